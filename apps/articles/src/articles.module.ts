@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { healthControllerFor, INFRA, OutboxRelay, type ServiceInfra } from '@khao/messaging';
+import { CONFIG } from './tokens.js';
+import type { ArticlesConfig } from './config.js';
+import { StoriesController } from './stories/stories.controller.js';
+import { StoriesService } from './stories/stories.service.js';
+import { StoryRepository } from './stories/story.repository.js';
+import { storyModel } from './stories/story.schema.js';
+
+@Module({})
+export class ArticlesModule {
+  static register(this: void, infra: ServiceInfra, config: ArticlesConfig): DynamicModule {
+    const stories = storyModel(infra.mongo);
+    return {
+      module: ArticlesModule,
+      controllers: [healthControllerFor('articles'), StoriesController],
+      providers: [
+        { provide: INFRA, useValue: infra },
+        { provide: CONFIG, useValue: config },
+        { provide: StoryRepository, useValue: new StoryRepository(stories) },
+        {
+          provide: OutboxRelay,
+          useValue: new OutboxRelay({
+            models: [stories],
+            publisher: infra.publisher,
+            logger: infra.logger.child({ component: 'outbox' }),
+            sweepMs: config.OUTBOX_SWEEP_MS,
+            failpoint: config.FAILPOINT,
+          }),
+        },
+        StoriesService,
+      ],
+    };
+  }
+}

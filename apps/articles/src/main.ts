@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { loadConfigOrExit, runService } from '@khao/messaging';
+import { ArticlesModule } from './articles.module.js';
+import { ArticlesConfigSchema } from './config.js';
+
+const config = loadConfigOrExit('articles', ArticlesConfigSchema);
+await runService({ name: 'articles', config, module: ArticlesModule.register });

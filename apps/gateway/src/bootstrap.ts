@@ -1,0 +1,81 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Headers } from '@khao/contracts';
+import { createLogger, newCorrelationId, PinoNestLogger, sanitizeCorrelationId } from '@khao/logging';
+import { closeInfra, onShutdownSignal, openInfra, RpcClient } from '@khao/messaging';
+import { AuthService } from './auth/auth.service.js';
+import { CorrelationInterceptor } from './common/correlation.interceptor.js';
+import { HttpErrorFilter, toHttpError } from './common/http-errors.js';
+import type { KhaoRequest } from './common/request.js';
+import type { GatewayConfig } from './config.js';
+import { GatewayModule } from './gateway.module.js';
+import { Metrics } from './health/metrics.js';
+
+export async function runGateway(config: GatewayConfig): Promise<void> {
+  const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+  const infra = await openInfra('gateway', config, logger, config.MONGO_DB);
+  const rpc = new RpcClient(config.NATS_URL, config.RPC_TIMEOUT_MS);
+  await rpc.connect();
+  const metrics = new Metrics();
+
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.HTTP_BODY_LIMIT,
+    genReqId: (req: { headers: Record<string, unknown> }) => sanitizeCorrelationId(req.headers[Headers.correlationId]) ?? newCorrelationId(),
+    logger: false,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.register(config, { infra, rpc, metrics }), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+
+  // Correlation id: the caller's (if well-formed) or a new one, echoed on the response.
+  fastify.addHook('onRequest', async (req, reply) => {
+    (req as KhaoRequest).correlationId = req.id;
+    void reply.header(Headers.correlationId, req.id);
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    logger.info(
+      { correlationId: req.id, method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+  // JSON only (multipart routes register their own parser): anything else is a 415, not a string to validate.
+  fastify.removeContentTypeParser('text/plain');
+  // Errors Fastify raises before Nest routes the request (body parsing, content type, size) get the same shape.
+  fastify.setErrorHandler((err, _req, reply) => {
+    const body = toHttpError(err, logger);
+    void reply.status(body.statusCode).send(body);
+  });
+
+  app.useGlobalFilters(new HttpErrorFilter(logger));
+  app.useGlobalInterceptors(new CorrelationInterceptor());
+  app.enableShutdownHooks([]);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Khao API')
+      .setDescription('Admin REST API and public delivery of the Khao newsroom platform')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  await app.get(AuthService).seedAdmin();
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  const url = await app.getUrl();
+  logger.info({ event: 'service.ready', url }, `gateway listening on ${url}`);
+
+  onShutdownSignal(logger, config.SHUTDOWN_GRACE_MS, async () => {
+    await app.close();
+    await rpc.close();
+    await closeInfra(infra);
+  });
+}

@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { DeadLetters, INFRA, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { ArticlesController } from './articles/articles.controller.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthService } from './auth/auth.service.js';
+import { TokensService } from './auth/tokens.service.js';
+import { userModel } from './auth/user.schema.js';
+import { UsersRepository } from './auth/users.repository.js';
+import type { GatewayConfig } from './config.js';
+import { HealthController } from './health/health.controller.js';
+import { Metrics } from './health/metrics.js';
+import { ReadinessService } from './health/readiness.service.js';
+import { DeadLettersController } from './ops/dead-letters.controller.js';
+import { CONFIG, LOGGER } from './tokens.js';
+
+export interface GatewayDeps {
+  infra: ServiceInfra;
+  rpc: RpcClient;
+  metrics: Metrics;
+}
+
+@Module({})
+export class GatewayModule {
+  static register(config: GatewayConfig, { infra, rpc, metrics }: GatewayDeps): DynamicModule {
+    return {
+      module: GatewayModule,
+      controllers: [HealthController, AuthController, ArticlesController, DeadLettersController],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: INFRA, useValue: infra },
+        { provide: LOGGER, useValue: infra.logger },
+        { provide: RpcClient, useValue: rpc },
+        { provide: Metrics, useValue: metrics },
+        { provide: DeadLetters, useValue: new DeadLetters(infra.jsm, infra.publisher) },
+        { provide: UsersRepository, useValue: new UsersRepository(userModel(infra.mongo)) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        TokensService,
+        AuthService,
+        ReadinessService,
+      ],
+    };
+  }
+}

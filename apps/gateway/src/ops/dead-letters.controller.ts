@@ -1,0 +1,38 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { DeadLetters, ZodValidationPipe } from '@khao/messaging';
+import { Roles } from '../auth/roles.decorator.js';
+
+const ListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    after: z.coerce.number().int().min(0).default(0),
+    consumer: z.string().regex(/^[a-z0-9_-]+$/, 'must be a consumer name').optional(),
+  })
+  .strict();
+
+const SeqParam = z.coerce.number({ error: 'must be a sequence number' }).int().positive('must be a sequence number');
+
+/** Dead letters: events a consumer gave up on. An operator lists them and sends one back once the cause is fixed. */
+@ApiTags('ops')
+@ApiBearerAuth()
+@Controller('api/v1/ops/dead-letters')
+export class DeadLettersController {
+  constructor(private readonly deadLetters: DeadLetters) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiOkResponse({ description: 'oldest first; pass nextCursor as `after` for the next page' })
+  async list(@Query(new ZodValidationPipe(ListQuery, 'query')) q: z.output<typeof ListQuery>) {
+    const items = await this.deadLetters.list(q.limit, q.after, q.consumer);
+    return { items, nextCursor: items.length === q.limit ? items.at(-1)!.seq : null };
+  }
+
+  @Post(':seq/replay')
+  @Roles('admin')
+  @HttpCode(200)
+  replay(@Param('seq', new ZodValidationPipe(SeqParam, 'seq')) seq: number) {
+    return this.deadLetters.replay(seq);
+  }
+}

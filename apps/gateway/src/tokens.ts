@@ -1,0 +1,2 @@
+export const CONFIG = Symbol('gateway.config');
+export const LOGGER = Symbol('gateway.logger');

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { loadConfigOrExit, runService } from '@khao/messaging';
+import { MediaConfigSchema } from './config.js';
+import { MediaModule } from './media.module.js';
+
+const config = loadConfigOrExit('media', MediaConfigSchema);
+await runService({ name: 'media', config, module: MediaModule.register });

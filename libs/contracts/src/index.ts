@@ -1,0 +1,4 @@
+export * from './rpc.js';
+export * from './events.js';
+export * from './health.js';
+export * from './articles.js';

@@ -1,0 +1,169 @@
+import { AckPolicy, DeliverPolicy, jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import type { JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { deadLetterSubject, EventEnvelopeSchema, Streams, type DeadLetter, type EventEnvelope } from '@khao/contracts';
+import { runWithCorrelation, type Logger } from '@khao/logging';
+import type { Inbox } from './inbox.js';
+import type { EventPublisher } from './publisher.js';
+import { isNotFound } from './streams.js';
+
+export type EventHandler = (event: EventEnvelope) => Promise<void>;
+
+export interface EventConsumerOptions {
+  nc: NatsConnection;
+  jsm: JetStreamManager;
+  publisher: EventPublisher;
+  inbox: Inbox;
+  logger: Logger;
+  /** Durable name, shared by every replica of the consuming service: each event goes to one of them. */
+  durable: string;
+  /** Event subjects, e.g. `events.article.version.published.v1` or `events.article.>`. */
+  subjects: string[];
+  handler: EventHandler;
+  /** Deliveries before the event is dead-lettered. */
+  maxDeliveries: number;
+  /** Delay before each redelivery after a failure; the last value repeats. */
+  backoffMs: number[];
+  ackWaitMs?: number;
+}
+
+const ns = (ms: number) => ms * 1_000_000;
+
+/**
+ * A durable JetStream pull consumer with idempotent handling (inbox), bounded redelivery with backoff, and a
+ * dead-letter subject once the deliveries are used up.
+ */
+export class EventConsumer {
+  private messages?: ConsumerMessages;
+  private loop?: Promise<void>;
+  private stopped = false;
+  private readonly log: Logger;
+
+  constructor(private readonly o: EventConsumerOptions) {
+    this.log = o.logger.child({ consumer: o.durable });
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.ensureConsumer();
+    this.loop = this.run();
+  }
+
+  /** Stops taking new messages and waits for the one in hand: graceful shutdown loses nothing. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.messages?.close();
+    await this.loop;
+  }
+
+  private async ensureConsumer(): Promise<void> {
+    const config = {
+      durable_name: this.o.durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subjects: this.o.subjects,
+      ack_wait: ns(this.o.ackWaitMs ?? 30_000),
+      // One more than ours: the server's cap is only a backstop should a replica die while dead-lettering.
+      max_deliver: this.o.maxDeliveries + 1,
+      max_ack_pending: 1000,
+    };
+    try {
+      await this.o.jsm.consumers.info(Streams.events.name, this.o.durable);
+      await this.o.jsm.consumers.update(Streams.events.name, this.o.durable, config);
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      await this.o.jsm.consumers.add(Streams.events.name, config).catch((addErr: Error) => {
+        if (!/already in use|exists/i.test(addErr.message)) throw addErr;
+      });
+    }
+  }
+
+  private async run(): Promise<void> {
+    const js = jetstream(this.o.nc);
+    while (!this.stopped) {
+      try {
+        const consumer = await js.consumers.get(Streams.events.name, this.o.durable);
+        this.messages = await consumer.consume({ max_messages: 64 });
+        for await (const msg of this.messages) {
+          await this.handle(msg);
+          if (this.stopped) break;
+        }
+      } catch (err) {
+        if (this.stopped) break;
+        this.log.warn({ err: (err as Error).message }, 'consumer interrupted; resuming');
+        await new Promise((r) => setTimeout(r, 1000));
+        await this.ensureConsumer().catch(() => undefined);
+      }
+    }
+  }
+
+  private async handle(msg: JsMsg): Promise<void> {
+    let event: EventEnvelope;
+    try {
+      event = EventEnvelopeSchema.parse(msg.json()) as EventEnvelope;
+    } catch (err) {
+      await this.deadLetter(msg, undefined, `not an event envelope: ${(err as Error).message}`);
+      return;
+    }
+    await runWithCorrelation(event.correlationId, async () => {
+      const deliveries = msg.info.deliveryCount;
+      try {
+        if (await this.o.inbox.seen(this.o.durable, event.id)) {
+          this.log.debug({ eventId: event.id }, 'already handled; acknowledging');
+          msg.ack();
+          return;
+        }
+        const heartbeat = setInterval(() => msg.working(), Math.max(1000, (this.o.ackWaitMs ?? 30_000) / 3));
+        try {
+          await this.o.handler(event);
+        } finally {
+          clearInterval(heartbeat);
+        }
+        await this.o.inbox.record(this.o.durable, event.id);
+        msg.ack();
+      } catch (err) {
+        const reason = (err as Error).message ?? String(err);
+        if (deliveries >= this.o.maxDeliveries) {
+          await this.deadLetter(msg, event, reason);
+          return;
+        }
+        const delay = this.o.backoffMs[Math.min(deliveries - 1, this.o.backoffMs.length - 1)] ?? 1000;
+        this.log.warn({ eventId: event.id, type: event.type, deliveries, retryInMs: delay, err: reason }, 'handler failed');
+        msg.nak(delay);
+      }
+    });
+  }
+
+  private async deadLetter(msg: JsMsg, event: EventEnvelope | undefined, error: string): Promise<void> {
+    const envelope: EventEnvelope = event ?? {
+      id: `seq-${msg.seq}`,
+      type: 'invalid',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      correlationId: 'none',
+      data: msg.string(),
+    };
+    const letter: DeadLetter = {
+      consumer: this.o.durable,
+      subject: msg.subject,
+      event: envelope,
+      error,
+      deliveries: msg.info.deliveryCount,
+      failedAt: new Date().toISOString(),
+    };
+    try {
+      await this.o.publisher.publishRaw(
+        deadLetterSubject(this.o.durable, envelope.type),
+        letter,
+        `dlq:${this.o.durable}:${envelope.id}:${msg.info.streamSequence}`,
+        envelope.correlationId,
+      );
+      this.log.error({ eventId: envelope.id, type: envelope.type, deliveries: letter.deliveries, err: error }, 'dead-lettered');
+      msg.term(error.slice(0, 200));
+    } catch (err) {
+      // Not acknowledged: JetStream redelivers and we try the dead-letter stream again.
+      this.log.error({ err: (err as Error).message }, 'could not dead-letter; leaving for redelivery');
+      msg.nak(this.o.backoffMs.at(-1) ?? 1000);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './mongo.js';
+export * from './outbox.js';
