@@ -52,7 +52,8 @@ export class EventConsumer {
   /** Stops taking new messages and waits for the one in hand: graceful shutdown loses nothing. */
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.messages?.close();
+    // stop() ends the iterator after the message in hand; close() would wait for an iteration that never comes.
+    this.messages?.stop();
     await this.loop;
   }
 
@@ -84,6 +85,11 @@ export class EventConsumer {
       try {
         const consumer = await js.consumers.get(Streams.events.name, this.o.durable);
         this.messages = await consumer.consume({ max_messages: 64 });
+        // stop() may have run while consume() was being set up, before there was anything to close.
+        if (this.stopped) {
+          this.messages.stop();
+          break;
+        }
         for await (const msg of this.messages) {
           await this.handle(msg);
           if (this.stopped) break;

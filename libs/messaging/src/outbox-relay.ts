@@ -55,7 +55,7 @@ export class OutboxRelay {
       await new Promise(() => undefined);
     }
     try {
-      const doc = await model.findById(id, { outbox: 1 }).lean();
+      const doc = await model.collection.findOne({ _id: id } as never, { projection: { outbox: 1 } });
       if (doc?.outbox?.length) await this.relay(model, doc as { _id: unknown; outbox: OutboxEntry[] });
     } catch (err) {
       this.opts.logger.warn({ err: (err as Error).message }, 'outbox publish deferred to the sweep');
@@ -76,7 +76,9 @@ export class OutboxRelay {
       const batchSize = this.opts.batchSize ?? 100;
       // Bounded pages per sweep: a backlog drains over several ticks instead of one unbounded loop.
       for (let page = 0; page < 20 && !this.stopped; page++) {
-        const docs = await model.find({ 'outbox.id': { $exists: true } }, { outbox: 1 }).limit(batchSize).lean();
+        const docs = await model.collection
+          .find({ 'outbox.id': { $exists: true } }, { projection: { outbox: 1 }, limit: batchSize })
+          .toArray();
         for (const doc of docs) await this.relay(model, doc as { _id: unknown; outbox: OutboxEntry[] });
         if (docs.length < batchSize) break;
       }
@@ -84,12 +86,14 @@ export class OutboxRelay {
   }
 
   private async relay(model: OutboxModel, doc: { _id: unknown; outbox: OutboxEntry[] }) {
-    const sent: string[] = [];
+    const sent: OutboxEntry[] = [];
     for (const entry of doc.outbox) {
       const res = await this.opts.publisher.publish(toEnvelope(entry), entry.subject);
       this.opts.logger.debug({ eventId: entry.id, type: entry.type, seq: res.seq, duplicate: res.duplicate }, 'event published');
-      sent.push(entry.id);
+      sent.push(entry);
     }
-    await model.updateOne({ _id: doc._id }, { $pull: { outbox: { id: { $in: sent } } } });
+    // $pullAll of the entries exactly as read: FerretDB's $pull takes whole elements only, and an entry pushed since
+    // the read is a different element, so it stays for the next pass.
+    await model.collection.updateOne({ _id: doc._id } as never, { $pullAll: { outbox: sent } } as never);
   }
 }

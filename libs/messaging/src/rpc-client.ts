@@ -56,6 +56,9 @@ function toDomainError(err: unknown, subject: string, ms: number): DomainError {
     return new DomainError(ErrorCode.Unavailable, `the ${service} service did not answer within ${ms} ms`);
   }
   const message = (err as { message?: string } | null)?.message ?? String(err);
+  if (/no subscribers|no responders/i.test(message)) {
+    return new DomainError(ErrorCode.Unavailable, `the ${service} service is not running; try again shortly`);
+  }
   return new DomainError(ErrorCode.Unavailable, `the ${service} service could not be reached: ${message}`);
 }
 

@@ -1,0 +1,5 @@
+export * from './paths.js';
+export * from './wait.js';
+export * from './env.js';
+export * from './service-process.js';
+export * from './platform.js';

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// The whole test suite from a fresh clone: dependencies, test infrastructure (its own ports and data), build,
+// lint and type checks, unit and integration tests. Ends with the plain line `N passed, N failed`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureDependencies, elapsed, readEnvFile, root, run, step } from './lib.mjs';
+
+const started = Date.now();
+const keep = process.argv.includes('--keep-infra');
+const vitestArgs = process.argv.slice(2).filter((a) => a !== '--keep-infra');
+const env = { ...process.env, KHAO_INFRA_PROFILE: 'test' };
+const dataDir = path.join(root, '.data', 'test');
+const report = path.join(dataDir, 'vitest-report.json');
+let failed = false;
+
+try {
+  await ensureDependencies();
+  step('starting test infrastructure (NATS + JetStream, MongoDB-wire server, MinIO)');
+  await run('node', ['scripts/infra.mjs', 'up', '--fresh'], { env });
+  Object.assign(env, readEnvFile(path.join(dataDir, 'infra.env')));
+  step('building');
+  await run('npm', ['run', '--silent', 'build']);
+  step('lint, format and type checks');
+  await run('npm', ['run', '--silent', 'lint']);
+  step('tests');
+  fs.rmSync(report, { force: true });
+  await run(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs],
+    { env, label: 'vitest' },
+  ).catch((err) => {
+    failed = true;
+    process.stderr.write(`${err.message}\n`);
+  });
+} catch (err) {
+  failed = true;
+  process.stderr.write(`\n${err.message}\n`);
+} finally {
+  if (!keep) await run('node', ['scripts/infra.mjs', 'down'], { env, quiet: true }).catch(() => undefined);
+}
+
+let passed = 0;
+let failedTests = 0;
+if (fs.existsSync(report)) {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed = r.numPassedTests;
+  // A file that fails to load has no failed tests of its own: count it, so it cannot pass silently.
+  failedTests = r.numFailedTests + (r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
+}
+if (failed && failedTests === 0) failedTests = 1; // a step before or around the tests failed
+process.stdout.write(`\ntest run took ${elapsed(started)}\n${passed} passed, ${failedTests} failed\n`);
+process.exit(failed || failedTests > 0 ? 1 : 0);

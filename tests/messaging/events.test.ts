@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Connection } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Streams, type EventEnvelope } from '@khao/contracts';
+import { createLogger } from '@khao/logging';
+import {
+  connectNats,
+  DeadLetters,
+  ensureStreams,
+  EventConsumer,
+  EventPublisher,
+  Inbox,
+  type EventHandler,
+} from '@khao/messaging';
+import { connectMongo } from '@khao/persistence';
+import { infraEnv, uniqueSuffix, waitFor } from '@khao/testing';
+
+// The messaging library against the real NATS JetStream and MongoDB-wire server, in this process.
+const logger = createLogger({ service: 'events-test', level: 'silent' });
+let nc: NatsConnection;
+let mongo: Connection;
+let jsm: Awaited<ReturnType<typeof ensureStreams>>;
+let publisher: EventPublisher;
+let inbox: Inbox;
+const run = uniqueSuffix();
+
+function event(type: string, data: unknown = {}): EventEnvelope {
+  return { id: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), correlationId: `corr-${run}`, data };
+}
+
+function consumer(durable: string, type: string, handler: EventHandler, maxDeliveries = 3, backoffMs = [200, 400]) {
+  return new EventConsumer({
+    nc,
+    jsm,
+    publisher,
+    inbox,
+    logger,
+    durable,
+    subjects: [`events.${type}`],
+    handler,
+    maxDeliveries,
+    backoffMs,
+  });
+}
+
+beforeAll(async () => {
+  const env = infraEnv();
+  nc = await connectNats(env.NATS_URL!, 'events-test', logger);
+  mongo = await connectMongo({ url: env.MONGO_URL!, dbName: `events_${run}`, logger });
+  jsm = await ensureStreams(nc, { dedupeWindowMs: 120_000 });
+  publisher = new EventPublisher(nc);
+  inbox = new Inbox(mongo);
+});
+
+afterAll(async () => {
+  await mongo?.dropDatabase().catch(() => undefined);
+  await mongo?.close();
+  await nc?.drain();
+});
+
+describe('JetStream events', () => {
+  it('delivers an event published while its consumer was stopped, once the consumer starts', async () => {
+    const type = `test.late-${run}.happened.v1`;
+    const seen: string[] = [];
+    const c = consumer(`late-${run}`, type, async (e) => {
+      seen.push(e.id);
+    });
+    await c.start();
+    await c.stop();
+
+    const e = event(type, { n: 1 });
+    await publisher.publish(e);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toEqual([]);
+
+    const again = consumer(`late-${run}`, type, async (ev) => {
+      seen.push(ev.id);
+    });
+    await again.start();
+    await waitFor(() => seen.length === 1, { what: 'the late event' });
+    expect(seen).toEqual([e.id]);
+    await again.stop();
+  });
+
+  it('stores an event id once and handles it once, even when re-published under another message id', async () => {
+    const type = `test.dup-${run}.happened.v1`;
+    const e = event(type);
+    const first = await publisher.publish(e);
+    const second = await publisher.publish(e);
+    expect(first.duplicate).toBe(false);
+    expect(second.duplicate).toBe(true);
+    expect(second.seq).toBe(first.seq);
+
+    const stored = await jsm.streams.info(Streams.events.name, { subjects_filter: `events.${type}` });
+    expect(stored.state.subjects?.[`events.${type}`]).toBe(1);
+
+    // Past the dedupe window a relay may publish again under a new message id: the inbox still says "handled".
+    await publisher.publish(e, undefined, `${e.id}:late-republish`);
+    const handled: string[] = [];
+    const c = consumer(`dup-${run}`, type, async (ev) => {
+      handled.push(ev.id);
+    });
+    await c.start();
+    await waitFor(async () => (await jsm.consumers.info(Streams.events.name, `dup-${run}`)).num_ack_pending === 0 &&
+      (await jsm.consumers.info(Streams.events.name, `dup-${run}`)).num_pending === 0, { what: 'both copies acknowledged' });
+    await c.stop();
+    expect(handled).toEqual([e.id]);
+  });
+
+  it('retries a failing handler with backoff and dead-letters it after N deliveries; replay delivers it again', async () => {
+    const type = `test.poison-${run}.happened.v1`;
+    const durable = `poison-${run}`;
+    const attempts: number[] = [];
+    let healthy = false;
+    const c = consumer(
+      durable,
+      type,
+      async () => {
+        attempts.push(Date.now());
+        if (!healthy) throw new Error('downstream refused the event');
+      },
+      3,
+      [300, 600],
+    );
+    await c.start();
+    const e = event(type, { story: 'ข่าว' });
+    await publisher.publish(e);
+
+    const deadLetters = new DeadLetters(jsm, publisher);
+    const letters = await waitFor(
+      async () => {
+        const l = await deadLetters.list(10, 0, durable);
+        return l.length > 0 ? l : undefined;
+      },
+      { what: 'the dead letter' },
+    );
+    expect(attempts).toHaveLength(3);
+    // Backoff: the second delivery waited ~300 ms, the third ~600 ms.
+    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(280);
+    expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(580);
+    expect(letters[0]).toMatchObject({ consumer: durable, deliveries: 3, error: 'downstream refused the event' });
+    expect(letters[0]!.event).toEqual(e);
+
+    // No fourth delivery on its own.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(attempts).toHaveLength(3);
+
+    healthy = true;
+    await deadLetters.replay(letters[0]!.seq);
+    await waitFor(() => attempts.length === 4, { what: 'the replayed delivery' });
+    expect(await deadLetters.list(10, 0, durable)).toEqual([]);
+    await c.stop();
+  });
+
+  it('carries the correlation id of the event into the handler', async () => {
+    const type = `test.corr-${run}.happened.v1`;
+    const { currentCorrelationId } = await import('@khao/logging');
+    let seen: string | undefined;
+    const c = consumer(`corr-${run}`, type, async () => {
+      seen = currentCorrelationId();
+    });
+    await c.start();
+    await publisher.publish(event(type));
+    await waitFor(() => seen, { what: 'handler' });
+    expect(seen).toBe(`corr-${run}`);
+    await c.stop();
+  });
+
+  it('does not lose a message whose handler is in flight during stop', async () => {
+    const type = `test.drain-${run}.happened.v1`;
+    let finished = 0;
+    const c = consumer(`drain-${run}`, type, async () => {
+      await new Promise((r) => setTimeout(r, 500));
+      finished++;
+    });
+    await c.start();
+    await publisher.publish(event(type));
+    await waitFor(async () => (await jsm.consumers.info(Streams.events.name, `drain-${run}`)).num_ack_pending === 1, {
+      what: 'the message in flight',
+    });
+    await c.stop();
+    expect(finished).toBe(1);
+    const info = await jsm.consumers.info(Streams.events.name, `drain-${run}`);
+    expect(info.num_ack_pending + info.num_pending).toBe(0);
+  });
+});

@@ -1,0 +1,71 @@
+import { jetstream } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { MongoClient } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArticleEvents, Streams, type EventEnvelope } from '@khao/contracts';
+import { infraEnv, TestPlatform, waitFor } from '@khao/testing';
+
+// A real articles process killed with SIGKILL between its database write and its publish.
+const platform = new TestPlatform({
+  services: ['articles'],
+  env: { gateway: { RPC_TIMEOUT_MS: '2000' }, articles: { FAILPOINT: 'crash-after-outbox-write' } },
+});
+let nc: NatsConnection;
+let mongo: MongoClient;
+
+async function eventsFor(storyId: string): Promise<EventEnvelope[]> {
+  const oc = await jetstream(nc).consumers.get(Streams.events.name, { filter_subjects: [ArticleEvents.versionSaved.subject] });
+  const found: EventEnvelope[] = [];
+  const batch = await oc.fetch({ max_messages: 1000, expires: 1000 });
+  for await (const m of batch) {
+    const e = m.json<EventEnvelope<{ storyId: string }>>();
+    if (e.data.storyId === storyId) found.push(e);
+  }
+  return found;
+}
+
+beforeAll(async () => {
+  await platform.start();
+  nc = await connect({ servers: infraEnv().NATS_URL });
+  mongo = await new MongoClient(infraEnv().MONGO_URL!).connect();
+});
+afterAll(async () => {
+  await platform.stop();
+  await nc?.close();
+  await mongo?.close();
+});
+
+describe('outbox', () => {
+  it('delivers the event after a crash between the write and the publish', async () => {
+    const token = await platform.adminToken();
+    const title = 'น้ำท่วมขอนแก่น ชุมชนริมน้ำตั้งศูนย์ช่วยเหลือกันเอง';
+    const res = await platform.http('POST', '/api/v1/articles', {
+      token,
+      body: { sourceLanguage: 'th', version: { title } },
+    });
+    // The service died mid-request: the caller hears "unavailable", not a 500.
+    expect(res.status).toBe(503);
+    const exit = await platform.proc('articles').waitForExit();
+    expect(exit.signal).toBe('SIGKILL');
+
+    // The write happened, with its event waiting in the same document; nothing reached JetStream.
+    const stories = mongo.db(`articles_${platform.suffix}`).collection('stories');
+    const doc = await stories.findOne({ 'versions.title': title });
+    expect(doc).not.toBeNull();
+    expect(doc!.outbox).toHaveLength(1);
+    const storyId = doc!._id.toHexString();
+    expect(await eventsFor(storyId)).toHaveLength(0);
+
+    // After a restart (without the failpoint) the relay's sweep publishes it, once, and empties the outbox.
+    await platform.restart('articles', { FAILPOINT: '' });
+    const events = await waitFor(async () => {
+      const e = await eventsFor(storyId);
+      return e.length > 0 ? e : undefined;
+    }, { what: 'the event from the outbox' });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ id: doc!.outbox[0].id, type: 'article.version.saved.v1' });
+    await waitFor(async () => ((await stories.findOne({ _id: doc!._id }))!.outbox as unknown[]).length === 0, {
+      what: 'the outbox to empty',
+    });
+  });
+});
