@@ -386,7 +386,9 @@ async function main() {
         else {
           const pid = ownPid(s.name);
           const ok = pid ? await s.ready().catch(() => false) : false;
-          log(`${s.name}: ${pid ? `running (pid ${pid})` : 'stopped'}${pid ? (ok ? ', answering' : ', NOT answering') : ''}`);
+          log(
+            `${s.name}: ${pid ? `running (pid ${pid})` : 'stopped'}${pid ? (ok ? ', answering' : ', NOT answering') : ''}`,
+          );
         }
       }
       break;

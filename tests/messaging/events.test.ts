@@ -26,7 +26,14 @@ let inbox: Inbox;
 const run = uniqueSuffix();
 
 function event(type: string, data: unknown = {}): EventEnvelope {
-  return { id: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), correlationId: `corr-${run}`, data };
+  return {
+    id: randomUUID(),
+    type,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    correlationId: `corr-${run}`,
+    data,
+  };
 }
 
 function consumer(durable: string, type: string, handler: EventHandler, maxDeliveries = 3, backoffMs = [200, 400]) {
@@ -46,8 +53,8 @@ function consumer(durable: string, type: string, handler: EventHandler, maxDeliv
 
 beforeAll(async () => {
   const env = infraEnv();
-  nc = await connectNats(env.NATS_URL!, 'events-test', logger);
-  mongo = await connectMongo({ url: env.MONGO_URL!, dbName: `events_${run}`, logger });
+  nc = await connectNats(env.NATS_URL, 'events-test', logger);
+  mongo = await connectMongo({ url: env.MONGO_URL, dbName: `events_${run}`, logger });
   jsm = await ensureStreams(nc, { dedupeWindowMs: 120_000 });
   publisher = new EventPublisher(nc);
   inbox = new Inbox(mongo);
@@ -102,8 +109,12 @@ describe('JetStream events', () => {
       handled.push(ev.id);
     });
     await c.start();
-    await waitFor(async () => (await jsm.consumers.info(Streams.events.name, `dup-${run}`)).num_ack_pending === 0 &&
-      (await jsm.consumers.info(Streams.events.name, `dup-${run}`)).num_pending === 0, { what: 'both copies acknowledged' });
+    await waitFor(
+      async () =>
+        (await jsm.consumers.info(Streams.events.name, `dup-${run}`)).num_ack_pending === 0 &&
+        (await jsm.consumers.info(Streams.events.name, `dup-${run}`)).num_pending === 0,
+      { what: 'both copies acknowledged' },
+    );
     await c.stop();
     expect(handled).toEqual([e.id]);
   });
@@ -137,17 +148,17 @@ describe('JetStream events', () => {
     );
     expect(attempts).toHaveLength(3);
     // Backoff: the second delivery waited ~300 ms, the third ~600 ms.
-    expect(attempts[1]! - attempts[0]!).toBeGreaterThanOrEqual(280);
-    expect(attempts[2]! - attempts[1]!).toBeGreaterThanOrEqual(580);
+    expect(attempts[1] - attempts[0]).toBeGreaterThanOrEqual(280);
+    expect(attempts[2] - attempts[1]).toBeGreaterThanOrEqual(580);
     expect(letters[0]).toMatchObject({ consumer: durable, deliveries: 3, error: 'downstream refused the event' });
-    expect(letters[0]!.event).toEqual(e);
+    expect(letters[0].event).toEqual(e);
 
     // No fourth delivery on its own.
     await new Promise((r) => setTimeout(r, 1000));
     expect(attempts).toHaveLength(3);
 
     healthy = true;
-    await deadLetters.replay(letters[0]!.seq);
+    await deadLetters.replay(letters[0].seq);
     await waitFor(() => attempts.length === 4, { what: 'the replayed delivery' });
     expect(await deadLetters.list(10, 0, durable)).toEqual([]);
     await c.stop();

@@ -23,10 +23,16 @@ describe('configuration validated at boot', () => {
     });
 
     it(`${app}: a malformed MONGO_URL and LOG_LEVEL are both named`, async () => {
-      const p = new ServiceProcess(app, { ...baseEnv(app), MONGO_URL: 'postgres://db', LOG_LEVEL: 'loud' }, `${app}-config`).spawn();
+      const p = new ServiceProcess(
+        app,
+        { ...baseEnv(app), MONGO_URL: 'postgres://db', LOG_LEVEL: 'loud' },
+        `${app}-config`,
+      ).spawn();
       const exit = await p.waitForExit();
       expect(exit.code).toBe(78);
-      expect(p.output()).toContain("MONGO_URL: must be a URL starting with mongodb:// or mongodb+srv:// (got 'postgres://db')");
+      expect(p.output()).toContain(
+        "MONGO_URL: must be a URL starting with mongodb:// or mongodb+srv:// (got 'postgres://db')",
+      );
       expect(p.output()).toContain('LOG_LEVEL: must be one of');
     });
   }

@@ -13,7 +13,11 @@ afterAll(() => platform.stop());
 
 function expectError(res: { status: number; body: unknown }, status: number, message: RegExp) {
   expect(res.status).toBe(status);
-  expect(res.body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.stringMatching(message) });
+  expect(res.body).toMatchObject({
+    statusCode: status,
+    error: expect.any(String),
+    message: expect.stringMatching(message),
+  });
 }
 
 describe('HTTP errors', () => {
@@ -38,7 +42,11 @@ describe('HTTP errors', () => {
   });
 
   it('an invalid id → 400, an unknown one → 404', async () => {
-    expectError(await platform.http('GET', '/api/v1/articles/not-an-id', { token }), 400, /^id: must be a 24-character/);
+    expectError(
+      await platform.http('GET', '/api/v1/articles/not-an-id', { token }),
+      400,
+      /^id: must be a 24-character/,
+    );
     expectError(await platform.http('GET', '/api/v1/articles/0123456789abcdef01234567', { token }), 404, /no story/);
   });
 
@@ -55,14 +63,22 @@ describe('HTTP errors', () => {
 
   it('no token → 401, a forged token → 401, an unknown route → 404', async () => {
     expectError(await platform.http('GET', '/api/v1/articles/0123456789abcdef01234567'), 401, /log in/);
-    expectError(await platform.http('GET', '/api/v1/articles/0123456789abcdef01234567', { token: `${token}x` }), 401, /invalid/);
+    expectError(
+      await platform.http('GET', '/api/v1/articles/0123456789abcdef01234567', { token: `${token}x` }),
+      401,
+      /invalid/,
+    );
     expectError(await platform.http('GET', '/api/v1/nothing-here', { token }), 404, /Cannot GET/);
   });
 
   it('wrong password → 401 without saying which part was wrong', async () => {
-    const res = await platform.http('POST', '/api/v1/auth/login', { body: { email: 'admin@khao.test', password: 'wrong' } });
+    const res = await platform.http('POST', '/api/v1/auth/login', {
+      body: { email: 'admin@khao.test', password: 'wrong' },
+    });
     expectError(res, 401, /^e-mail or password is wrong$/);
-    const unknown = await platform.http('POST', '/api/v1/auth/login', { body: { email: 'nobody@khao.test', password: 'wrong' } });
+    const unknown = await platform.http('POST', '/api/v1/auth/login', {
+      body: { email: 'nobody@khao.test', password: 'wrong' },
+    });
     expectError(unknown, 401, /^e-mail or password is wrong$/);
   });
 

@@ -14,7 +14,9 @@ let nc: NatsConnection;
 let mongo: MongoClient;
 
 async function eventsFor(storyId: string): Promise<EventEnvelope[]> {
-  const oc = await jetstream(nc).consumers.get(Streams.events.name, { filter_subjects: [ArticleEvents.versionSaved.subject] });
+  const oc = await jetstream(nc).consumers.get(Streams.events.name, {
+    filter_subjects: [ArticleEvents.versionSaved.subject],
+  });
   const found: EventEnvelope[] = [];
   const batch = await oc.fetch({ max_messages: 1000, expires: 1000 });
   for await (const m of batch) {
@@ -27,7 +29,7 @@ async function eventsFor(storyId: string): Promise<EventEnvelope[]> {
 beforeAll(async () => {
   await platform.start();
   nc = await connect({ servers: infraEnv().NATS_URL });
-  mongo = await new MongoClient(infraEnv().MONGO_URL!).connect();
+  mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
 });
 afterAll(async () => {
   await platform.stop();
@@ -58,10 +60,13 @@ describe('outbox', () => {
 
     // After a restart (without the failpoint) the relay's sweep publishes it, once, and empties the outbox.
     await platform.restart('articles', { FAILPOINT: '' });
-    const events = await waitFor(async () => {
-      const e = await eventsFor(storyId);
-      return e.length > 0 ? e : undefined;
-    }, { what: 'the event from the outbox' });
+    const events = await waitFor(
+      async () => {
+        const e = await eventsFor(storyId);
+        return e.length > 0 ? e : undefined;
+      },
+      { what: 'the event from the outbox' },
+    );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ id: doc!.outbox[0].id, type: 'article.version.saved.v1' });
     await waitFor(async () => ((await stories.findOne({ _id: doc!._id }))!.outbox as unknown[]).length === 0, {

@@ -18,7 +18,11 @@ describe('platform round trip', () => {
   it('reports every dependency and service up on /health/ready', async () => {
     const res = await platform.http('GET', '/health/ready');
     expect(res.status).toBe(200);
-    const body = res.body as { status: string; checks: Record<string, { status: string }>; services: Record<string, { status: string }> };
+    const body = res.body as {
+      status: string;
+      checks: Record<string, { status: string }>;
+      services: Record<string, { status: string }>;
+    };
     expect(body.status).toBe('up');
     expect(Object.keys(body.checks).sort()).toEqual(['minio', 'mongodb', 'nats']);
     for (const c of Object.values(body.checks)) expect(c.status).toBe('up');
@@ -54,9 +58,16 @@ describe('platform round trip', () => {
     const storyId = (created.body as { id: string }).id;
 
     // The articles service logged the request under the same id (HTTP → NATS).
-    await waitFor(() => platform.proc('articles').logLines().some((l) => l.correlationId === correlationId), {
-      what: 'an articles log line with the correlation id',
-    });
+    await waitFor(
+      () =>
+        platform
+          .proc('articles')
+          .logLines()
+          .some((l) => l.correlationId === correlationId),
+      {
+        what: 'an articles log line with the correlation id',
+      },
+    );
 
     // The event on JetStream carries it too (NATS → JetStream).
     const nc = await connect({ servers: infraEnv().NATS_URL });
@@ -82,10 +93,14 @@ describe('platform round trip', () => {
     const doc = await platform.http('GET', '/api/docs/openapi.json');
     expect(doc.status).toBe(200);
     const paths = Object.keys((doc.body as { paths: Record<string, unknown> }).paths);
-    expect(paths).toEqual(expect.arrayContaining(['/health', '/health/ready', '/api/v1/auth/login', '/api/v1/articles']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/health', '/health/ready', '/api/v1/auth/login', '/api/v1/articles']),
+    );
     const metrics = await platform.http('GET', '/metrics');
     expect(metrics.status).toBe(200);
-    expect(String(metrics.body)).toMatch(/khao_http_requests_total\{method="POST",route="\/api\/v1\/articles",status="201"/);
+    expect(String(metrics.body)).toMatch(
+      /khao_http_requests_total\{method="POST",route="\/api\/v1\/articles",status="201"/,
+    );
     expect(String(metrics.body)).toContain('process_resident_memory_bytes');
   });
 
@@ -95,11 +110,16 @@ describe('platform round trip', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect(social.output()).toContain('stopped cleanly');
     const ready = await platform.http('GET', '/health/ready');
-    expect((ready.body as { status: string; services: Record<string, { status: string }> }).services.social!.status).toBe('down');
+    expect(
+      (ready.body as { status: string; services: Record<string, { status: string }> }).services.social.status,
+    ).toBe('down');
     expect((ready.body as { status: string }).status).toBe('degraded');
     await platform.restart('social');
-    await waitFor(async () => ((await platform.http('GET', '/health/ready')).body as { status: string }).status === 'up', {
-      what: 'social back up',
-    });
+    await waitFor(
+      async () => ((await platform.http('GET', '/health/ready')).body as { status: string }).status === 'up',
+      {
+        what: 'social back up',
+      },
+    );
   });
 });

@@ -22,13 +22,18 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
 
   const adapter = new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT,
-    genReqId: (req: { headers: Record<string, unknown> }) => sanitizeCorrelationId(req.headers[Headers.correlationId]) ?? newCorrelationId(),
+    genReqId: (req: { headers: Record<string, unknown> }) =>
+      sanitizeCorrelationId(req.headers[Headers.correlationId]) ?? newCorrelationId(),
     logger: false,
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.register(config, { infra, rpc, metrics }), adapter, {
-    logger: new PinoNestLogger(logger),
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    GatewayModule.register(config, { infra, rpc, metrics }),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+    },
+  );
   const fastify = app.getHttpAdapter().getInstance();
 
   // Correlation id: the caller's (if well-formed) or a new one, echoed on the response.

@@ -38,15 +38,16 @@ export function isSecretName(name: string): boolean {
 // ----------------------------------------------------------------------------------------- shared pieces
 
 const url = (protocols: string[]) =>
-  z
-    .string({ error: 'is required' })
-    .refine((v) => {
+  z.string({ error: 'is required' }).refine(
+    (v) => {
       try {
         return protocols.includes(new URL(v).protocol);
       } catch {
         return false;
       }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    },
+    `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
 
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce
@@ -111,7 +112,10 @@ export const FailpointSchema = z
 /** A service that owns a MongoDB database and talks over NATS. */
 export const ServiceConfigSchema = BaseConfigSchema.extend({
   /** Its own database; no service reads another's. */
-  MONGO_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'must be a database name (letters, digits, _ and -)').optional(),
+  MONGO_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/, 'must be a database name (letters, digits, _ and -)')
+    .optional(),
   FAILPOINT: FailpointSchema,
 });
 export type ServiceConfig = z.output<typeof ServiceConfigSchema>;

@@ -47,7 +47,11 @@ export const StorySchema = z.object({
 export type Story = z.infer<typeof StorySchema>;
 
 export const ArticlesRpc = {
-  create: defineRpc('articles.create.v1', z.object({ actor: ActorSchema, story: StoryInputSchema }).strict(), StorySchema),
+  create: defineRpc(
+    'articles.create.v1',
+    z.object({ actor: ActorSchema, story: StoryInputSchema }).strict(),
+    StorySchema,
+  ),
   get: defineRpc('articles.get.v1', z.object({ actor: ActorSchema, id: ObjectIdSchema }).strict(), StorySchema),
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRpc } from './rpc.js';
+import { defineRpc, type RpcDefinition } from './rpc.js';
 
 export const CheckSchema = z.object({
   status: z.enum(['up', 'down']),
@@ -19,6 +19,8 @@ export type HealthReply = z.infer<typeof HealthReplySchema>;
 export const ServiceNames = ['articles', 'media', 'translation', 'social'] as const;
 export type ServiceName = (typeof ServiceNames)[number];
 
+const HealthRequestSchema = z.object({}).strict();
+
 export const HealthRpc = Object.fromEntries(
-  ServiceNames.map((s) => [s, defineRpc(`${s}.health.v1`, z.object({}).strict(), HealthReplySchema)]),
-) as Record<ServiceName, ReturnType<typeof defineRpc<z.ZodObject<{}>, typeof HealthReplySchema>>>;
+  ServiceNames.map((s) => [s, defineRpc(`${s}.health.v1`, HealthRequestSchema, HealthReplySchema)]),
+) as Record<ServiceName, RpcDefinition<typeof HealthRequestSchema, typeof HealthReplySchema>>;

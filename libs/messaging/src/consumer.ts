@@ -106,7 +106,7 @@ export class EventConsumer {
   private async handle(msg: JsMsg): Promise<void> {
     let event: EventEnvelope;
     try {
-      event = EventEnvelopeSchema.parse(msg.json()) as EventEnvelope;
+      event = EventEnvelopeSchema.parse(msg.json());
     } catch (err) {
       await this.deadLetter(msg, undefined, `not an event envelope: ${(err as Error).message}`);
       return;
@@ -134,7 +134,10 @@ export class EventConsumer {
           return;
         }
         const delay = this.o.backoffMs[Math.min(deliveries - 1, this.o.backoffMs.length - 1)] ?? 1000;
-        this.log.warn({ eventId: event.id, type: event.type, deliveries, retryInMs: delay, err: reason }, 'handler failed');
+        this.log.warn(
+          { eventId: event.id, type: event.type, deliveries, retryInMs: delay, err: reason },
+          'handler failed',
+        );
         msg.nak(delay);
       }
     });
@@ -164,7 +167,10 @@ export class EventConsumer {
         `dlq:${this.o.durable}:${envelope.id}:${msg.info.streamSequence}`,
         envelope.correlationId,
       );
-      this.log.error({ eventId: envelope.id, type: envelope.type, deliveries: letter.deliveries, err: error }, 'dead-lettered');
+      this.log.error(
+        { eventId: envelope.id, type: envelope.type, deliveries: letter.deliveries, err: error },
+        'dead-lettered',
+      );
       msg.term(error.slice(0, 200));
     } catch (err) {
       // Not acknowledged: JetStream redelivers and we try the dead-letter stream again.

@@ -6,7 +6,9 @@ export async function serviceHealth(
   checks: Record<string, () => Promise<Check>>,
 ): Promise<HealthReply> {
   const names = Object.keys(checks);
-  const results = await Promise.all(names.map((n) => checks[n]!().catch((e: Error) => ({ status: 'down' as const, error: e.message }))));
+  const results = await Promise.all(
+    names.map((n) => checks[n]().catch((e: Error) => ({ status: 'down' as const, error: e.message }))),
+  );
   const out: Record<string, Check> = {};
   names.forEach((n, i) => (out[n] = results[i]!));
   return { service, status: results.every((r) => r.status === 'up') ? 'up' : 'down', checks: out };

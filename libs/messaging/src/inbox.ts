@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { isDuplicateKey } from '@khao/persistence';
+import { isDuplicateKey, modelFor } from '@khao/persistence';
 
 interface ProcessedEvent {
   _id: string;
@@ -26,8 +26,7 @@ export class Inbox {
   private readonly model: Model<ProcessedEvent>;
 
   constructor(conn: Connection) {
-    this.model = (conn.models.ProcessedEvent ??
-      conn.model('ProcessedEvent', ProcessedEventSchema)) as unknown as Model<ProcessedEvent>;
+    this.model = modelFor(conn, 'ProcessedEvent', ProcessedEventSchema);
   }
 
   async seen(consumer: string, eventId: string): Promise<boolean> {

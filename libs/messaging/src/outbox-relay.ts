@@ -2,6 +2,11 @@ import { toEnvelope, type OutboxEntry, type OutboxModel } from '@khao/persistenc
 import type { Logger } from '@khao/logging';
 import type { EventPublisher } from './publisher.js';
 
+interface PendingDoc {
+  _id: unknown;
+  outbox: OutboxEntry[];
+}
+
 /** Test-only fault injection, named in configuration (`FAILPOINT`), to prove the outbox survives a crash. */
 export type Failpoint = 'crash-after-outbox-write' | undefined;
 
@@ -55,8 +60,8 @@ export class OutboxRelay {
       await new Promise(() => undefined);
     }
     try {
-      const doc = await model.collection.findOne({ _id: id } as never, { projection: { outbox: 1 } });
-      if (doc?.outbox?.length) await this.relay(model, doc as { _id: unknown; outbox: OutboxEntry[] });
+      const doc = await model.collection.findOne<PendingDoc>({ _id: id } as never, { projection: { outbox: 1 } });
+      if (doc?.outbox?.length) await this.relay(model, doc);
     } catch (err) {
       this.opts.logger.warn({ err: (err as Error).message }, 'outbox publish deferred to the sweep');
     }
@@ -77,19 +82,22 @@ export class OutboxRelay {
       // Bounded pages per sweep: a backlog drains over several ticks instead of one unbounded loop.
       for (let page = 0; page < 20 && !this.stopped; page++) {
         const docs = await model.collection
-          .find({ 'outbox.id': { $exists: true } }, { projection: { outbox: 1 }, limit: batchSize })
+          .find<PendingDoc>({ 'outbox.id': { $exists: true } }, { projection: { outbox: 1 }, limit: batchSize })
           .toArray();
-        for (const doc of docs) await this.relay(model, doc as { _id: unknown; outbox: OutboxEntry[] });
+        for (const doc of docs) await this.relay(model, doc);
         if (docs.length < batchSize) break;
       }
     }
   }
 
-  private async relay(model: OutboxModel, doc: { _id: unknown; outbox: OutboxEntry[] }) {
+  private async relay(model: OutboxModel, doc: PendingDoc) {
     const sent: OutboxEntry[] = [];
     for (const entry of doc.outbox) {
       const res = await this.opts.publisher.publish(toEnvelope(entry), entry.subject);
-      this.opts.logger.debug({ eventId: entry.id, type: entry.type, seq: res.seq, duplicate: res.duplicate }, 'event published');
+      this.opts.logger.debug(
+        { eventId: entry.id, type: entry.type, seq: res.seq, duplicate: res.duplicate },
+        'event published',
+      );
       sent.push(entry);
     }
     // $pullAll of the entries exactly as read: FerretDB's $pull takes whole elements only, and an entry pushed since

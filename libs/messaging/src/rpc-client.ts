@@ -26,7 +26,12 @@ export class RpcClient {
     natsUrl: string,
     private readonly defaultTimeoutMs: number,
   ) {
-    this.client = new ClientNats({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true });
+    this.client = new ClientNats({
+      servers: natsUrl,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      waitOnFirstConnect: true,
+    });
   }
 
   async connect(): Promise<void> {
@@ -37,7 +42,11 @@ export class RpcClient {
     await this.client.close();
   }
 
-  async request<D extends RpcDefinition>(def: D, payload: RpcRequest<D>, opts: RpcCallOptions = {}): Promise<RpcReply<D>> {
+  async request<D extends RpcDefinition>(
+    def: D,
+    payload: RpcRequest<D>,
+    opts: RpcCallOptions = {},
+  ): Promise<RpcReply<D>> {
     const ms = opts.timeoutMs ?? this.defaultTimeoutMs;
     const record = new NatsRecordBuilder(payload).setHeaders(correlationHeaders()).build();
     try {

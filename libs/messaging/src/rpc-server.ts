@@ -44,7 +44,8 @@ export class RpcErrorFilter implements ExceptionFilter {
 export class RpcContextInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const ctx = context.switchToRpc().getContext<NatsContext>();
-    const id = sanitizeCorrelationId(ctx?.getHeaders?.()?.get(Headers.correlationId));
+    const headers = ctx?.getHeaders?.() as { get(key: string): unknown } | undefined;
+    const id = sanitizeCorrelationId(headers?.get(Headers.correlationId));
     return new Observable((subscriber) => runWithCorrelation(id, () => next.handle().subscribe(subscriber)));
   }
 }

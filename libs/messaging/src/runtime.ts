@@ -44,7 +44,12 @@ export function loadConfigOrExit<S extends z.ZodObject>(service: string, schema:
   }
 }
 
-export async function openInfra(name: string, config: BaseConfig, logger: Logger, dbName = name): Promise<ServiceInfra> {
+export async function openInfra(
+  name: string,
+  config: BaseConfig,
+  logger: Logger,
+  dbName = name,
+): Promise<ServiceInfra> {
   const [mongo, nats] = await Promise.all([
     connectMongo({ url: config.MONGO_URL, dbName, logger }),
     connectNats(config.NATS_URL, name, logger),
@@ -68,7 +73,11 @@ export interface RunServiceOptions<C extends ServiceConfig> {
  * Boots a NATS microservice: its handlers join the queue group named after the service so replicas share the
  * work; SIGTERM/SIGINT stop taking requests, let in-flight work finish, then close the connections.
  */
-export async function runService<C extends ServiceConfig>({ name, config, module }: RunServiceOptions<C>): Promise<void> {
+export async function runService<C extends ServiceConfig>({
+  name,
+  config,
+  module,
+}: RunServiceOptions<C>): Promise<void> {
   const logger = createLogger({ service: name, level: config.LOG_LEVEL });
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   const infra = await openInfra(name, config, logger, config.MONGO_DB ?? name);

@@ -1,4 +1,4 @@
-import mongoose, { type Connection, type SchemaOptions } from 'mongoose';
+import mongoose, { type Connection, type Model, type Schema, type SchemaOptions } from 'mongoose';
 import type { Logger } from '@khao/logging';
 import type { Check } from '@khao/contracts';
 
@@ -74,4 +74,11 @@ export function isMongoUnavailable(err: unknown): boolean {
 /** Duplicate key on a unique index. */
 export function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: number } | null)?.code === 11000;
+}
+
+/** The connection's model for `name`, registered once (a second module asking gets the same one). */
+export function modelFor<T>(conn: Connection, name: string, schema: Schema<T>): Model<T> {
+  const cached = conn.models[name] as unknown;
+  // mongoose's generics cannot relate the cached model to `Model<T>`; the schema fixes T.
+  return (cached ?? conn.model(name, schema)) as Model<T>;
 }

@@ -21,7 +21,7 @@ export class ServiceProcess {
   constructor(
     readonly app: AppName,
     readonly env: Record<string, string | undefined>,
-    label = app,
+    label: string = app,
   ) {
     fs.mkdirSync(path.join(testDataDir, 'logs'), { recursive: true });
     this.logFile = path.join(testDataDir, 'logs', `${label}-${Date.now()}.log`);
@@ -50,8 +50,8 @@ export class ServiceProcess {
       this.out += d.toString();
       log.write(d);
     };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     this.exited = new Promise((resolve) =>
       child.once('exit', (code, signal) => {
         log.end();

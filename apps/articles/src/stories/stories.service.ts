@@ -19,7 +19,14 @@ export class StoriesService {
     if (!this.config.LANGUAGES.includes(input.sourceLanguage)) {
       throw new DomainError(ErrorCode.InvalidArgument, `language '${input.sourceLanguage}' is not configured`);
     }
-    const version = { language: input.sourceLanguage, title: input.version.title, summary: input.version.summary ?? '', body: input.version.body ?? '', status: 'draft' as const, revision: 1 };
+    const version = {
+      language: input.sourceLanguage,
+      title: input.version.title,
+      summary: input.version.summary ?? '',
+      body: input.version.body ?? '',
+      status: 'draft' as const,
+      revision: 1,
+    };
     const doc = await this.stories.create(
       { sourceLanguage: input.sourceLanguage, tags: input.tags ?? [], versions: [version], createdBy: actor.id },
       (id) => [
@@ -49,7 +56,14 @@ function toStory(doc: StoryDoc): Story {
     id: doc._id.toHexString(),
     sourceLanguage: doc.sourceLanguage,
     tags: doc.tags,
-    versions: doc.versions.map((v) => ({ language: v.language, title: v.title, summary: v.summary, body: v.body, status: v.status, revision: v.revision })),
+    versions: doc.versions.map((v) => ({
+      language: v.language,
+      title: v.title,
+      summary: v.summary,
+      body: v.body,
+      status: v.status,
+      revision: v.revision,
+    })),
     createdBy: doc.createdBy,
     createdAt: new Date(doc.createdAt).toISOString(),
     updatedAt: new Date(doc.updatedAt).toISOString(),

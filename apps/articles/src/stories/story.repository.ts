@@ -12,7 +12,7 @@ export class StoryRepository {
   async create(story: NewStory, events: (id: Types.ObjectId) => OutboxEntry[]): Promise<StoryDoc> {
     const _id = new Types.ObjectId();
     const doc = await this.model.create({ ...story, _id, outbox: events(_id) });
-    return doc.toObject() as StoryDoc;
+    return doc.toObject();
   }
 
   findById(id: string): Promise<StoryDoc | null> {

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { baseSchemaOptions, outboxField, type OutboxEntry } from '@khao/persistence';
+import { baseSchemaOptions, modelFor, outboxField, type OutboxEntry } from '@khao/persistence';
 import type { Language } from '@khao/contracts';
 
 export interface VersionDoc {
@@ -49,5 +49,5 @@ StorySchema.index({ 'outbox.id': 1 }, { sparse: true });
 export type StoryModel = Model<StoryDoc>;
 
 export function storyModel(conn: Connection): StoryModel {
-  return (conn.models.Story ?? conn.model('Story', StorySchema)) as unknown as StoryModel;
+  return modelFor(conn, 'Story', StorySchema);
 }

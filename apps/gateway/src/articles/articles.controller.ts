@@ -26,7 +26,10 @@ export class ArticlesController {
     },
   })
   @ApiCreatedResponse({ schema: openApi(StorySchema, 'output') })
-  create(@Req() req: KhaoRequest, @Body(new ZodValidationPipe(StoryInputSchema)) story: z.input<typeof StoryInputSchema>) {
+  create(
+    @Req() req: KhaoRequest,
+    @Body(new ZodValidationPipe(StoryInputSchema)) story: z.input<typeof StoryInputSchema>,
+  ) {
     return this.rpc.request(ArticlesRpc.create, { actor: req.actor!, story });
   }
 

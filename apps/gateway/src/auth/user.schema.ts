@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { baseSchemaOptions } from '@khao/persistence';
+import { baseSchemaOptions, modelFor } from '@khao/persistence';
 import type { Role } from '@khao/contracts';
 
 export interface UserDoc {
@@ -28,5 +28,5 @@ UserSchema.index({ email: 1 }, { unique: true });
 export type UserModel = Model<UserDoc>;
 
 export function userModel(conn: Connection): UserModel {
-  return (conn.models.User ?? conn.model('User', UserSchema)) as unknown as UserModel;
+  return modelFor(conn, 'User', UserSchema);
 }

@@ -8,6 +8,8 @@ import type { KhaoRequest } from './request.js';
 export class CorrelationInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<KhaoRequest>();
-    return new Observable((subscriber) => runWithCorrelation(req.correlationId, () => next.handle().subscribe(subscriber)));
+    return new Observable((subscriber) =>
+      runWithCorrelation(req.correlationId, () => next.handle().subscribe(subscriber)),
+    );
   }
 }

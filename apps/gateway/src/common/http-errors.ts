@@ -36,11 +36,14 @@ export function toHttpError(err: unknown, logger: Logger): HttpErrorBody {
   }
   if (err instanceof HttpException) {
     // Nest wraps Fastify's parser errors; say what to do instead of Fastify's terse text.
-    if (err.getStatus() === 413) return body(413, fastifyMessages.FST_ERR_CTP_BODY_TOO_LARGE!);
-    if (err.getStatus() === 415) return body(415, fastifyMessages.FST_ERR_CTP_INVALID_MEDIA_TYPE!);
+    if (err.getStatus() === 413) return body(413, fastifyMessages.FST_ERR_CTP_BODY_TOO_LARGE);
+    if (err.getStatus() === 415) return body(415, fastifyMessages.FST_ERR_CTP_INVALID_MEDIA_TYPE);
     const res = err.getResponse();
     const message = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? err.message);
-    return body(err.getStatus(), Array.isArray(message) ? message.join('; ') : String(message));
+    return body(
+      err.getStatus(),
+      Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : JSON.stringify(message),
+    );
   }
   const e = err as { statusCode?: number; code?: string; message?: string } | null;
   if (e && typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {

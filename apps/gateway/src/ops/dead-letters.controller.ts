@@ -8,7 +8,10 @@ const ListQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(200).default(50),
     after: z.coerce.number().int().min(0).default(0),
-    consumer: z.string().regex(/^[a-z0-9_-]+$/, 'must be a consumer name').optional(),
+    consumer: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/, 'must be a consumer name')
+      .optional(),
   })
   .strict();
 
