@@ -5,8 +5,10 @@
 //   node scripts/infra.mjs down           stop what this launcher started
 //   node scripts/infra.mjs status         one line per server
 //   node scripts/infra.mjs env            the environment the services need, as KEY=value lines
+//   node scripts/infra.mjs bin minio      the path of a cached server binary
 //
 // KHAO_INFRA_PROFILE=test uses other ports and data so that tests never touch a running dev platform.
+// KHAO_INFRA_PORT_BASE shifts every port (the usual ports + base).
 // MONGO_URL, NATS_URL or S3_ENDPOINT set in the environment mean "use that server": it is not started.
 // Binaries are built once from pinned versions (Go module proxy) into ~/.cache/khao/bin and reused.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -18,8 +20,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const profile = process.env.KHAO_INFRA_PROFILE === 'test' ? 'test' : 'dev';
-const portBase = profile === 'test' ? 10000 : 0;
+const profile = /^[a-z0-9-]+$/.test(process.env.KHAO_INFRA_PROFILE ?? '') ? process.env.KHAO_INFRA_PROFILE : 'dev';
+// dev uses the servers' usual ports; test shifts them by 10000; KHAO_INFRA_PORT_BASE picks another shift.
+const portBase = Number(process.env.KHAO_INFRA_PORT_BASE ?? (profile === 'dev' ? 0 : 10000));
 const dataDir = path.join(root, '.data', profile);
 const runDir = path.join(dataDir, 'run');
 const logDir = path.join(dataDir, 'logs');
@@ -302,14 +305,6 @@ async function up(server) {
     log(`${server.name}: already running (pid ${pid})`);
     return;
   }
-  for (const port of server.ports) {
-    if (await portOpen(port)) {
-      fail(
-        `${server.name}: port ${port} on 127.0.0.1 is taken by a process this launcher did not start. ` +
-          `Stop it, or point the platform at it with ${Object.keys(server.env)[0]}.`,
-      );
-    }
-  }
   const [bin, args] = await server.command();
   fs.mkdirSync(runDir, { recursive: true });
   fs.mkdirSync(logDir, { recursive: true });
@@ -363,6 +358,20 @@ async function main() {
           fs.rmSync(path.join(dataDir, sub), { recursive: true, force: true });
         }
       }
+      // Refuse before starting anything, so a conflict never leaves half a platform running.
+      const conflicts = [];
+      for (const s of list) {
+        if (s.external || ownPid(s.name)) continue;
+        for (const port of s.ports) {
+          if (await portOpen(port)) {
+            conflicts.push(
+              `${s.name}: port ${port} on 127.0.0.1 is taken by a process this launcher did not start. ` +
+                `Stop it, or point the platform at it with ${Object.keys(s.env)[0]}.`,
+            );
+          }
+        }
+      }
+      if (conflicts.length) fail(conflicts.join('\n'));
       // Build missing binaries one after another (2 cores), then start the servers together.
       for (const s of list) if (!s.external) await s.command().catch(() => undefined);
       await Promise.all(list.map((s) => up(s)));
@@ -392,11 +401,18 @@ async function main() {
         }
       }
       break;
+    case 'bin': {
+      // The cached binary of one server (building it if needed), for tests that run a second instance.
+      const name = rest[0];
+      if (!VERSIONS[name]) fail(`unknown server '${name}': use one of ${Object.keys(VERSIONS).join(', ')}`);
+      process.stdout.write(`${await ensureBinary(name)}\n`);
+      break;
+    }
     case 'env':
       for (const [k, v] of Object.entries(envLines())) process.stdout.write(`${k}=${v}\n`);
       break;
     default:
-      fail(`unknown command '${cmd}': use up [--fresh] | down | status | env`);
+      fail(`unknown command '${cmd}': use up [--fresh] | down | status | env | bin <server>`);
   }
 }
 

@@ -1,0 +1,29 @@
+# One image per service, built from the monorepo: docker build --build-arg APP=gateway .
+FROM node:20.20-bookworm-slim AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+COPY apps/gateway/package.json apps/gateway/
+COPY apps/articles/package.json apps/articles/
+COPY apps/media/package.json apps/media/
+COPY apps/translation/package.json apps/translation/
+COPY apps/social/package.json apps/social/
+COPY libs/contracts/package.json libs/contracts/
+COPY libs/config/package.json libs/config/
+COPY libs/logging/package.json libs/logging/
+COPY libs/persistence/package.json libs/persistence/
+COPY libs/messaging/package.json libs/messaging/
+COPY libs/testing/package.json libs/testing/
+COPY libs/thai/package.json libs/thai/
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.base.json tsconfig.build.json ./
+COPY libs libs
+COPY apps apps
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20.20-bookworm-slim
+ARG APP
+ENV NODE_ENV=production APP=${APP}
+WORKDIR /app
+COPY --from=build /src /app
+USER node
+CMD ["sh", "-c", "exec node apps/${APP}/dist/main.js"]

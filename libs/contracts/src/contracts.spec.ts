@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineEvent, defineRpc, DomainError, eventSubject, parseOrThrow, StoryInputSchema } from './index.js';
+
+describe('contracts', () => {
+  it('refuses subjects without a version', () => {
+    expect(() => defineRpc('articles.create', z.object({}), z.object({}))).toThrow(/service.operation.v1/);
+    expect(() => defineEvent('article.published', z.object({}))).toThrow(/aggregate.fact.v1/);
+    expect(defineEvent('article.version.published.v1', z.object({}))).toMatchObject({
+      version: 1,
+      subject: eventSubject('article.version.published.v1'),
+    });
+  });
+
+  it('turns schema problems into one readable INVALID_ARGUMENT error', () => {
+    let err: unknown;
+    try {
+      parseOrThrow(StoryInputSchema, { sourceLanguage: 'de', version: { title: '  ' }, extra: true });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).code).toBe('INVALID_ARGUMENT');
+    expect((err as DomainError).message).toBe(
+      'sourceLanguage: Invalid option: expected one of "th"|"en"; version.title: title must not be empty; body: unknown field(s) \'extra\'',
+    );
+  });
+});
