@@ -25,7 +25,7 @@ interface ComposeService {
 const compose = parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, ComposeService>;
 };
-const apps: Record<string, z.ZodObject> = {
+const apps: Record<string, z.ZodObject<Record<string, z.ZodType>>> = {
   gateway: GatewayConfigSchema,
   articles: ArticlesConfigSchema,
   media: MediaConfigSchema,
@@ -49,37 +49,37 @@ describe('docker-compose.yml', () => {
     it(`${app}: is built from the Dockerfile and its environment matches the config schema`, () => {
       const svc = compose.services[app];
       expect(svc, app).toBeDefined();
-      expect(svc!.build?.args?.APP).toBe(app);
-      expect(svc!.depends_on?.nats?.condition).toBe('service_healthy');
-      expect(svc!.depends_on?.mongo?.condition).toBe('service_healthy');
+      expect(svc.build?.args?.APP).toBe(app);
+      expect(svc.depends_on?.nats?.condition).toBe('service_healthy');
+      expect(svc.depends_on?.mongo?.condition).toBe('service_healthy');
 
       const known = Object.keys(schema.shape);
-      const given = Object.keys(svc!.environment ?? {});
+      const given = Object.keys(svc.environment ?? {});
       expect(
         given.filter((k) => !known.includes(k)),
         'variables the service does not read',
       ).toEqual([]);
-      const required = known.filter((k) => !schema.shape[k]!.safeParse(undefined).success);
+      const required = known.filter((k) => !schema.shape[k].safeParse(undefined).success);
       expect(
         required.filter((k) => !given.includes(k)),
         'required variables missing',
       ).toEqual([]);
       // ${VAR:?message} placeholders aside, the values parse.
       const literal = Object.fromEntries(
-        Object.entries(svc!.environment ?? {}).filter(([, v]) => !String(v).includes('${')),
+        Object.entries(svc.environment ?? {}).filter(([, v]) => !String(v).includes('${')),
       );
       for (const [k, v] of Object.entries(literal)) {
-        expect(schema.shape[k]!.safeParse(String(v)).success, `${k}=${v}`).toBe(true);
+        expect(schema.shape[k].safeParse(String(v)).success, `${k}=${v}`).toBe(true);
       }
     });
   }
 
   it('publishes the gateway port it listens on; the NATS-only services expose none', () => {
-    const gw = compose.services.gateway!;
+    const gw = compose.services.gateway;
     expect(gw.ports).toEqual([`${gw.environment!.HTTP_PORT}:${gw.environment!.HTTP_PORT}`]);
     expect(gw.healthcheck?.test.join(' ')).toContain('/health');
     for (const app of ['articles', 'media', 'translation', 'social'])
-      expect(compose.services[app]!.ports).toBeUndefined();
+      expect(compose.services[app].ports).toBeUndefined();
   });
 
   it('the Dockerfile copies every workspace manifest before npm ci', () => {
