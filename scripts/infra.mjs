@@ -260,6 +260,7 @@ function servers() {
             `--sqlite-url=file:${path.join(dataDir, 'ferretdb')}/`,
             `--listen-addr=127.0.0.1:${ports.mongo}`,
             `--debug-addr=127.0.0.1:${ports.ferretDebug}`,
+            `--state-dir=${path.join(dataDir, 'ferretdb')}`,
             '--telemetry=disable',
             '--log-level=warn',
           ],
@@ -310,6 +311,7 @@ async function up(server) {
   fs.mkdirSync(logDir, { recursive: true });
   const out = fs.openSync(path.join(logDir, `${server.name}.log`), 'a');
   const child = spawn(bin, args, {
+    cwd: dataDir, // whatever a server writes beside itself stays in the git-ignored data folder
     detached: true,
     stdio: ['ignore', out, out],
     env: { ...process.env, ...server.processEnv },
