@@ -1,11 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { healthControllerFor, INFRA, OutboxRelay, type ServiceInfra } from '@khao/messaging';
-import { CONFIG } from './tokens.js';
 import type { ArticlesConfig } from './config.js';
+import { revisionModel } from './revisions/revision.schema.js';
+import { RevisionsRepository } from './revisions/revisions.repository.js';
+import { Scheduler } from './scheduler/scheduler.js';
+import { SearchService } from './stories/search.service.js';
 import { StoriesController } from './stories/stories.controller.js';
 import { StoriesService } from './stories/stories.service.js';
 import { StoryRepository } from './stories/story.repository.js';
 import { storyModel } from './stories/story.schema.js';
+import { StoryWriter } from './stories/story-writer.js';
+import { CONFIG } from './tokens.js';
 
 @Module({})
 export class ArticlesModule {
@@ -18,6 +23,7 @@ export class ArticlesModule {
         { provide: INFRA, useValue: infra },
         { provide: CONFIG, useValue: config },
         { provide: StoryRepository, useValue: new StoryRepository(stories) },
+        { provide: RevisionsRepository, useValue: new RevisionsRepository(revisionModel(infra.mongo)) },
         {
           provide: OutboxRelay,
           useValue: new OutboxRelay({
@@ -28,7 +34,10 @@ export class ArticlesModule {
             failpoint: config.FAILPOINT,
           }),
         },
+        StoryWriter,
         StoriesService,
+        SearchService,
+        Scheduler,
       ],
     };
   }

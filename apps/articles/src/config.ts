@@ -1,12 +1,16 @@
-import { ServiceConfigSchema } from '@khao/config';
+import { env, ServiceConfigSchema } from '@khao/config';
 import { z } from 'zod';
 
 export const ArticlesConfigSchema = ServiceConfigSchema.extend({
-  /** Languages a story may have, comma-separated, first is the default source language. */
+  /** Languages a story may have, comma-separated. */
   LANGUAGES: z
     .string()
     .default('th,en')
     .refine((v) => v.split(',').every((l) => ['th', 'en'].includes(l.trim())), "must list languages from 'th', 'en'")
-    .transform((v) => v.split(',').map((l) => l.trim())),
+    .transform((v) => v.split(',').map((l) => l.trim()) as ('th' | 'en')[]),
+  /** Where readers reach the site; events carry each version's public URL. */
+  PUBLIC_BASE_URL: env.url(['http:', 'https:']).default('http://127.0.0.1:3000'),
+  /** How often scheduled versions that are due get published. */
+  SCHEDULER_INTERVAL_MS: env.int(1000, 100, 60_000),
 });
 export type ArticlesConfig = z.output<typeof ArticlesConfigSchema>;

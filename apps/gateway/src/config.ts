@@ -15,6 +15,9 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   /** The first admin, created at boot when no user has this e-mail yet. */
   ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** Failed logins for one e-mail from one address before logins are refused for the window (429). */
+  LOGIN_MAX_FAILURES: env.int(5, 1, 1000),
+  LOGIN_WINDOW_SECONDS: env.int(900, 1, 86_400),
   /** Largest JSON body accepted, in bytes. */
   HTTP_BODY_LIMIT: env.int(1_048_576, 1024, 50 * 1_048_576),
 });

@@ -2,6 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { DeadLetters, INFRA, RpcClient, type ServiceInfra } from '@khao/messaging';
 import { ArticlesController } from './articles/articles.controller.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { UsersController } from './users/users.controller.js';
+import { UsersService } from './users/users.service.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
@@ -26,7 +29,7 @@ export class GatewayModule {
   static register(config: GatewayConfig, { infra, rpc, metrics }: GatewayDeps): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [HealthController, AuthController, ArticlesController, DeadLettersController],
+      controllers: [HealthController, AuthController, UsersController, ArticlesController, DeadLettersController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: INFRA, useValue: infra },
@@ -35,7 +38,12 @@ export class GatewayModule {
         { provide: Metrics, useValue: metrics },
         { provide: DeadLetters, useValue: new DeadLetters(infra.jsm, infra.publisher) },
         { provide: UsersRepository, useValue: new UsersRepository(userModel(infra.mongo)) },
+        {
+          provide: LoginThrottle,
+          useValue: new LoginThrottle(infra.mongo, config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
+        UsersService,
         TokensService,
         AuthService,
         ReadinessService,

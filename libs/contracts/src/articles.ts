@@ -2,43 +2,129 @@ import { z } from 'zod';
 import { defineEvent } from './events.js';
 import { ActorSchema, defineRpc } from './rpc.js';
 
-/** Languages a story can have; the configured subset is checked by the articles service. */
-export const LanguageSchema = z.enum(['th', 'en']);
+/** Languages a story can have; the configured subset (LANGUAGES) is checked by the articles service. */
+export const LanguageSchema = z.enum(['th', 'en'], { error: "must be 'th' or 'en'" });
 export type Language = z.infer<typeof LanguageSchema>;
 
 export const ObjectIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-character hexadecimal id');
 
+export const VersionStatusSchema = z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']);
+export type VersionStatus = z.infer<typeof VersionStatusSchema>;
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const label = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
+export const IsoDateTimeSchema = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 date-time, e.g. 2017-04-10T09:00:00+07:00',
+});
+const isoDate = IsoDateTimeSchema;
+
+export const SeoSchema = z
+  .object({
+    title: text(120).optional(),
+    description: text(300).optional(),
+    keywords: z.array(label).max(20).optional(),
+  })
+  .strict();
+
 export const VersionInputSchema = z
   .object({
-    title: z.string().trim().min(1, 'title must not be empty').max(300),
-    summary: z.string().trim().max(1000).default(''),
-    body: z.string().max(500_000).default(''),
+    title: z.string().trim().min(1, 'title must not be empty').max(300, 'must be at most 300 characters'),
+    summary: text(1000).default(''),
+    /** HTML; sanitized against an allow-list by the articles service. */
+    body: z.string().max(500_000, 'must be at most 500000 characters').default(''),
+    seo: SeoSchema.default({}),
   })
   .strict();
 export type VersionInput = z.input<typeof VersionInputSchema>;
 
-export const StoryInputSchema = z
+export const DatelineSchema = z.object({ place: text(120).optional(), province: text(80).optional() }).strict();
+
+export const EventDateSchema = z
+  .object({ start: isoDate, end: isoDate.optional() })
+  .strict()
+  .refine((d) => !d.end || Date.parse(d.end) >= Date.parse(d.start), {
+    message: 'end must not be before start',
+    path: ['end'],
+  });
+
+const unique = <T>(a: T[]) => new Set(a).size === a.length;
+
+/** The fields a story's language versions share. */
+export const StoryFieldsSchema = z
   .object({
-    sourceLanguage: LanguageSchema,
-    tags: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
-    version: VersionInputSchema,
+    dateline: DatelineSchema.default({}),
+    eventDate: EventDateSchema.nullable().default(null),
+    categories: z.array(label).max(20).default([]),
+    tags: z.array(label).max(50).default([]),
+    byline: text(200).default(''),
+    coverMediaId: ObjectIdSchema.nullable().default(null),
+    galleryMediaIds: z
+      .array(ObjectIdSchema)
+      .max(100)
+      .default([])
+      .refine(unique, 'must not list the same media id twice'),
   })
   .strict();
+
+export const StoryInputSchema = StoryFieldsSchema.extend({
+  sourceLanguage: LanguageSchema,
+  version: VersionInputSchema,
+}).strict();
 export type StoryInput = z.input<typeof StoryInputSchema>;
+
+/** A PATCH of the shared fields: only what is sent changes. */
+export const StoryPatchSchema = z
+  .object({
+    dateline: DatelineSchema.optional(),
+    eventDate: EventDateSchema.nullable().optional(),
+    categories: StoryFieldsSchema.shape.categories.unwrap().optional(),
+    tags: StoryFieldsSchema.shape.tags.unwrap().optional(),
+    byline: text(200).optional(),
+    coverMediaId: ObjectIdSchema.nullable().optional(),
+    galleryMediaIds: z
+      .array(ObjectIdSchema)
+      .max(100)
+      .refine(unique, 'must not list the same media id twice')
+      .optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+export type StoryPatch = z.input<typeof StoryPatchSchema>;
 
 export const VersionSchema = z.object({
   language: LanguageSchema,
   title: z.string(),
   summary: z.string(),
   body: z.string(),
-  status: z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']),
+  seo: SeoSchema,
+  slug: z.string(),
+  status: VersionStatusSchema,
+  /** The story revision at which this version last changed. */
   revision: z.number().int(),
+  scheduledAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  /** For a translation: the language it was translated from. */
+  translationOf: LanguageSchema.nullable(),
+  /** The event date in this language's calendar: Buddhist Era in Thai ("10–11 เมษายน 2560"), CE in English. */
+  dateText: z.string().nullable(),
 });
+export type Version = z.infer<typeof VersionSchema>;
 
 export const StorySchema = z.object({
   id: z.string(),
+  /** Increases on every save; the ETag. Send it back in If-Match to update. */
+  revision: z.number().int(),
   sourceLanguage: LanguageSchema,
+  dateline: z.object({ place: z.string().optional(), province: z.string().optional() }),
+  eventDate: z.object({ start: z.string(), end: z.string().optional() }).nullable(),
+  categories: z.array(z.string()),
   tags: z.array(z.string()),
+  byline: z.string(),
+  coverMediaId: z.string().nullable(),
+  galleryMediaIds: z.array(z.string()),
   versions: z.array(VersionSchema),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -46,26 +132,115 @@ export const StorySchema = z.object({
 });
 export type Story = z.infer<typeof StorySchema>;
 
+export const StorySummarySchema = StorySchema.omit({ versions: true }).extend({
+  versions: z.array(VersionSchema.pick({ language: true, title: true, summary: true, slug: true, status: true })),
+});
+export type StorySummary = z.infer<typeof StorySummarySchema>;
+
+export const TransitionSchema = z.enum(['submit', 'return', 'publish', 'unpublish']);
+export type Transition = z.infer<typeof TransitionSchema>;
+
+export const SearchQuerySchema = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    lang: LanguageSchema.optional(),
+    status: VersionStatusSchema.optional(),
+    tag: label.optional(),
+    category: label.optional(),
+    province: label.optional(),
+    /** Event date range (inclusive). */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type SearchQuery = z.input<typeof SearchQuerySchema>;
+
+export const RevisionSchema = z.object({
+  revision: z.number().int(),
+  action: z.string(),
+  at: z.string(),
+  by: z.string(),
+});
+
+const withActor = <T extends z.ZodRawShape>(shape: T) => z.object({ actor: ActorSchema, ...shape }).strict();
+const target = { id: ObjectIdSchema, expectedRevision: z.number().int().positive().optional() };
+
 export const ArticlesRpc = {
-  create: defineRpc(
-    'articles.create.v1',
-    z.object({ actor: ActorSchema, story: StoryInputSchema }).strict(),
+  create: defineRpc('articles.create.v1', withActor({ story: StoryInputSchema }), StorySchema),
+  get: defineRpc('articles.get.v1', withActor({ id: ObjectIdSchema }), StorySchema),
+  update: defineRpc('articles.update.v1', withActor({ ...target, patch: StoryPatchSchema }), StorySchema),
+  putVersion: defineRpc(
+    'articles.put-version.v1',
+    withActor({
+      ...target,
+      language: LanguageSchema,
+      version: VersionInputSchema,
+      translationOf: LanguageSchema.optional(),
+    }),
     StorySchema,
   ),
-  get: defineRpc('articles.get.v1', z.object({ actor: ActorSchema, id: ObjectIdSchema }).strict(), StorySchema),
+  transition: defineRpc(
+    'articles.transition.v1',
+    withActor({ ...target, language: LanguageSchema, action: TransitionSchema, at: isoDate.optional() }),
+    StorySchema,
+  ),
+  delete: defineRpc('articles.delete.v1', withActor(target), z.object({ id: z.string(), deleted: z.literal(true) })),
+  revisions: defineRpc('articles.revisions.v1', withActor({ id: ObjectIdSchema }), z.array(RevisionSchema)),
+  restore: defineRpc(
+    'articles.restore.v1',
+    withActor({ ...target, revision: z.number().int().positive() }),
+    StorySchema,
+  ),
+  search: defineRpc(
+    'articles.search.v1',
+    withActor({ query: SearchQuerySchema }),
+    z.object({ items: z.array(StorySummarySchema), nextCursor: z.string().nullable() }),
+  ),
+  /** For the public side: the story behind a slug, current or old (an old one answers with the current slug). */
+  resolveSlug: defineRpc(
+    'articles.resolve-slug.v1',
+    z.object({ language: LanguageSchema, slug: z.string().min(1).max(300) }).strict(),
+    z.object({ storyId: z.string(), slug: z.string(), current: z.boolean() }),
+  ),
 };
 
+/** What consumers of a language version need without calling back. */
+export const VersionEventSchema = z.object({
+  storyId: z.string(),
+  language: LanguageSchema,
+  sourceLanguage: LanguageSchema,
+  translationOf: LanguageSchema.nullable(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  url: z.string(),
+  coverMediaId: z.string().nullable(),
+  revision: z.number().int(),
+  status: VersionStatusSchema,
+  publishedAt: z.string().nullable(),
+  by: z.string(),
+});
+export type VersionEvent = z.infer<typeof VersionEventSchema>;
+
 export const ArticleEvents = {
-  /** A version was saved (created or edited); the translation trigger "save" listens to this. */
-  versionSaved: defineEvent(
-    'article.version.saved.v1',
+  /** A version was saved (created or edited) while not published; the translation trigger "save" listens here. */
+  versionSaved: defineEvent('article.version.saved.v1', VersionEventSchema),
+  /** A version was submitted for review. */
+  versionSubmitted: defineEvent('article.version.submitted.v1', VersionEventSchema),
+  /** A version went live (now, or at its scheduled time). */
+  versionPublished: defineEvent('article.version.published.v1', VersionEventSchema),
+  /** A published version changed (a correction). */
+  versionUpdated: defineEvent('article.version.updated.v1', VersionEventSchema),
+  versionUnpublished: defineEvent('article.version.unpublished.v1', VersionEventSchema),
+  deleted: defineEvent(
+    'article.deleted.v1',
     z.object({
       storyId: z.string(),
-      language: LanguageSchema,
-      sourceLanguage: LanguageSchema,
       revision: z.number().int(),
-      status: z.string(),
-      savedBy: z.string(),
+      versions: z.array(z.object({ language: LanguageSchema, slug: z.string(), status: VersionStatusSchema })),
+      by: z.string(),
     }),
   ),
 };

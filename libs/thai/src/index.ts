@@ -1,2 +1,4 @@
 export * from './segment.js';
 export * from './dates.js';
+export * from './slug.js';
+export * from './search.js';

@@ -1,23 +1,69 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ArticlesRpc, type RpcReply } from '@khao/contracts';
+import { ArticlesRpc, type RpcDefinition } from '@khao/contracts';
 import { ZodValidationPipe } from '@khao/messaging';
 import type { z } from 'zod';
+import { SearchService } from './search.service.js';
 import { StoriesService } from './stories.service.js';
 
+type In<D extends RpcDefinition> = z.output<D['request']>;
+const valid = (d: RpcDefinition) => new ZodValidationPipe(d.request);
+
+/** NATS handlers: one call each. */
 @Controller()
 export class StoriesController {
-  constructor(private readonly stories: StoriesService) {}
+  constructor(
+    private readonly stories: StoriesService,
+    private readonly search: SearchService,
+  ) {}
 
   @MessagePattern(ArticlesRpc.create.subject)
-  create(
-    @Payload(new ZodValidationPipe(ArticlesRpc.create.request)) p: z.output<typeof ArticlesRpc.create.request>,
-  ): Promise<RpcReply<typeof ArticlesRpc.create>> {
+  create(@Payload(valid(ArticlesRpc.create)) p: In<typeof ArticlesRpc.create>) {
     return this.stories.create(p.actor, p.story);
   }
 
   @MessagePattern(ArticlesRpc.get.subject)
-  get(@Payload(new ZodValidationPipe(ArticlesRpc.get.request)) p: z.output<typeof ArticlesRpc.get.request>) {
-    return this.stories.get(p.id);
+  get(@Payload(valid(ArticlesRpc.get)) p: In<typeof ArticlesRpc.get>) {
+    return this.stories.get(p.actor, p.id);
+  }
+
+  @MessagePattern(ArticlesRpc.update.subject)
+  update(@Payload(valid(ArticlesRpc.update)) p: In<typeof ArticlesRpc.update>) {
+    return this.stories.update(p.actor, p.id, p.patch, p.expectedRevision);
+  }
+
+  @MessagePattern(ArticlesRpc.putVersion.subject)
+  putVersion(@Payload(valid(ArticlesRpc.putVersion)) p: In<typeof ArticlesRpc.putVersion>) {
+    return this.stories.putVersion(p.actor, p.id, p.language, p.version, p);
+  }
+
+  @MessagePattern(ArticlesRpc.transition.subject)
+  transition(@Payload(valid(ArticlesRpc.transition)) p: In<typeof ArticlesRpc.transition>) {
+    return this.stories.transition(p.actor, p.id, p.language, p.action, p);
+  }
+
+  @MessagePattern(ArticlesRpc.delete.subject)
+  delete(@Payload(valid(ArticlesRpc.delete)) p: In<typeof ArticlesRpc.delete>) {
+    return this.stories.delete(p.actor, p.id, p.expectedRevision);
+  }
+
+  @MessagePattern(ArticlesRpc.revisions.subject)
+  revisions(@Payload(valid(ArticlesRpc.revisions)) p: In<typeof ArticlesRpc.revisions>) {
+    return this.stories.listRevisions(p.actor, p.id);
+  }
+
+  @MessagePattern(ArticlesRpc.restore.subject)
+  restore(@Payload(valid(ArticlesRpc.restore)) p: In<typeof ArticlesRpc.restore>) {
+    return this.stories.restore(p.actor, p.id, p.revision, p.expectedRevision);
+  }
+
+  @MessagePattern(ArticlesRpc.search.subject)
+  searchStories(@Payload(valid(ArticlesRpc.search)) p: In<typeof ArticlesRpc.search>) {
+    return this.search.search(p.actor, p.query);
+  }
+
+  @MessagePattern(ArticlesRpc.resolveSlug.subject)
+  resolveSlug(@Payload(valid(ArticlesRpc.resolveSlug)) p: In<typeof ArticlesRpc.resolveSlug>) {
+    return this.search.resolveSlug(p.language, p.slug);
   }
 }

@@ -1,71 +1,247 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ArticleEvents, DomainError, ErrorCode, type Actor, type Story, type StoryInput } from '@khao/contracts';
-import { OutboxRelay } from '@khao/messaging';
-import { outboxEntry } from '@khao/persistence';
+import {
+  DomainError,
+  ErrorCode,
+  type Actor,
+  type Language,
+  type Story,
+  type StoryInput,
+  type StoryPatch,
+  type Transition,
+  type VersionInput,
+} from '@khao/contracts';
+import { RevisionsRepository } from '../revisions/revisions.repository.js';
+import { sanitizeBody } from '../content/sanitize.js';
 import { CONFIG } from '../tokens.js';
 import type { ArticlesConfig } from '../config.js';
+import { toStory } from './story.mapper.js';
+import { policy } from './policy.js';
+import { deletedEvent } from './story-events.js';
 import { StoryRepository } from './story.repository.js';
-import type { StoryDoc } from './story.schema.js';
+import { versionOf } from './story-state.js';
+import type { StoryDoc, StoryFieldsDoc, VersionDoc } from './story.schema.js';
+import { StoryWriter } from './story-writer.js';
+import { applyTransition } from './workflow.js';
+import type { z } from 'zod';
+import type { StoryInputSchema, StoryPatchSchema, VersionInputSchema } from '@khao/contracts';
 
+type ParsedStoryInput = z.output<typeof StoryInputSchema>;
+type ParsedPatch = z.output<typeof StoryPatchSchema>;
+type ParsedVersion = z.output<typeof VersionInputSchema>;
+
+/** The use cases of stories and their language versions. Every change goes through {@link StoryWriter}. */
 @Injectable()
 export class StoriesService {
   constructor(
     private readonly stories: StoryRepository,
-    private readonly relay: OutboxRelay,
+    private readonly writer: StoryWriter,
+    private readonly revisions: RevisionsRepository,
     @Inject(CONFIG) private readonly config: ArticlesConfig,
   ) {}
 
   async create(actor: Actor, input: StoryInput): Promise<Story> {
-    if (!this.config.LANGUAGES.includes(input.sourceLanguage)) {
-      throw new DomainError(ErrorCode.InvalidArgument, `language '${input.sourceLanguage}' is not configured`);
-    }
-    const version = {
-      language: input.sourceLanguage,
-      title: input.version.title,
-      summary: input.version.summary ?? '',
-      body: input.version.body ?? '',
-      status: 'draft' as const,
+    policy.create(actor);
+    const i = input as ParsedStoryInput;
+    this.checkLanguage(i.sourceLanguage);
+    const now = new Date();
+    const story: StoryDoc = {
+      _id: this.stories.newId(),
       revision: 1,
+      sourceLanguage: i.sourceLanguage,
+      ...fields(i),
+      versions: [newVersion(i.sourceLanguage, i.version, actor, 1, now, null)],
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+      slugs: [],
+      tokens: [],
+      langStatus: [],
+      eventStart: null,
+      nextScheduledAt: null,
+      outbox: [],
     };
-    const doc = await this.stories.create(
-      { sourceLanguage: input.sourceLanguage, tags: input.tags ?? [], versions: [version], createdBy: actor.id },
-      (id) => [
-        outboxEntry(ArticleEvents.versionSaved, {
-          storyId: id.toHexString(),
-          language: version.language,
-          sourceLanguage: input.sourceLanguage,
-          revision: version.revision,
-          status: version.status,
-          savedBy: actor.id,
-        }),
-      ],
-    );
-    await this.relay.publishPending(this.stories.model, doc._id);
+    return toStory(await this.writer.insert(story, actor));
+  }
+
+  async get(actor: Actor, id: string): Promise<Story> {
+    const doc = await this.writer.load(id);
+    policy.read(actor, doc);
     return toStory(doc);
   }
 
-  async get(id: string): Promise<Story> {
-    const doc = await this.stories.findById(id);
-    if (!doc) throw new DomainError(ErrorCode.NotFound, `no story with id ${id}`);
+  async update(actor: Actor, id: string, patch: StoryPatch, expectedRevision?: number): Promise<Story> {
+    const p = patch as ParsedPatch;
+    const doc = await this.writer.write({
+      actor,
+      id,
+      expectedRevision,
+      action: 'update',
+      change: (next) => {
+        policy.editFields(actor, next);
+        if (p.dateline !== undefined) next.dateline = p.dateline;
+        if (p.eventDate !== undefined) next.eventDate = p.eventDate ? toEventDate(p.eventDate) : null;
+        if (p.categories !== undefined) next.categories = p.categories;
+        if (p.tags !== undefined) next.tags = p.tags;
+        if (p.byline !== undefined) next.byline = p.byline;
+        if (p.coverMediaId !== undefined) next.coverMediaId = p.coverMediaId;
+        if (p.galleryMediaIds !== undefined) next.galleryMediaIds = p.galleryMediaIds;
+      },
+    });
     return toStory(doc);
+  }
+
+  /** Creates or replaces one language version's content; its status stays (a published version stays live). */
+  async putVersion(
+    actor: Actor,
+    id: string,
+    language: Language,
+    input: VersionInput,
+    opts: { expectedRevision?: number; translationOf?: Language } = {},
+  ): Promise<Story> {
+    this.checkLanguage(language);
+    const v = input as ParsedVersion;
+    const doc = await this.writer.write({
+      actor,
+      id,
+      expectedRevision: opts.expectedRevision,
+      action: `put-version:${language}`,
+      change: (next) => {
+        policy.putVersion(actor, next, language);
+        const now = new Date();
+        const existing = versionOf(next, language);
+        const translationOf = language === next.sourceLanguage ? null : (opts.translationOf ?? next.sourceLanguage);
+        if (existing) {
+          Object.assign(existing, content(v), { revision: next.revision + 1, updatedAt: now, updatedBy: actor.id });
+          if (opts.translationOf) existing.translationOf = translationOf;
+        } else {
+          next.versions.push(newVersion(language, v, actor, next.revision + 1, now, translationOf));
+        }
+      },
+    });
+    return toStory(doc);
+  }
+
+  async transition(
+    actor: Actor,
+    id: string,
+    language: Language,
+    action: Transition,
+    opts: { at?: string; expectedRevision?: number } = {},
+  ): Promise<Story> {
+    const doc = await this.writer.write({
+      actor,
+      id,
+      expectedRevision: opts.expectedRevision,
+      action: `${action}:${language}`,
+      change: (next) => {
+        policy.transition(actor, next, action);
+        const v = versionOf(next, language);
+        if (!v) throw new DomainError(ErrorCode.NotFound, `the story has no ${language} version yet`);
+        applyTransition(v, action, new Date(), opts.at ? new Date(opts.at) : undefined);
+        v.revision = next.revision + 1;
+        v.updatedAt = new Date();
+        v.updatedBy = actor.id;
+      },
+    });
+    return toStory(doc);
+  }
+
+  /** Soft delete: the story disappears from every query; consumers hear `article.deleted.v1`. */
+  async delete(actor: Actor, id: string, expectedRevision?: number): Promise<{ id: string; deleted: true }> {
+    await this.writer.write({
+      actor,
+      id,
+      expectedRevision,
+      action: 'delete',
+      change: (next) => {
+        policy.manage(actor, 'delete stories');
+        next.deletedAt = new Date();
+      },
+      extraEvents: (next) => [deletedEvent(next, actor.id)],
+    });
+    return { id, deleted: true };
+  }
+
+  async listRevisions(actor: Actor, id: string) {
+    const doc = await this.writer.load(id);
+    policy.revisions(actor, doc);
+    const list = await this.revisions.list(id, doc.revision);
+    return list.map((r) => ({ revision: r.revision, action: r.action, at: new Date(r.at).toISOString(), by: r.by }));
+  }
+
+  /** Brings back the shared fields and each version's content from `revision`; statuses stay as they are now. */
+  async restore(actor: Actor, id: string, revision: number, expectedRevision?: number): Promise<Story> {
+    const snapshot = await this.revisions.get(id, revision);
+    const doc = await this.writer.write({
+      actor,
+      id,
+      expectedRevision,
+      action: `restore:${revision}`,
+      change: (next, current) => {
+        policy.manage(actor, 'restore revisions');
+        if (!snapshot || revision > current.revision) {
+          throw new DomainError(ErrorCode.NotFound, `the story has no revision ${revision}`);
+        }
+        Object.assign(next, snapshot.fields);
+        for (const old of snapshot.versions) {
+          const v = versionOf(next, old.language);
+          if (!v) continue;
+          Object.assign(v, content(old), { revision: next.revision + 1, updatedAt: new Date(), updatedBy: actor.id });
+        }
+      },
+    });
+    return toStory(doc);
+  }
+
+  private checkLanguage(language: Language): void {
+    if (!this.config.LANGUAGES.includes(language)) {
+      throw new DomainError(
+        ErrorCode.InvalidArgument,
+        `language '${language}' is not configured here (configured: ${this.config.LANGUAGES.join(', ')})`,
+      );
+    }
   }
 }
 
-function toStory(doc: StoryDoc): Story {
+function fields(i: ParsedStoryInput): StoryFieldsDoc {
   return {
-    id: doc._id.toHexString(),
-    sourceLanguage: doc.sourceLanguage,
-    tags: doc.tags,
-    versions: doc.versions.map((v) => ({
-      language: v.language,
-      title: v.title,
-      summary: v.summary,
-      body: v.body,
-      status: v.status,
-      revision: v.revision,
-    })),
-    createdBy: doc.createdBy,
-    createdAt: new Date(doc.createdAt).toISOString(),
-    updatedAt: new Date(doc.updatedAt).toISOString(),
+    dateline: i.dateline,
+    eventDate: i.eventDate ? toEventDate(i.eventDate) : null,
+    categories: i.categories,
+    tags: i.tags,
+    byline: i.byline,
+    coverMediaId: i.coverMediaId,
+    galleryMediaIds: i.galleryMediaIds,
+  };
+}
+
+function toEventDate(d: { start: string; end?: string }): { start: Date; end?: Date } {
+  return { start: new Date(d.start), ...(d.end ? { end: new Date(d.end) } : {}) };
+}
+
+function content(v: Pick<VersionDoc, 'title' | 'summary' | 'body' | 'seo'> | ParsedVersion) {
+  return { title: v.title, summary: v.summary, body: sanitizeBody(v.body), seo: v.seo ?? {} };
+}
+
+function newVersion(
+  language: Language,
+  v: ParsedVersion,
+  actor: Actor,
+  revision: number,
+  now: Date,
+  translationOf: Language | null,
+): VersionDoc {
+  return {
+    language,
+    ...content(v),
+    slug: '',
+    status: 'draft',
+    revision,
+    scheduledAt: null,
+    publishedAt: null,
+    updatedAt: now,
+    updatedBy: actor.id,
+    translationOf,
   };
 }

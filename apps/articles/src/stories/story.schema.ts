@@ -1,24 +1,58 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { baseSchemaOptions, modelFor, outboxField, type OutboxEntry } from '@khao/persistence';
-import type { Language } from '@khao/contracts';
+import type { Language, VersionStatus } from '@khao/contracts';
+
+export interface SeoDoc {
+  title?: string;
+  description?: string;
+  keywords?: string[];
+}
 
 export interface VersionDoc {
   language: Language;
   title: string;
   summary: string;
   body: string;
-  status: 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished';
+  seo: SeoDoc;
+  slug: string;
+  status: VersionStatus;
   revision: number;
+  scheduledAt: Date | null;
+  publishedAt: Date | null;
+  updatedAt: Date;
+  updatedBy: string;
+  translationOf: Language | null;
 }
 
-export interface StoryDoc {
-  _id: Types.ObjectId;
-  sourceLanguage: Language;
+export interface StoryFieldsDoc {
+  dateline: { place?: string; province?: string };
+  eventDate: { start: Date; end?: Date } | null;
+  categories: string[];
   tags: string[];
+  byline: string;
+  coverMediaId: string | null;
+  galleryMediaIds: string[];
+}
+
+export interface StoryDoc extends StoryFieldsDoc {
+  _id: Types.ObjectId;
+  revision: number;
+  sourceLanguage: Language;
   versions: VersionDoc[];
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+  deletedAt: Date | null;
+  // Derived on every save, for queries FerretDB can answer without $elemMatch:
+  /** `<lang>:<slug>` of every slug a version ever had (old ones answer with a redirect). */
+  slugs: string[];
+  /** Segmented words of every version, lowercased: Thai-aware search. */
+  tokens: string[];
+  /** `<lang>:<status>` per version. */
+  langStatus: string[];
+  eventStart: Date | null;
+  /** The earliest scheduled publish time of any version, for the scheduler. */
+  nextScheduledAt: Date | null;
   outbox: OutboxEntry[];
 }
 
@@ -28,23 +62,47 @@ const VersionSchema = new Schema<VersionDoc>(
     title: { type: String, required: true },
     summary: { type: String, default: '' },
     body: { type: String, default: '' },
-    status: { type: String, required: true, default: 'draft' },
-    revision: { type: Number, required: true, default: 1 },
+    seo: { type: Schema.Types.Mixed, default: {} },
+    slug: { type: String, required: true },
+    status: { type: String, required: true },
+    revision: { type: Number, required: true },
+    scheduledAt: { type: Date, default: null },
+    publishedAt: { type: Date, default: null },
+    updatedAt: { type: Date, required: true },
+    updatedBy: { type: String, required: true },
+    translationOf: { type: String, default: null },
   },
   { _id: false },
 );
 
 const StorySchema = new Schema<StoryDoc>(
   {
+    revision: { type: Number, required: true },
     sourceLanguage: { type: String, required: true },
+    dateline: { type: Schema.Types.Mixed, default: {} },
+    eventDate: { type: Schema.Types.Mixed, default: null },
+    categories: { type: [String], default: [] },
     tags: { type: [String], default: [] },
+    byline: { type: String, default: '' },
+    coverMediaId: { type: String, default: null },
+    galleryMediaIds: { type: [String], default: [] },
     versions: { type: [VersionSchema], default: [] },
     createdBy: { type: String, required: true },
+    deletedAt: { type: Date, default: null },
+    slugs: { type: [String], default: [] },
+    tokens: { type: [String], default: [] },
+    langStatus: { type: [String], default: [] },
+    eventStart: { type: Date, default: null },
+    nextScheduledAt: { type: Date, default: null },
     ...outboxField,
   },
-  { ...baseSchemaOptions, collection: 'stories' },
+  { ...baseSchemaOptions, timestamps: false, collection: 'stories' },
 );
-StorySchema.index({ 'outbox.id': 1 }, { sparse: true });
+StorySchema.index({ slugs: 1 });
+StorySchema.index({ tokens: 1 });
+StorySchema.index({ updatedAt: -1, _id: -1 });
+StorySchema.index({ nextScheduledAt: 1 });
+StorySchema.index({ 'outbox.id': 1 });
 
 export type StoryModel = Model<StoryDoc>;
 

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { ApiBody, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodValidationPipe } from '@khao/messaging';
 import { openApi, ErrorBodySchema } from '../common/openapi.js';
@@ -30,7 +31,8 @@ export class AuthController {
   @ApiBody({ schema: openApi(LoginSchema) })
   @ApiOkResponse({ schema: openApi(TokenSchema, 'output') })
   @ApiUnauthorizedResponse({ schema: openApi(ErrorBodySchema, 'output') })
-  login(@Body(new ZodValidationPipe(LoginSchema)) body: z.output<typeof LoginSchema>) {
-    return this.auth.login(body.email, body.password);
+  @ApiTooManyRequestsResponse({ description: 'too many failed logins; Retry-After says when to try again' })
+  login(@Req() req: FastifyRequest, @Body(new ZodValidationPipe(LoginSchema)) body: z.output<typeof LoginSchema>) {
+    return this.auth.login(body.email, body.password, req.ip);
   }
 }

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
 import { CONFIG } from '../tokens.js';
 import type { GatewayConfig } from '../config.js';
+import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { TokensService } from './tokens.service.js';
 import { UsersRepository } from './users.repository.js';
@@ -13,16 +14,21 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly tokens: TokensService,
+    private readonly throttle: LoginThrottle,
     @Inject(CONFIG) private readonly config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async login(email: string, password: string) {
+  async login(email: string, password: string, ip: string) {
+    await this.throttle.check(ip, email);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok || user.disabled) {
+      await this.throttle.failed(ip, email);
+      this.logger.warn({ email, ip }, 'failed login');
       throw new DomainError(ErrorCode.Unauthenticated, 'e-mail or password is wrong');
     }
+    await this.throttle.succeeded(ip, email);
     return this.tokens.issue({ id: user._id.toHexString(), email: user.email, role: user.role });
   }
 

@@ -11,6 +11,14 @@ export class UsersRepository {
     return this.model.findOne({ email: email.trim().toLowerCase() }).lean<UserDoc>().exec();
   }
 
+  findById(id: string): Promise<UserDoc | null> {
+    return this.model.findById(id).lean<UserDoc>().exec();
+  }
+
+  list(): Promise<UserDoc[]> {
+    return this.model.find().sort({ email: 1 }).limit(1000).lean<UserDoc[]>().exec();
+  }
+
   /** Creates the user unless the e-mail is taken; returns whether it did. */
   async createIfAbsent(user: NewUser): Promise<boolean> {
     try {
@@ -20,6 +28,10 @@ export class UsersRepository {
       if (isDuplicateKey(err)) return false;
       throw err;
     }
+  }
+
+  update(id: string, changes: Partial<UserDoc>): Promise<UserDoc | null> {
+    return this.model.findByIdAndUpdate(id, { $set: changes }, { new: true }).lean<UserDoc>().exec();
   }
 
   async ensureIndexes(): Promise<void> {

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { INFRA, type ServiceInfra } from '@khao/messaging';
+import type { Actor } from '@khao/contracts';
+import { StoryRepository } from '../stories/story.repository.js';
+import { StoryWriter } from '../stories/story-writer.js';
+import { publishNow } from '../stories/workflow.js';
+import { CONFIG } from '../tokens.js';
+import type { ArticlesConfig } from '../config.js';
+
+/** Scheduled publishes are done by the platform itself, recorded as this actor. */
+export const SCHEDULER_ACTOR: Actor = { id: 'system:scheduler', email: 'scheduler@khao.internal', role: 'editor' };
+
+/**
+ * Publishes scheduled versions when they are due. The schedule lives in the story itself, so a restart loses
+ * nothing; the publish is a revision-checked write, so with several replicas exactly one of them does it.
+ */
+@Injectable()
+export class Scheduler {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly stories: StoryRepository,
+    private readonly writer: StoryWriter,
+    @Inject(CONFIG) private readonly config: ArticlesConfig,
+    @Inject(INFRA) private readonly infra: ServiceInfra,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.SCHEDULER_INTERVAL_MS);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  tick(): Promise<void> {
+    this.running ??= this.publishDue()
+      .catch((err: Error) => this.infra.logger.warn({ err: err.message }, 'scheduler pass failed; will retry'))
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async publishDue(): Promise<void> {
+    const now = new Date();
+    for (const due of await this.stories.findDue(now)) {
+      await this.writer
+        .write({
+          actor: SCHEDULER_ACTOR,
+          id: due._id.toHexString(),
+          action: 'scheduled-publish',
+          change: (next) => {
+            for (const v of next.versions) {
+              if (v.status === 'scheduled' && v.scheduledAt && new Date(v.scheduledAt) <= now) {
+                publishNow(v, now);
+                v.revision = next.revision + 1;
+                v.updatedAt = now;
+                v.updatedBy = SCHEDULER_ACTOR.id;
+              }
+            }
+          },
+        })
+        .then((doc) => this.infra.logger.info({ storyId: doc._id.toHexString() }, 'published on schedule'))
+        .catch((err: Error) => this.infra.logger.warn({ err: err.message }, 'scheduled publish deferred'));
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { htmlToText } from '../content/sanitize.js';
+import { searchTokens, slugify } from '@khao/thai';
+import type { StoryDoc, VersionDoc } from './story.schema.js';
+
+/** Recomputes what queries need from the editable state: slugs, search tokens, status keys, schedule. */
+export function derive(story: StoryDoc): void {
+  const id = story._id.toHexString();
+  for (const v of story.versions) {
+    const slug = slugify(v.title, v.language, id);
+    v.slug = slug;
+    const key = `${v.language}:${slug}`;
+    if (!story.slugs.includes(key)) story.slugs.push(key);
+  }
+  story.tokens = searchTokens(
+    [
+      ...story.versions.flatMap((v) => [v.title, v.summary, htmlToText(v.body)]),
+      ...story.tags,
+      ...story.categories,
+      story.dateline.place ?? '',
+      story.dateline.province ?? '',
+      story.byline,
+    ].join('\n'),
+  );
+  story.langStatus = story.versions.map((v) => `${v.language}:${v.status}`);
+  story.eventStart = story.eventDate ? new Date(story.eventDate.start) : null;
+  const scheduled = story.versions
+    .filter((v) => v.status === 'scheduled' && v.scheduledAt)
+    .map((v) => new Date(v.scheduledAt!).getTime());
+  story.nextScheduledAt = scheduled.length ? new Date(Math.min(...scheduled)) : null;
+}
+
+export function versionOf(story: StoryDoc, language: string): VersionDoc | undefined {
+  return story.versions.find((v) => v.language === language);
+}
+
+/** A copy to change: nested values are new, the ObjectId and Dates are shared (never mutated in place). */
+export function cloneStory(story: StoryDoc): StoryDoc {
+  return {
+    ...story,
+    dateline: { ...story.dateline },
+    eventDate: story.eventDate ? { ...story.eventDate } : null,
+    categories: [...story.categories],
+    tags: [...story.tags],
+    galleryMediaIds: [...story.galleryMediaIds],
+    versions: story.versions.map((v) => ({ ...v, seo: { ...v.seo } })),
+    slugs: [...story.slugs],
+    tokens: [...story.tokens],
+    langStatus: [...story.langStatus],
+    outbox: [...(story.outbox ?? [])],
+  };
+}

@@ -1,0 +1,63 @@
+import type { Story, StorySummary, Version } from '@khao/contracts';
+import { formatDateRange } from '@khao/thai';
+import type { StoryDoc, VersionDoc } from './story.schema.js';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+export function toVersion(v: VersionDoc, eventDate: StoryDoc['eventDate']): Version {
+  return {
+    language: v.language,
+    title: v.title,
+    summary: v.summary,
+    body: v.body,
+    seo: v.seo ?? {},
+    slug: v.slug,
+    status: v.status,
+    revision: v.revision,
+    scheduledAt: iso(v.scheduledAt),
+    publishedAt: iso(v.publishedAt),
+    updatedAt: iso(v.updatedAt)!,
+    updatedBy: v.updatedBy,
+    translationOf: v.translationOf ?? null,
+    dateText: eventDate
+      ? formatDateRange(new Date(eventDate.start), eventDate.end ? new Date(eventDate.end) : undefined, v.language)
+      : null,
+  };
+}
+
+function shared(doc: StoryDoc): Omit<Story, 'versions'> {
+  return {
+    id: doc._id.toHexString(),
+    revision: doc.revision,
+    sourceLanguage: doc.sourceLanguage,
+    dateline: doc.dateline ?? {},
+    eventDate: doc.eventDate
+      ? { start: iso(doc.eventDate.start)!, ...(doc.eventDate.end ? { end: iso(doc.eventDate.end)! } : {}) }
+      : null,
+    categories: doc.categories,
+    tags: doc.tags,
+    byline: doc.byline,
+    coverMediaId: doc.coverMediaId,
+    galleryMediaIds: doc.galleryMediaIds,
+    createdBy: doc.createdBy,
+    createdAt: iso(doc.createdAt)!,
+    updatedAt: iso(doc.updatedAt)!,
+  };
+}
+
+export function toStory(doc: StoryDoc): Story {
+  return { ...shared(doc), versions: doc.versions.map((v) => toVersion(v, doc.eventDate)) };
+}
+
+export function toSummary(doc: StoryDoc): StorySummary {
+  return {
+    ...shared(doc),
+    versions: doc.versions.map((v) => ({
+      language: v.language,
+      title: v.title,
+      summary: v.summary,
+      slug: v.slug,
+      status: v.status,
+    })),
+  };
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Param, Patch, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { ObjectIdSchema } from '@khao/contracts';
+import { ZodValidationPipe } from '@khao/messaging';
+import { Roles } from '../auth/roles.decorator.js';
+import { openApi } from '../common/openapi.js';
+import type { KhaoRequest } from '../common/request.js';
+import { NewUserSchema, UserPatchSchema, UserViewSchema } from './user.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get('auth/me')
+  @Roles('admin', 'editor', 'author', 'translator')
+  @ApiOkResponse({ schema: openApi(UserViewSchema, 'output') })
+  me(@Req() req: KhaoRequest) {
+    return this.users.get(req.actor!.id);
+  }
+
+  @Get('users')
+  @Roles('admin')
+  @ApiOkResponse({ schema: openApi(UserViewSchema.array(), 'output') })
+  list() {
+    return this.users.list();
+  }
+
+  @Post('users')
+  @Roles('admin')
+  @ApiBody({
+    schema: {
+      ...openApi(NewUserSchema),
+      example: { email: 'somchai@khao.example', name: 'สมชาย ใจดี', role: 'author', password: 'a long passphrase here' },
+    },
+  })
+  @ApiCreatedResponse({ schema: openApi(UserViewSchema, 'output') })
+  create(@Body(new ZodValidationPipe(NewUserSchema)) body: z.output<typeof NewUserSchema>) {
+    return this.users.create(body);
+  }
+
+  @Patch('users/:id')
+  @Roles('admin')
+  @ApiBody({ schema: { ...openApi(UserPatchSchema), example: { role: 'editor' } } })
+  @ApiOkResponse({ schema: openApi(UserViewSchema, 'output') })
+  update(
+    @Req() req: KhaoRequest,
+    @Param('id', new ZodValidationPipe(ObjectIdSchema, 'id')) id: string,
+    @Body(new ZodValidationPipe(UserPatchSchema)) patch: z.output<typeof UserPatchSchema>,
+  ) {
+    return this.users.update(req.actor!, id, patch);
+  }
+}

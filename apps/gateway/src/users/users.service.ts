@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, type Actor } from '@khao/contracts';
+import type { z } from 'zod';
+import { hashPassword } from '../auth/passwords.js';
+import type { UserDoc } from '../auth/user.schema.js';
+import { UsersRepository } from '../auth/users.repository.js';
+import type { NewUserSchema, UserPatchSchema, UserView } from './user.dto.js';
+
+/** User management, for admins. */
+@Injectable()
+export class UsersService {
+  constructor(private readonly users: UsersRepository) {}
+
+  async list(): Promise<UserView[]> {
+    return (await this.users.list()).map(view);
+  }
+
+  async get(id: string): Promise<UserView> {
+    const user = await this.users.findById(id);
+    if (!user) throw new DomainError(ErrorCode.NotFound, `no user with id ${id}`);
+    return view(user);
+  }
+
+  async create(input: z.output<typeof NewUserSchema>): Promise<UserView> {
+    const created = await this.users.createIfAbsent({
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    });
+    if (!created) throw new DomainError(ErrorCode.Conflict, `a user with e-mail ${input.email} exists already`);
+    return view((await this.users.findByEmail(input.email))!);
+  }
+
+  async update(actor: Actor, id: string, patch: z.output<typeof UserPatchSchema>): Promise<UserView> {
+    if (actor.id === id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
+      throw new DomainError(ErrorCode.Conflict, 'you cannot disable yourself or take away your own admin role');
+    }
+    const { password, ...rest } = patch;
+    const changes: Partial<UserDoc> = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+    const user = await this.users.update(id, changes);
+    if (!user) throw new DomainError(ErrorCode.NotFound, `no user with id ${id}`);
+    return view(user);
+  }
+}
+
+function view(u: UserDoc): UserView {
+  return {
+    id: u._id.toHexString(),
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: u.disabled,
+    createdAt: new Date(u.createdAt).toISOString(),
+  };
+}
