@@ -127,7 +127,7 @@ describe('stories in two languages', () => {
     expect(revs.status).toBe(200);
     const list = revs.body as { revision: number; action: string; by: string }[];
     const current = (await platform.http('GET', `/api/v1/articles/${story.id}`, { token })).body as Story;
-    expect(list[0]!.revision).toBe(current.revision);
+    expect(list[0].revision).toBe(current.revision);
     expect(list.map((r) => r.action)).toEqual(
       expect.arrayContaining(['create', 'put-version:en', 'publish:th', 'publish:en', 'update', 'put-version:th']),
     );
@@ -139,7 +139,7 @@ describe('stories in two languages', () => {
     expect(version(s, 'th').title).toBe(thaiStory().version.title);
     expect(s.tags).toEqual(['สภาองค์กรชุมชน', 'พอช.']);
     expect(version(s, 'th').status).toBe('published');
-    expect(s.revision).toBe(list[0]!.revision + 1);
+    expect(s.revision).toBe(list[0].revision + 1);
 
     expect((await platform.http('POST', `/api/v1/articles/${story.id}/revisions/999/restore`, { token })).status).toBe(
       404,

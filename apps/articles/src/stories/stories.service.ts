@@ -23,10 +23,9 @@ import type { StoryDoc, StoryFieldsDoc, VersionDoc } from './story.schema.js';
 import { StoryWriter } from './story-writer.js';
 import { applyTransition } from './workflow.js';
 import type { z } from 'zod';
-import type { StoryInputSchema, StoryPatchSchema, VersionInputSchema } from '@khao/contracts';
+import type { StoryInputSchema, VersionInputSchema } from '@khao/contracts';
 
 type ParsedStoryInput = z.output<typeof StoryInputSchema>;
-type ParsedPatch = z.output<typeof StoryPatchSchema>;
 type ParsedVersion = z.output<typeof VersionInputSchema>;
 
 /** The use cases of stories and their language versions. Every change goes through {@link StoryWriter}. */
@@ -71,7 +70,7 @@ export class StoriesService {
   }
 
   async update(actor: Actor, id: string, patch: StoryPatch, expectedRevision?: number): Promise<Story> {
-    const p = patch as ParsedPatch;
+    const p = patch;
     const doc = await this.writer.write({
       actor,
       id,

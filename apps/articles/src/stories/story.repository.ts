@@ -28,7 +28,7 @@ export class StoryRepository {
 
   /** Inserts the story with its first events: one document write, so both exist or neither. */
   async insert(story: StoryDoc): Promise<void> {
-    await this.model.collection.insertOne(story as never);
+    await this.model.collection.insertOne(story);
   }
 
   findLive(id: string): Promise<StoryDoc | null> {
@@ -40,9 +40,10 @@ export class StoryRepository {
    * outbox in the same single-document write. Returns false when the revision moved on.
    */
   async replaceIfRevision(revision: number, next: StoryDoc, events: OutboxEntry[]): Promise<boolean> {
-    const { _id, outbox: _outbox, ...fields } = next;
+    // The outbox only grows by $push here; it is emptied by the relay.
+    const { _id, outbox: _outbox, ...fields } = next; // eslint-disable-line @typescript-eslint/no-unused-vars
     const res = await this.model.collection.updateOne(
-      { _id, revision, ...live } as never,
+      { _id, revision, ...live },
       { $set: fields, ...(events.length ? { $push: { outbox: { $each: events } } } : {}) } as never,
     );
     return res.matchedCount === 1;
