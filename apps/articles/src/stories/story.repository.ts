@@ -42,10 +42,10 @@ export class StoryRepository {
   async replaceIfRevision(revision: number, next: StoryDoc, events: OutboxEntry[]): Promise<boolean> {
     // The outbox only grows by $push here; it is emptied by the relay.
     const { _id, outbox: _outbox, ...fields } = next; // eslint-disable-line @typescript-eslint/no-unused-vars
-    const res = await this.model.collection.updateOne(
-      { _id, revision, ...live },
-      { $set: fields, ...(events.length ? { $push: { outbox: { $each: events } } } : {}) } as never,
-    );
+    const res = await this.model.collection.updateOne({ _id, revision, ...live }, {
+      $set: fields,
+      ...(events.length ? { $push: { outbox: { $each: events } } } : {}),
+    } as never);
     return res.matchedCount === 1;
   }
 
