@@ -46,7 +46,7 @@ export async function userToken(
   platform: TestPlatform,
   adminToken: string,
   role: string,
-): Promise<{ id: string; token: string }> {
+): Promise<{ id: string; token: string; email: string; password: string }> {
   const email = `${role}-${Math.random().toString(36).slice(2, 8)}@khao.test`;
   const password = `รหัสผ่าน-${role}-long-enough`;
   const created = await platform.http('POST', '/api/v1/users', {
@@ -56,5 +56,10 @@ export async function userToken(
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const login = await platform.http('POST', '/api/v1/auth/login', { body: { email, password } });
   expect(login.status).toBe(200);
-  return { id: (created.body as { id: string }).id, token: (login.body as { accessToken: string }).accessToken };
+  return {
+    id: (created.body as { id: string }).id,
+    token: (login.body as { accessToken: string }).accessToken,
+    email,
+    password,
+  };
 }

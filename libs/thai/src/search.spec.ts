@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryTokens, searchTokens } from './index.js';
+import { queryPhrases, queryTokens, searchText, searchTokens } from './index.js';
 
 const story =
   '“สภาองค์กรชุมชนตำบลบ้านดุงจัดเวทีแลกเปลี่ยนเรื่องบ้านมั่นคง” ชาวบ้านอุดรธานีร่วมวางแผนกับ พอช. ' +
@@ -79,5 +79,13 @@ describe('queryTokens', () => {
   it('finds an abbreviation written with or without its full stop', () => {
     expect(queryTokens('พอช.')).toEqual(['พอช']);
     expect(matches(story, 'พอช')).toBe(true);
+  });
+});
+
+describe('queryPhrases', () => {
+  it('keeps each unspaced run of a query as one phrase, normalised', () => {
+    expect(queryPhrases('  ครัวกลาง   Community  ')).toEqual(['ครัวกลาง', 'community']);
+    expect(queryPhrases('… “ ”')).toEqual([]);
+    expect(searchText('ชาวบ้าน\n\tอุดรธานี  CODI')).toBe('ชาวบ้าน อุดรธานี codi');
   });
 });

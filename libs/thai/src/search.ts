@@ -13,3 +13,18 @@ export function searchTokens(text: string): string[] {
 export function queryTokens(query: string): string[] {
   return searchTokens(query);
 }
+
+/** The text a phrase is looked for in: NFC, lowercase, runs of white space as one space. */
+export function searchText(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * The phrases of a query: each run without spaces must appear as written. A Thai reader who types an unspaced
+ * run ('ครัวกลาง') means those words together, not 'ครัว' in one paragraph and 'กลาง' in another.
+ */
+export function queryPhrases(query: string): string[] {
+  return searchText(query)
+    .split(' ')
+    .filter((p) => searchTokens(p).length > 0);
+}

@@ -9,7 +9,7 @@ import {
   type SearchQuerySchema,
   type StorySummary,
 } from '@khao/contracts';
-import { queryTokens } from '@khao/thai';
+import { queryPhrases, queryTokens } from '@khao/thai';
 import type { z } from 'zod';
 import { CONFIG } from '../tokens.js';
 import type { ArticlesConfig } from '../config.js';
@@ -18,7 +18,8 @@ import { StoryRepository } from './story.repository.js';
 
 /**
  * Admin search. Thai has no spaces, so stories are indexed by segmented words and the query is segmented the same
- * way: a word found inside an unspaced run matches. Newest change first, with an opaque cursor.
+ * way: a word found inside an unspaced run matches. The indexed words select; each unspaced run of the query must
+ * then also appear as written. Newest change first, with an opaque cursor.
  */
 @Injectable()
 export class SearchService {
@@ -33,10 +34,12 @@ export class SearchService {
     const statuses = q.status ? [q.status] : VersionStatusSchema.options;
     const filtered = q.lang !== undefined || q.status !== undefined;
     const tokens = q.q ? queryTokens(q.q) : [];
+    const phrases = q.q ? queryPhrases(q.q) : [];
     if (q.q && tokens.length === 0) return { items: [], nextCursor: null };
     const docs = await this.stories.search({
       createdBy: actor.role === 'author' ? actor.id : undefined,
       tokens,
+      phrases,
       langStatus: filtered ? langs.flatMap((l) => statuses.map((s) => `${l}:${s}`)) : undefined,
       tag: q.tag,
       category: q.category,

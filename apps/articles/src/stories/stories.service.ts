@@ -55,6 +55,7 @@ export class StoriesService {
       deletedAt: null,
       slugs: [],
       tokens: [],
+      searchText: '',
       langStatus: [],
       eventStart: null,
       nextScheduledAt: null,

@@ -1,5 +1,5 @@
 import { htmlToText } from '../content/sanitize.js';
-import { searchTokens, slugify } from '@khao/thai';
+import { searchText, searchTokens, slugify } from '@khao/thai';
 import type { StoryDoc, VersionDoc } from './story.schema.js';
 
 /** Recomputes what queries need from the editable state: slugs, search tokens, status keys, schedule. */
@@ -11,16 +11,16 @@ export function derive(story: StoryDoc): void {
     const key = `${v.language}:${slug}`;
     if (!story.slugs.includes(key)) story.slugs.push(key);
   }
-  story.tokens = searchTokens(
-    [
-      ...story.versions.flatMap((v) => [v.title, v.summary, htmlToText(v.body)]),
-      ...story.tags,
-      ...story.categories,
-      story.dateline.place ?? '',
-      story.dateline.province ?? '',
-      story.byline,
-    ].join('\n'),
-  );
+  const text = [
+    ...story.versions.flatMap((v) => [v.title, v.summary, htmlToText(v.body)]),
+    ...story.tags,
+    ...story.categories,
+    story.dateline.place ?? '',
+    story.dateline.province ?? '',
+    story.byline,
+  ].join('\n');
+  story.tokens = searchTokens(text);
+  story.searchText = searchText(text);
   story.langStatus = story.versions.map((v) => `${v.language}:${v.status}`);
   story.eventStart = story.eventDate ? new Date(story.eventDate.start) : null;
   const scheduled = story.versions

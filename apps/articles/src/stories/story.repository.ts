@@ -8,6 +8,8 @@ const live = { deletedAt: null };
 export interface SearchFilter {
   createdBy?: string;
   tokens?: string[];
+  /** Each must appear as written (see queryPhrases). */
+  phrases?: string[];
   langStatus?: string[];
   tag?: string;
   category?: string;
@@ -53,6 +55,7 @@ export class StoryRepository {
     const q: Record<string, unknown> = { ...live };
     if (f.createdBy) q.createdBy = f.createdBy;
     if (f.tokens?.length) q.tokens = { $all: f.tokens };
+    if (f.phrases?.length) q.$and = f.phrases.map((p) => ({ searchText: { $regex: escapeRegex(p) } }));
     if (f.langStatus) q.langStatus = { $in: f.langStatus };
     if (f.tag) q.tags = f.tag;
     if (f.category) q.categories = f.category;
@@ -66,7 +69,7 @@ export class StoryRepository {
     }
     return this.model.collection
       .find<StoryDoc>(q as never, {
-        projection: { tokens: 0, outbox: 0, 'versions.body': 0 },
+        projection: { tokens: 0, searchText: 0, outbox: 0, 'versions.body': 0 },
         sort: { updatedAt: -1, _id: -1 },
         limit: f.limit,
       })
@@ -85,4 +88,8 @@ export class StoryRepository {
       .find<StoryDoc>({ nextScheduledAt: { $ne: null, $lte: now }, ...live } as never, { limit })
       .toArray();
   }
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -48,6 +48,8 @@ export interface StoryDoc extends StoryFieldsDoc {
   slugs: string[];
   /** Segmented words of every version, lowercased: Thai-aware search. */
   tokens: string[];
+  /** The same text, normalised, for phrase checks within the stories the tokens selected. */
+  searchText: string;
   /** `<lang>:<status>` per version. */
   langStatus: string[];
   eventStart: Date | null;
@@ -91,6 +93,7 @@ const StorySchema = new Schema<StoryDoc>(
     deletedAt: { type: Date, default: null },
     slugs: { type: [String], default: [] },
     tokens: { type: [String], default: [] },
+    searchText: { type: String, default: '' },
     langStatus: { type: [String], default: [] },
     eventStart: { type: Date, default: null },
     nextScheduledAt: { type: Date, default: null },
