@@ -1,8 +1,6 @@
-import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Streams, type EventEnvelope, type Story } from '@khao/contracts';
-import { infraEnv, TestPlatform, waitFor } from '@khao/testing';
+import type { Story } from '@khao/contracts';
+import { EventTap, TestPlatform, waitFor } from '@khao/testing';
 import { createStory, englishVersion, version } from './helpers.js';
 
 // The article events carry what consumers need, through the outbox, in order of the edits.
@@ -11,17 +9,12 @@ const platform = new TestPlatform({
   env: { articles: { PUBLIC_BASE_URL: 'https://news.example.org' } },
 });
 let token: string;
-let nc: NatsConnection;
+let tap: EventTap;
 
-async function eventsOf(storyId: string, count: number): Promise<EventEnvelope<Record<string, unknown>>[]> {
+async function eventsOf(storyId: string, count: number) {
   return waitFor(
     async () => {
-      const oc = await jetstream(nc).consumers.get(Streams.events.name, { filter_subjects: ['events.article.>'] });
-      const out: EventEnvelope<Record<string, unknown>>[] = [];
-      for await (const m of await oc.fetch({ max_messages: 5000, expires: 1000 })) {
-        const e = m.json<EventEnvelope<Record<string, unknown>>>();
-        if (e.data.storyId === storyId) out.push(e);
-      }
+      const out = await tap.events(['events.article.>'], (e) => e.data.storyId === storyId);
       return out.length >= count ? out : undefined;
     },
     { what: `${count} events` },
@@ -31,11 +24,11 @@ async function eventsOf(storyId: string, count: number): Promise<EventEnvelope<R
 beforeAll(async () => {
   await platform.start();
   token = await platform.adminToken();
-  nc = await connect({ servers: infraEnv().NATS_URL });
+  tap = await EventTap.open();
 });
 afterAll(async () => {
   await platform.stop();
-  await nc?.close();
+  await tap?.close();
 });
 
 describe('article events', () => {

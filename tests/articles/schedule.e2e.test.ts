@@ -1,35 +1,24 @@
-import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArticleEvents, Streams, type EventEnvelope, type Story, type VersionEvent } from '@khao/contracts';
-import { infraEnv, TestPlatform, waitFor } from '@khao/testing';
+import { ArticleEvents, type Story, type VersionEvent } from '@khao/contracts';
+import { EventTap, TestPlatform, waitFor } from '@khao/testing';
 import { createStory, version } from './helpers.js';
 
 // A version scheduled for a time publishes once at that time, even when the articles service was down then.
 const platform = new TestPlatform({ services: ['articles'], env: { articles: { SCHEDULER_INTERVAL_MS: '200' } } });
 let token: string;
-let nc: NatsConnection;
+let tap: EventTap;
 
-async function publishedEvents(storyId: string): Promise<EventEnvelope<VersionEvent>[]> {
-  const oc = await jetstream(nc).consumers.get(Streams.events.name, {
-    filter_subjects: [ArticleEvents.versionPublished.subject],
-  });
-  const out: EventEnvelope<VersionEvent>[] = [];
-  for await (const m of await oc.fetch({ max_messages: 1000, expires: 1000 })) {
-    const e = m.json<EventEnvelope<VersionEvent>>();
-    if (e.data.storyId === storyId) out.push(e);
-  }
-  return out;
-}
+const publishedEvents = (storyId: string) =>
+  tap.events<VersionEvent>([ArticleEvents.versionPublished.subject], (e) => e.data.storyId === storyId);
 
 beforeAll(async () => {
   await platform.start();
   token = await platform.adminToken();
-  nc = await connect({ servers: infraEnv().NATS_URL });
+  tap = await EventTap.open();
 });
 afterAll(async () => {
   await platform.stop();
-  await nc?.close();
+  await tap?.close();
 });
 
 describe('scheduled publish', () => {

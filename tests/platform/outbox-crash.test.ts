@@ -1,39 +1,27 @@
-import { jetstream } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArticleEvents, Streams, type EventEnvelope } from '@khao/contracts';
-import { infraEnv, TestPlatform, waitFor } from '@khao/testing';
+import { ArticleEvents } from '@khao/contracts';
+import { EventTap, infraEnv, TestPlatform, waitFor } from '@khao/testing';
 
 // A real articles process killed with SIGKILL between its database write and its publish.
 const platform = new TestPlatform({
   services: ['articles'],
   env: { gateway: { RPC_TIMEOUT_MS: '2000' }, articles: { FAILPOINT: 'crash-after-outbox-write' } },
 });
-let nc: NatsConnection;
+let tap: EventTap;
 let mongo: MongoClient;
 
-async function eventsFor(storyId: string): Promise<EventEnvelope[]> {
-  const oc = await jetstream(nc).consumers.get(Streams.events.name, {
-    filter_subjects: [ArticleEvents.versionSaved.subject],
-  });
-  const found: EventEnvelope[] = [];
-  const batch = await oc.fetch({ max_messages: 1000, expires: 1000 });
-  for await (const m of batch) {
-    const e = m.json<EventEnvelope<{ storyId: string }>>();
-    if (e.data.storyId === storyId) found.push(e);
-  }
-  return found;
-}
+const eventsFor = (storyId: string) =>
+  tap.events<{ storyId: string }>([ArticleEvents.versionSaved.subject], (e) => e.data.storyId === storyId);
 
 beforeAll(async () => {
   await platform.start();
-  nc = await connect({ servers: infraEnv().NATS_URL });
+  tap = await EventTap.open();
   mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
 });
 afterAll(async () => {
   await platform.stop();
-  await nc?.close();
+  await tap?.close();
   await mongo?.close();
 });
 
@@ -55,7 +43,7 @@ describe('outbox', () => {
     const doc = await stories.findOne({ 'versions.title': title });
     expect(doc).not.toBeNull();
     expect(doc!.outbox).toHaveLength(1);
-    const storyId = doc!._id.toHexString();
+    const storyId = String(doc!._id);
     expect(await eventsFor(storyId)).toHaveLength(0);
 
     // After a restart (without the failpoint) the relay's sweep publishes it, once, and empties the outbox.

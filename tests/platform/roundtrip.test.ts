@@ -1,8 +1,6 @@
-import { jetstream } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArticleEvents, Streams, type EventEnvelope } from '@khao/contracts';
-import { infraEnv, TestPlatform, waitFor } from '@khao/testing';
+import { ArticleEvents } from '@khao/contracts';
+import { EventTap, TestPlatform, waitFor } from '@khao/testing';
 
 // HTTP → gateway → NATS → articles → MongoDB and back, with the correlation id followed all the way to JetStream.
 const platform = new TestPlatform();
@@ -70,22 +68,19 @@ describe('platform round trip', () => {
     );
 
     // The event on JetStream carries it too (NATS → JetStream).
-    const nc = await connect({ servers: infraEnv().NATS_URL });
+    const tap = await EventTap.open();
     try {
-      const js = jetstream(nc);
-      const oc = await js.consumers.get(Streams.events.name, { filter_subjects: [ArticleEvents.versionSaved.subject] });
-      const event = await waitFor(async () => {
-        const batch = await oc.fetch({ max_messages: 500, expires: 1000 });
-        for await (const m of batch) {
-          const e = m.json<EventEnvelope<{ storyId: string }>>();
-          if (e.data.storyId === storyId) return e;
-        }
-        return undefined;
+      const [event] = await waitFor(async () => {
+        const found = await tap.events<{ storyId: string }>(
+          [ArticleEvents.versionSaved.subject],
+          (e) => e.data.storyId === storyId,
+        );
+        return found.length ? found : undefined;
       });
       expect(event).toMatchObject({ type: 'article.version.saved.v1', version: 1, correlationId });
-      expect(event.data).toMatchObject({ storyId, language: 'en', revision: 1 });
+      expect(event!.data).toMatchObject({ storyId, language: 'en', revision: 1 });
     } finally {
-      await nc.close();
+      await tap.close();
     }
   });
 

@@ -3,10 +3,13 @@ import { healthControllerFor, INFRA, OutboxRelay, type ServiceInfra } from '@kha
 import type { ArticlesConfig } from './config.js';
 import { revisionModel } from './revisions/revision.schema.js';
 import { RevisionsRepository } from './revisions/revisions.repository.js';
+import { ScheduleRepository } from './scheduler/schedule.repository.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { SearchService } from './stories/search.service.js';
 import { StoriesController } from './stories/stories.controller.js';
 import { StoriesService } from './stories/stories.service.js';
+import { StoryIndex } from './stories/story-index.js';
+import { StoryIndexSync } from './stories/story-index.sync.js';
 import { StoryRepository } from './stories/story.repository.js';
 import { storyModel } from './stories/story.schema.js';
 import { StoryWriter } from './stories/story-writer.js';
@@ -24,16 +27,20 @@ export class ArticlesModule {
         { provide: CONFIG, useValue: config },
         { provide: StoryRepository, useValue: new StoryRepository(stories) },
         { provide: RevisionsRepository, useValue: new RevisionsRepository(revisionModel(infra.mongo)) },
+        { provide: ScheduleRepository, useValue: new ScheduleRepository(infra.mongo) },
         {
           provide: OutboxRelay,
           useValue: new OutboxRelay({
             models: [stories],
+            mongo: infra.mongo,
             publisher: infra.publisher,
             logger: infra.logger.child({ component: 'outbox' }),
             sweepMs: config.OUTBOX_SWEEP_MS,
             failpoint: config.FAILPOINT,
           }),
         },
+        StoryIndex,
+        StoryIndexSync,
         StoryWriter,
         StoriesService,
         SearchService,

@@ -3,3 +3,4 @@ export * from './wait.js';
 export * from './env.js';
 export * from './service-process.js';
 export * from './platform.js';
+export * from './events.js';

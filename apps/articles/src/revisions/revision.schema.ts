@@ -4,7 +4,7 @@ import type { StoryFieldsDoc, VersionDoc } from '../stories/story.schema.js';
 
 /** The whole editable state of a story at one revision: what a restore brings back. */
 export interface RevisionDoc {
-  _id: string; // `<storyId>:<revision>`
+  _id: string; // `<storyId>:<revision>`: unique, so inserting it claims the revision
   storyId: string;
   revision: number;
   action: string;
@@ -27,7 +27,6 @@ const RevisionSchema = new Schema<RevisionDoc>(
   },
   { versionKey: false, collection: 'revisions' },
 );
-RevisionSchema.index({ storyId: 1, revision: -1 });
 
 export type RevisionModel = Model<RevisionDoc>;
 

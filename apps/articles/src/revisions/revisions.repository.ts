@@ -1,29 +1,37 @@
+import { isDuplicateKey } from '@khao/persistence';
+import type { Collection } from 'mongoose';
 import type { RevisionDoc, RevisionModel } from './revision.schema.js';
 
-/** The only place that touches the revisions collection. */
-export class RevisionsRepository {
-  constructor(private readonly model: RevisionModel) {}
+export const revisionId = (storyId: string, revision: number) => `${storyId}:${revision}`;
 
-  /**
-   * Written before the story itself (no transactions): a crash in between leaves a revision numbered past the
-   * story's, which the next save of that number replaces and which lists never show.
-   */
-  async save(rev: Omit<RevisionDoc, '_id'>): Promise<void> {
-    const _id = `${rev.storyId}:${rev.revision}`;
-    await this.model.replaceOne({ _id }, { _id, ...rev }, { upsert: true });
+/** The only place that touches the revisions collection; every access is by `_id`. */
+export class RevisionsRepository {
+  private readonly collection: Collection<RevisionDoc>;
+
+  constructor(model: RevisionModel) {
+    this.collection = model.collection as unknown as Collection<RevisionDoc>;
   }
 
-  /** Newest first, up to the story's current revision. */
-  list(storyId: string, upTo: number): Promise<Pick<RevisionDoc, 'revision' | 'action' | 'at' | 'by'>[]> {
-    return this.model
-      .find({ storyId, revision: { $lte: upTo } }, { revision: 1, action: 1, at: 1, by: 1 })
-      .sort({ revision: -1 })
-      .limit(500)
-      .lean<RevisionDoc[]>()
-      .exec();
+  /**
+   * Records the snapshot of a new revision and, by the uniqueness of its `_id`, claims the right to write that
+   * revision of the story: of two concurrent saves of revision N+1 exactly one inserts. False when taken.
+   */
+  async claim(rev: Omit<RevisionDoc, '_id'>): Promise<boolean> {
+    try {
+      await this.collection.insertOne({ _id: revisionId(rev.storyId, rev.revision), ...rev });
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
   }
 
   get(storyId: string, revision: number): Promise<RevisionDoc | null> {
-    return this.model.findById(`${storyId}:${revision}`).lean<RevisionDoc>().exec();
+    return this.collection.findOne({ _id: revisionId(storyId, revision) });
+  }
+
+  /** Frees a claim whose writer died before writing the story (see StoryWriter). */
+  async release(storyId: string, revision: number, at: Date): Promise<void> {
+    await this.collection.deleteOne({ _id: revisionId(storyId, revision), at });
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
@@ -11,20 +11,23 @@ import {
 } from '@khao/contracts';
 import { queryPhrases, queryTokens } from '@khao/thai';
 import type { z } from 'zod';
+import { Inject } from '@nestjs/common';
 import { CONFIG } from '../tokens.js';
 import type { ArticlesConfig } from '../config.js';
 import { toSummary } from './story.mapper.js';
-import { StoryRepository } from './story.repository.js';
+import { StoryIndex } from './story-index.js';
+import { StoryIndexSync } from './story-index.sync.js';
 
 /**
  * Admin search. Thai has no spaces, so stories are indexed by segmented words and the query is segmented the same
  * way: a word found inside an unspaced run matches. The indexed words select; each unspaced run of the query must
- * then also appear as written. Newest change first, with an opaque cursor.
+ * then also appear as written. Newest change first, with an opaque cursor. Served by the in-memory StoryIndex.
  */
 @Injectable()
 export class SearchService {
   constructor(
-    private readonly stories: StoryRepository,
+    private readonly index: StoryIndex,
+    private readonly sync: StoryIndexSync,
     @Inject(CONFIG) private readonly config: ArticlesConfig,
   ) {}
 
@@ -34,49 +37,42 @@ export class SearchService {
     const statuses = q.status ? [q.status] : VersionStatusSchema.options;
     const filtered = q.lang !== undefined || q.status !== undefined;
     const tokens = q.q ? queryTokens(q.q) : [];
-    const phrases = q.q ? queryPhrases(q.q) : [];
     if (q.q && tokens.length === 0) return { items: [], nextCursor: null };
-    const docs = await this.stories.search({
+    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    await this.sync.ready;
+    const page = this.index.query({
       createdBy: actor.role === 'author' ? actor.id : undefined,
       tokens,
-      phrases,
+      phrases: q.q ? queryPhrases(q.q) : [],
       langStatus: filtered ? langs.flatMap((l) => statuses.map((s) => `${l}:${s}`)) : undefined,
       tag: q.tag,
       category: q.category,
       province: q.province,
       eventFrom: q.from ? new Date(q.from) : undefined,
       eventTo: q.to ? new Date(q.to) : undefined,
-      after: q.cursor ? decodeCursor(q.cursor) : undefined,
-      limit: q.limit + 1,
+      after,
+      limit: q.limit,
     });
-    const page = docs.slice(0, q.limit);
-    const last = page.at(-1);
     return {
-      items: page.map(toSummary),
-      nextCursor: docs.length > q.limit && last ? encodeCursor(new Date(last.updatedAt), last._id.toHexString()) : null,
+      items: page.items.map((s) => toSummary(s)),
+      nextCursor: page.more && page.lastKey ? Buffer.from(page.lastKey).toString('base64url') : null,
     };
   }
 
   /** The story behind a slug; an old slug answers with the current one so the public side can redirect. */
   async resolveSlug(language: Language, slug: string): Promise<{ storyId: string; slug: string; current: boolean }> {
-    const doc = await this.stories.findBySlug(language, slug);
-    const v = doc?.versions.find((x) => x.language === language);
-    if (!doc || !v) throw new DomainError(ErrorCode.NotFound, `no ${language} story with slug '${slug}'`);
-    return { storyId: doc._id.toHexString(), slug: v.slug, current: v.slug === slug };
+    await this.sync.ready;
+    const story = this.index.bySlug(language, slug);
+    const v = story?.versions.find((x) => x.language === language);
+    if (!story || !v) throw new DomainError(ErrorCode.NotFound, `no ${language} story with slug '${slug}'`);
+    return { storyId: story._id, slug: v.slug, current: v.slug === slug };
   }
 }
 
-function encodeCursor(updatedAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([updatedAt.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const updatedAt = new Date(at);
-    if (Number.isNaN(updatedAt.getTime()) || !/^[0-9a-f]{24}$/.test(id)) throw new Error('bad');
-    return { updatedAt, id };
-  } catch {
+function decodeCursor(cursor: string): string {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f]{24}$/.test(key)) {
     throw new DomainError(ErrorCode.InvalidArgument, 'cursor: not a cursor this API returned; start again without it');
   }
+  return key;
 }

@@ -53,6 +53,7 @@ export class StoriesService {
       createdAt: now,
       updatedAt: now,
       deletedAt: null,
+      history: [],
       slugs: [],
       tokens: [],
       searchText: '',
@@ -166,8 +167,9 @@ export class StoriesService {
   async listRevisions(actor: Actor, id: string) {
     const doc = await this.writer.load(id);
     policy.revisions(actor, doc);
-    const list = await this.revisions.list(id, doc.revision);
-    return list.map((r) => ({ revision: r.revision, action: r.action, at: new Date(r.at).toISOString(), by: r.by }));
+    return [...doc.history]
+      .reverse()
+      .map((r) => ({ revision: r.revision, action: r.action, at: new Date(r.at).toISOString(), by: r.by }));
   }
 
   /** Brings back the shared fields and each version's content from `revision`; statuses stay as they are now. */

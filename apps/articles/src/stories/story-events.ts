@@ -9,7 +9,7 @@ export function publicUrl(base: string, v: VersionDoc): string {
 
 function payload(story: StoryDoc, v: VersionDoc, base: string, by: string): VersionEvent {
   return {
-    storyId: story._id.toHexString(),
+    storyId: story._id,
     language: v.language,
     sourceLanguage: story.sourceLanguage,
     translationOf: v.translationOf,
@@ -58,7 +58,7 @@ export function eventsFor(prev: StoryDoc | null, next: StoryDoc, base: string, b
 
 export function deletedEvent(story: StoryDoc, by: string): OutboxEntry {
   return outboxEntry(ArticleEvents.deleted, {
-    storyId: story._id.toHexString(),
+    storyId: story._id,
     revision: story.revision,
     versions: story.versions.map((v) => ({ language: v.language, slug: v.slug, status: v.status })),
     by,

@@ -4,7 +4,7 @@ import type { StoryDoc, VersionDoc } from './story.schema.js';
 
 /** Recomputes what queries need from the editable state: slugs, search tokens, status keys, schedule. */
 export function derive(story: StoryDoc): void {
-  const id = story._id.toHexString();
+  const id = story._id;
   for (const v of story.versions) {
     const slug = slugify(v.title, v.language, id);
     v.slug = slug;
@@ -33,7 +33,7 @@ export function versionOf(story: StoryDoc, language: string): VersionDoc | undef
   return story.versions.find((v) => v.language === language);
 }
 
-/** A copy to change: nested values are new, the ObjectId and Dates are shared (never mutated in place). */
+/** A copy to change: nested values are new, Dates are shared (never mutated in place). */
 export function cloneStory(story: StoryDoc): StoryDoc {
   return {
     ...story,
@@ -46,6 +46,7 @@ export function cloneStory(story: StoryDoc): StoryDoc {
     slugs: [...story.slugs],
     tokens: [...story.tokens],
     langStatus: [...story.langStatus],
+    history: [...(story.history ?? [])],
     outbox: [...(story.outbox ?? [])],
   };
 }

@@ -3,8 +3,10 @@ import { DomainError, ErrorCode, type Actor } from '@khao/contracts';
 import { OutboxRelay } from '@khao/messaging';
 import type { OutboxEntry } from '@khao/persistence';
 import { RevisionsRepository } from '../revisions/revisions.repository.js';
+import { ScheduleRepository } from '../scheduler/schedule.repository.js';
 import { CONFIG } from '../tokens.js';
 import type { ArticlesConfig } from '../config.js';
+import { StoryIndex } from './story-index.js';
 import { StoryRepository } from './story.repository.js';
 import { cloneStory, derive } from './story-state.js';
 import { eventsFor } from './story-events.js';
@@ -23,71 +25,62 @@ export interface WriteOptions {
   extraEvents?: (next: StoryDoc) => OutboxEntry[];
 }
 
+/** A claim older than this whose story never reached its revision belongs to a writer that died. */
+const ORPHANED_CLAIM_MS = 30_000;
+
 /**
- * The one way a story changes: load, check the revision, apply the change, recompute what queries need, record a
- * revision, then replace the story only if nobody saved in between (with its events in the same write), and
- * publish the events.
+ * The one way a story changes: load, check the revision, apply the change, recompute what queries need, claim the
+ * next revision (its snapshot's unique `_id`: exactly one concurrent save wins), announce the events and any
+ * schedule, write the story with its events in one single-document update, then publish.
  */
 @Injectable()
 export class StoryWriter {
   constructor(
     private readonly stories: StoryRepository,
     private readonly revisions: RevisionsRepository,
+    private readonly schedule: ScheduleRepository,
     private readonly relay: OutboxRelay,
+    private readonly index: StoryIndex,
     @Inject(CONFIG) private readonly config: ArticlesConfig,
   ) {}
 
   async write(o: WriteOptions): Promise<StoryDoc> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await this.load(o.id);
-      if (o.expectedRevision !== undefined && o.expectedRevision !== current.revision)
+      if (o.expectedRevision !== undefined && o.expectedRevision !== current.revision) {
         throw stale(o.expectedRevision, current.revision);
+      }
       const next = cloneStory(current);
       o.change(next, current);
       const now = new Date();
       next.revision = current.revision + 1;
       next.updatedAt = now;
+      next.history.push({ revision: next.revision, action: o.action, at: now, by: o.actor.id });
       derive(next);
       const events = [
         ...eventsFor(current, next, this.config.PUBLIC_BASE_URL, o.actor.id),
         ...(o.extraEvents?.(next) ?? []),
       ];
-      await this.revisions.save({
-        storyId: o.id,
-        revision: next.revision,
-        action: o.action,
-        at: now,
-        by: o.actor.id,
-        fields: snapshotFields(next),
-        versions: next.versions,
-      });
-      if (await this.stories.replaceIfRevision(current.revision, next, events)) {
-        await this.relay.publishPending(this.stories.model, next._id);
+      if (await this.claim(next, o.action, o.actor, now)) {
+        await this.persist(current, next, events, now);
         return next;
       }
-      // Someone saved in between. With If-Match that is the caller's conflict; without, redo on the new state.
-      if (o.expectedRevision !== undefined) {
-        const now2 = await this.load(o.id);
-        throw stale(o.expectedRevision, now2.revision);
-      }
+      // Someone saved revision N+1 first. With If-Match that is the caller's conflict; without, redo on top of it.
+      if (o.expectedRevision !== undefined) throw stale(o.expectedRevision, current.revision + 1);
     }
     throw new DomainError(ErrorCode.Conflict, 'the story is being changed by others right now; try again');
   }
 
   async insert(story: StoryDoc, actor: Actor): Promise<StoryDoc> {
+    story.history = [{ revision: story.revision, action: 'create', at: story.createdAt, by: actor.id }];
     derive(story);
+    await this.claim(story, 'create', actor, story.createdAt);
+    const seq = await this.relay.markPending(this.stories.model, story._id);
+    if (story.nextScheduledAt) await this.schedule.mark(story._id, story.nextScheduledAt);
     story.outbox = eventsFor(null, story, this.config.PUBLIC_BASE_URL, actor.id);
-    await this.revisions.save({
-      storyId: story._id.toHexString(),
-      revision: story.revision,
-      action: 'create',
-      at: story.createdAt,
-      by: actor.id,
-      fields: snapshotFields(story),
-      versions: story.versions,
-    });
     await this.stories.insert(story);
-    await this.relay.publishPending(this.stories.model, story._id);
+    this.index.put(story);
+    await this.relay.publishPending(this.stories.model, story._id, { entries: story.outbox, seq });
     return story;
   }
 
@@ -95,6 +88,44 @@ export class StoryWriter {
     const doc = await this.stories.findLive(id);
     if (!doc) throw new DomainError(ErrorCode.NotFound, `no story with id ${id}`);
     return doc;
+  }
+
+  private async persist(current: StoryDoc, next: StoryDoc, events: OutboxEntry[], claimedAt: Date): Promise<void> {
+    // Holding the claim, we are the only writer: after this write the outbox is what it held plus our events.
+    const entries = [...(current.outbox ?? []), ...events];
+    const seq = entries.length ? await this.relay.markPending(this.stories.model, next._id) : 0;
+    if (next.nextScheduledAt) await this.schedule.mark(next._id, next.nextScheduledAt);
+    // A claim is freed as orphaned only after ORPHANED_CLAIM_MS: a writer that stalled half that long gives up
+    // rather than risk writing over a save that has taken its revision since.
+    if (Date.now() - claimedAt.getTime() > ORPHANED_CLAIM_MS / 2) {
+      throw new DomainError(ErrorCode.Unavailable, 'the save took too long and was abandoned; try again');
+    }
+    await this.stories.replace(next, events);
+    if (next.deletedAt) this.index.remove(next._id);
+    else this.index.put(next);
+    if (entries.length) await this.relay.publishPending(this.stories.model, next._id, { entries, seq });
+  }
+
+  /** Claims revision `next.revision`, freeing a claim left by a writer that died between its claim and its write. */
+  private async claim(next: StoryDoc, action: string, actor: Actor, at: Date): Promise<boolean> {
+    const id = next._id;
+    const snapshot = {
+      storyId: id,
+      revision: next.revision,
+      action,
+      at,
+      by: actor.id,
+      fields: snapshotFields(next),
+      versions: next.versions,
+    };
+    if (await this.revisions.claim(snapshot)) return true;
+    const held = await this.revisions.get(id, next.revision);
+    const story = await this.stories.findLive(id);
+    const orphaned =
+      held && story && story.revision < next.revision && Date.now() - new Date(held.at).getTime() > ORPHANED_CLAIM_MS;
+    if (!orphaned) return false;
+    await this.revisions.release(id, next.revision, held.at);
+    return this.revisions.claim(snapshot);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Story, StorySummary, Version } from '@khao/contracts';
 import { formatDateRange } from '@khao/thai';
+import type { IndexedStory } from './story-index.js';
 import type { StoryDoc, VersionDoc } from './story.schema.js';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -25,9 +26,9 @@ export function toVersion(v: VersionDoc, eventDate: StoryDoc['eventDate']): Vers
   };
 }
 
-function shared(doc: StoryDoc): Omit<Story, 'versions'> {
+function shared(doc: IndexedStory): Omit<Story, 'versions'> {
   return {
-    id: doc._id.toHexString(),
+    id: doc._id,
     revision: doc.revision,
     sourceLanguage: doc.sourceLanguage,
     dateline: doc.dateline ?? {},
@@ -49,7 +50,7 @@ export function toStory(doc: StoryDoc): Story {
   return { ...shared(doc), versions: doc.versions.map((v) => toVersion(v, doc.eventDate)) };
 }
 
-export function toSummary(doc: StoryDoc): StorySummary {
+export function toSummary(doc: IndexedStory): StorySummary {
   return {
     ...shared(doc),
     versions: doc.versions.map((v) => ({

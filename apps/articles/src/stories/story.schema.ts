@@ -1,4 +1,4 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type Model } from 'mongoose';
 import { baseSchemaOptions, modelFor, outboxField, type OutboxEntry } from '@khao/persistence';
 import type { Language, VersionStatus } from '@khao/contracts';
 
@@ -34,8 +34,16 @@ export interface StoryFieldsDoc {
   galleryMediaIds: string[];
 }
 
+export interface HistoryEntry {
+  revision: number;
+  action: string;
+  at: Date;
+  by: string;
+}
+
 export interface StoryDoc extends StoryFieldsDoc {
-  _id: Types.ObjectId;
+  /** A 24-hex id kept as a string: FerretDB's SQLite backend finds string ids by index, ObjectIds by scanning. */
+  _id: string;
   revision: number;
   sourceLanguage: Language;
   versions: VersionDoc[];
@@ -43,6 +51,8 @@ export interface StoryDoc extends StoryFieldsDoc {
   createdAt: Date;
   updatedAt: Date;
   deletedAt: Date | null;
+  /** Who saved which revision, when and how; the snapshots are in the revisions collection. */
+  history: HistoryEntry[];
   // Derived on every save, for queries FerretDB can answer without $elemMatch:
   /** `<lang>:<slug>` of every slug a version ever had (old ones answer with a redirect). */
   slugs: string[];
@@ -79,6 +89,7 @@ const VersionSchema = new Schema<VersionDoc>(
 
 const StorySchema = new Schema<StoryDoc>(
   {
+    _id: { type: String, required: true },
     revision: { type: Number, required: true },
     sourceLanguage: { type: String, required: true },
     dateline: { type: Schema.Types.Mixed, default: {} },
@@ -91,6 +102,7 @@ const StorySchema = new Schema<StoryDoc>(
     versions: { type: [VersionSchema], default: [] },
     createdBy: { type: String, required: true },
     deletedAt: { type: Date, default: null },
+    history: { type: Schema.Types.Mixed, default: [] },
     slugs: { type: [String], default: [] },
     tokens: { type: [String], default: [] },
     searchText: { type: String, default: '' },
@@ -101,11 +113,7 @@ const StorySchema = new Schema<StoryDoc>(
   },
   { ...baseSchemaOptions, timestamps: false, collection: 'stories' },
 );
-StorySchema.index({ slugs: 1 });
-StorySchema.index({ tokens: 1 });
-StorySchema.index({ updatedAt: -1, _id: -1 });
-StorySchema.index({ nextScheduledAt: 1 });
-StorySchema.index({ 'outbox.id': 1 });
+// Queries are by _id only (see StoryRepository); search and slugs are served by the in-memory StoryIndex.
 
 export type StoryModel = Model<StoryDoc>;
 

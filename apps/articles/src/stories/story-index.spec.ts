@@ -1,0 +1,86 @@
+import { Types } from 'mongoose';
+import { describe, expect, it } from 'vitest';
+import { StoryIndex } from './story-index.js';
+import { derive } from './story-state.js';
+import type { StoryDoc } from './story.schema.js';
+
+function story(title: string, updatedAt: string, extra: Partial<StoryDoc> = {}): StoryDoc {
+  const now = new Date(updatedAt);
+  const doc: StoryDoc = {
+    _id: new Types.ObjectId().toHexString(),
+    revision: 1,
+    sourceLanguage: 'th',
+    dateline: { province: 'อุดรธานี' },
+    eventDate: null,
+    categories: [],
+    tags: [],
+    byline: '',
+    coverMediaId: null,
+    galleryMediaIds: [],
+    versions: [
+      {
+        language: 'th',
+        title,
+        summary: '',
+        body: '<p>ชาวบ้านร่วมกันทำแนวกันไฟ</p>',
+        seo: {},
+        slug: '',
+        status: 'draft',
+        revision: 1,
+        scheduledAt: null,
+        publishedAt: null,
+        updatedAt: now,
+        updatedBy: 'u1',
+        translationOf: null,
+      },
+    ],
+    createdBy: 'u1',
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    history: [],
+    slugs: [],
+    tokens: [],
+    searchText: '',
+    langStatus: [],
+    eventStart: null,
+    nextScheduledAt: null,
+    outbox: [],
+    ...extra,
+  };
+  derive(doc);
+  return doc;
+}
+
+describe('StoryIndex', () => {
+  const a = story('น้ำท่วมขอนแก่นชุมชนตั้งครัวกลาง', '2026-01-01T00:00:00Z');
+  const b = story('สภาองค์กรชุมชนอุดรธานีประชุม', '2026-01-02T00:00:00Z', { createdBy: 'u2' });
+  const index = new StoryIndex();
+  index.put(a);
+  index.put(b);
+  const q = { tokens: [], phrases: [], limit: 10 };
+
+  it('finds a word inside an unspaced Thai run, newest first', () => {
+    expect(
+      index.query({ ...q, tokens: ['ครัว', 'กลาง'], phrases: ['ครัวกลาง'] }).items.map((s) => s.versions[0]!.title),
+    ).toEqual(['น้ำท่วมขอนแก่นชุมชนตั้งครัวกลาง']);
+    expect(index.query({ ...q, tokens: ['ชุมชน'] }).items.map((s) => s._id)).toEqual([b._id, a._id]);
+    expect(index.query({ ...q, tokens: ['ชุมชน'], createdBy: 'u2' }).items.map((s) => s._id)).toEqual([b._id]);
+  });
+
+  it('pages after a key without repeats', () => {
+    const first = index.query({ ...q, limit: 1 });
+    expect(first.more).toBe(true);
+    const second = index.query({ ...q, limit: 1, after: first.lastKey! });
+    expect(second.items.map((s) => s._id)).toEqual([a._id]);
+    expect(second.more).toBe(false);
+  });
+
+  it('resolves current and old slugs, and forgets a removed story', () => {
+    const slug = a.versions[0]!.slug;
+    expect(index.bySlug('th', slug)?._id).toEqual(a._id);
+    index.remove(a._id);
+    expect(index.bySlug('th', slug)).toBeUndefined();
+    expect(index.size).toBe(1);
+  });
+});

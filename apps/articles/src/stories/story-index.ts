@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import type { Language, VersionStatus } from '@khao/contracts';
+import type { StoryDoc } from './story.schema.js';
+
+/** What the index keeps of a story: everything a listing shows, without bodies or the outbox. */
+export type IndexedStory = Omit<StoryDoc, 'outbox' | 'versions' | 'tokens' | 'searchText' | 'history'> & {
+  versions: Omit<StoryDoc['versions'][number], 'body'>[];
+};
+
+interface Entry {
+  story: IndexedStory;
+  tokens: Set<string>;
+  searchText: string;
+  sortKey: string; // updatedAt ISO + id: one string compare orders newest first
+}
+
+export interface IndexQuery {
+  createdBy?: string;
+  tokens: string[];
+  phrases: string[];
+  /** `<lang>:<status>` keys, any of which matches. */
+  langStatus?: string[];
+  tag?: string;
+  category?: string;
+  province?: string;
+  eventFrom?: Date;
+  eventTo?: Date;
+  /** The sort key of the last item of the previous page. */
+  after?: string;
+  limit: number;
+}
+
+/**
+ * The articles service's read model for search, listings and slugs, in memory. FerretDB's SQLite backend reads
+ * the whole collection for any query not by `_id`, so these are answered here: built from the database at boot,
+ * updated by this replica's own writes at once and by every replica's article events (StoryIndexSync).
+ */
+@Injectable()
+export class StoryIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly slugs = new Map<string, string>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  put(doc: StoryDoc): void {
+    const id = doc._id;
+    const { outbox: _o, tokens, searchText, history: _h, versions, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) }; // eslint-disable-line @typescript-eslint/no-unused-vars
+    this.entries.set(id, {
+      story,
+      tokens: new Set(tokens),
+      searchText,
+      sortKey: `${new Date(doc.updatedAt).toISOString()}|${id}`,
+    });
+    for (const key of doc.slugs) this.slugs.set(key, id);
+  }
+
+  revisionOf(id: string): number | undefined {
+    return this.entries.get(id)?.story.revision;
+  }
+
+  remove(id: string): void {
+    const e = this.entries.get(id);
+    if (!e) return;
+    this.entries.delete(id);
+    for (const key of e.story.slugs) if (this.slugs.get(key) === id) this.slugs.delete(key);
+  }
+
+  /** Newest change first; `after` is the sortKey of the previous page's last item. */
+  query(q: IndexQuery): { items: IndexedStory[]; lastKey: string | null; more: boolean } {
+    const hits: Entry[] = [];
+    for (const e of this.entries.values()) if (matches(e, q)) hits.push(e);
+    hits.sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
+    const page = hits.slice(0, q.limit);
+    return { items: page.map((e) => e.story), lastKey: page.at(-1)?.sortKey ?? null, more: hits.length > q.limit };
+  }
+
+  bySlug(language: Language, slug: string): IndexedStory | undefined {
+    const id = this.slugs.get(`${language}:${slug}`);
+    return id ? this.entries.get(id)?.story : undefined;
+  }
+}
+
+function matches(e: Entry, q: IndexQuery): boolean {
+  const s = e.story;
+  if (q.after && e.sortKey >= q.after) return false;
+  if (q.createdBy && s.createdBy !== q.createdBy) return false;
+  if (q.tag && !s.tags.includes(q.tag)) return false;
+  if (q.category && !s.categories.includes(q.category)) return false;
+  if (q.province && s.dateline.province !== q.province) return false;
+  if (q.langStatus && !s.langStatus.some((k) => q.langStatus!.includes(k))) return false;
+  if (q.eventFrom || q.eventTo) {
+    if (!s.eventStart) return false;
+    const t = new Date(s.eventStart).getTime();
+    if (q.eventFrom && t < q.eventFrom.getTime()) return false;
+    if (q.eventTo && t > q.eventTo.getTime()) return false;
+  }
+  for (const t of q.tokens) if (!e.tokens.has(t)) return false;
+  for (const p of q.phrases) if (!e.searchText.includes(p)) return false;
+  return true;
+}
+
+export type { VersionStatus };
