@@ -78,7 +78,7 @@ describe('platform round trip', () => {
         return found.length ? found : undefined;
       });
       expect(event).toMatchObject({ type: 'article.version.saved.v1', version: 1, correlationId });
-      expect(event!.data).toMatchObject({ storyId, language: 'en', revision: 1 });
+      expect(event.data).toMatchObject({ storyId, language: 'en', revision: 1 });
     } finally {
       await tap.close();
     }

@@ -62,6 +62,6 @@ describe('eventsFor', () => {
 
   it('carries the public URL of the version', () => {
     const [e] = eventsFor(null, base([version('en', 'draft')]), 'https://news.example.org/', 'u');
-    expect((e!.data as { url: string }).url).toBe('https://news.example.org/en/news/en-slug');
+    expect((e.data as { url: string }).url).toBe('https://news.example.org/en/news/en-slug');
   });
 });

@@ -47,7 +47,7 @@ export class StoryIndex {
   put(doc: StoryDoc): void {
     const id = doc._id;
     const { outbox: _o, tokens, searchText, history: _h, versions, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
-    const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) }; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) };
     this.entries.set(id, {
       story,
       tokens: new Set(tokens),

@@ -35,10 +35,13 @@ export class StoryRepository {
   async replace(next: StoryDoc, events: OutboxEntry[]): Promise<void> {
     // The outbox only grows by $push here; the relay empties it.
     const { _id, outbox: _outbox, ...fields } = next; // eslint-disable-line @typescript-eslint/no-unused-vars
-    await this.collection.updateOne({ _id }, {
-      $set: fields,
-      ...(events.length ? { $push: { outbox: { $each: events } } } : {}),
-    } as never);
+    await this.collection.updateOne(
+      { _id },
+      {
+        $set: fields,
+        ...(events.length ? { $push: { outbox: { $each: events } } } : {}),
+      },
+    );
   }
 
   /** Every live story without its outbox, for building the index at boot. */
