@@ -36,6 +36,7 @@ export class ArticlesModule {
             publisher: infra.publisher,
             logger: infra.logger.child({ component: 'outbox' }),
             sweepMs: config.OUTBOX_SWEEP_MS,
+            graceMs: config.OUTBOX_GRACE_MS,
             failpoint: config.FAILPOINT,
           }),
         },

@@ -87,6 +87,8 @@ export const BaseConfigSchema = z.object({
   RPC_TIMEOUT_MS: int(5000, 100, 120_000),
   /** How often the outbox relay sweeps for events a crash left unpublished. */
   OUTBOX_SWEEP_MS: int(2000, 100, 600_000),
+  /** How long after a write was announced the sweep may take over its events (writers finish within half). */
+  OUTBOX_GRACE_MS: int(20_000, 200, 600_000),
   /** Deliveries of one event to one consumer before it goes to the dead-letter stream. */
   EVENT_MAX_DELIVERIES: int(5, 1, 100),
   /** Redelivery delays after each failure; the last repeats. */

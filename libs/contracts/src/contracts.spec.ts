@@ -22,7 +22,7 @@ describe('contracts', () => {
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('INVALID_ARGUMENT');
     expect((err as DomainError).message).toBe(
-      'sourceLanguage: Invalid option: expected one of "th"|"en"; version.title: title must not be empty; body: unknown field(s) \'extra\'',
+      "sourceLanguage: must be 'th' or 'en'; version.title: title must not be empty; body: unknown field(s) 'extra'",
     );
   });
 });

@@ -14,6 +14,8 @@ interface Marker {
   collection: string;
   docId: unknown;
   seq: number;
+  /** When the last write was announced. */
+  at: Date;
 }
 
 /** Test-only fault injection, named in configuration (`FAILPOINT`), to prove the outbox survives a crash. */
@@ -26,16 +28,37 @@ export interface OutboxRelayOptions {
   publisher: EventPublisher;
   logger: Logger;
   sweepMs: number;
+  /**
+   * The sweep leaves a marker alone this long after its last announcement: a writer between its announcement and
+   * its write must not have its marker taken away. Writers give up on a write that would land later than half this.
+   */
+  graceMs: number;
   failpoint?: Failpoint;
 }
 
+/** What a writer learns from {@link OutboxRelay.markPending}. */
+export interface PendingWrite {
+  seq: number;
+  /** Write by then, or abandon the write (see OutboxRelayOptions.graceMs). */
+  deadline: number;
+  /**
+   * No marker existed: every entry already in the document was published, so the write may replace the outbox
+   * with its own events instead of appending to it.
+   */
+  clean: boolean;
+}
+
 /**
- * Moves pending events from aggregate documents to JetStream. A write announces itself with a marker
- * ({@link markPending}) before it writes, and calls {@link publishPending} right after (the fast path); a sweep on
- * start and on a timer publishes whatever a crash or an outage left behind. The sweep reads only the markers, a
- * collection as small as the number of writes in flight, and every document by `_id` (the one lookup FerretDB's
- * SQLite backend answers without a scan). A relay may publish an entry twice: JetStream's dedupe on the event id
- * stores it once.
+ * Moves pending events from aggregate documents to JetStream.
+ *
+ * A writer announces itself with a marker before it writes ({@link markPending}), writes its events into the
+ * document's `outbox` in the same single-document update as the change, and calls {@link publishPending} right
+ * after. The marker is deleted once the events are published, so "no marker" means "everything in the outbox is
+ * out": the next clean write replaces the outbox rather than appending, and nothing ever has to be pulled from
+ * the document (on FerretDB's SQLite backend every update of a large document costs a scan; this keeps a create
+ * to none). A sweep on start and on a timer relays the documents whose markers remain: whatever a crash or an
+ * outage left behind. A relay may publish an entry twice: JetStream's dedupe on the event id stores it once, and
+ * consumers' inboxes catch what falls outside the dedupe window.
  */
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
@@ -70,43 +93,31 @@ export class OutboxRelay {
     await this.sweeping;
   }
 
-  /**
-   * Call before a write that adds outbox entries: without a marker a crash could strand them. Returns the marker's
-   * counter, for {@link publishPending}.
-   */
-  async markPending(model: OutboxModel, id: unknown): Promise<number> {
+  /** Call before a write that adds outbox entries: without a marker a crash could strand them. */
+  async markPending(model: OutboxModel, id: unknown): Promise<PendingWrite> {
     const collection = model.collection.collectionName;
     const marker = await this.markers.findOneAndUpdate(
       { _id: markerId(collection, id) },
-      { $inc: { seq: 1 }, $set: { collection, docId: id } },
+      { $inc: { seq: 1 }, $set: { collection, docId: id, at: new Date() } },
       { upsert: true, returnDocument: 'after' },
     );
-    return marker?.seq ?? 0;
+    const seq = marker?.seq ?? 1;
+    return { seq, clean: seq === 1, deadline: Date.now() + this.opts.graceMs / 2 };
   }
 
   /**
-   * Publishes the pending events of one document; failures are left for the sweep, never thrown at the caller.
-   * A writer that knows the document's whole outbox after its write (it held the only right to write it) passes
-   * `known`, which spares reading the document back.
+   * Publishes the outbox of one document as the writer left it (`entries`: what it wrote, plus what was pending
+   * before if its write was not clean); failures are left for the sweep, never thrown at the caller.
    */
-  async publishPending(
-    model: OutboxModel,
-    id: unknown,
-    known?: { entries: OutboxEntry[]; seq: number },
-  ): Promise<void> {
+  async publishPending(model: OutboxModel, id: unknown, entries: OutboxEntry[], write: PendingWrite): Promise<void> {
     if (this.opts.failpoint === 'crash-after-outbox-write') {
       this.opts.logger.fatal({ failpoint: this.opts.failpoint }, 'failpoint: killing the process before publish');
       process.kill(process.pid, 'SIGKILL');
       await new Promise(() => undefined);
     }
     try {
-      if (known) {
-        await this.publishAndPull(model, id, known.entries);
-        await this.markers.deleteOne({ _id: markerId(model.collection.collectionName, id), seq: known.seq });
-        return;
-      }
-      const marker = await this.markers.findOne({ _id: markerId(model.collection.collectionName, id) });
-      await this.relay(model, id, marker?.seq);
+      await this.publishAll(entries);
+      await this.markers.deleteOne({ _id: markerId(model.collection.collectionName, id), seq: write.seq });
     } catch (err) {
       this.opts.logger.warn({ err: (err as Error).message }, 'outbox publish deferred to the sweep');
     }
@@ -122,41 +133,26 @@ export class OutboxRelay {
   }
 
   private async sweepMarkers(): Promise<void> {
-    const markers = await this.markers.find({}, { limit: 500 }).toArray();
+    const settled = new Date(Date.now() - this.opts.graceMs);
+    const markers = await this.markers.find({ at: { $lt: settled } }, { limit: 500 }).toArray();
     for (const m of markers) {
       if (this.stopped) return;
       const model = this.byCollection.get(m.collection);
-      if (model) await this.relay(model, m.docId, m.seq);
+      if (!model) continue;
+      const doc = await model.collection.findOne<PendingDoc>({ _id: m.docId } as never, { projection: { outbox: 1 } });
+      await this.publishAll(doc?.outbox ?? []);
+      // Unless a write was announced since we read the marker, everything in the outbox is out now.
+      await this.markers.deleteOne({ _id: m._id, seq: m.seq });
     }
   }
 
-  /**
-   * Publishes the document's entries, removes exactly those (`$pullAll` of the elements as read: FerretDB's `$pull`
-   * takes whole elements only), then drops the marker if no write was announced since it was read.
-   */
-  private async relay(model: OutboxModel, id: unknown, seq: number | undefined): Promise<void> {
-    const doc = await model.collection.findOne<PendingDoc>({ _id: id } as never, { projection: { outbox: 1 } });
-    const entries = doc?.outbox ?? [];
-    await this.publishAndPull(model, id, entries);
-    if (seq === undefined) return;
-    const after = entries.length
-      ? await model.collection.findOne<PendingDoc>({ _id: id } as never, { projection: { outbox: 1 } })
-      : doc;
-    if (!after?.outbox?.length)
-      await this.markers.deleteOne({ _id: markerId(model.collection.collectionName, id), seq });
-  }
-
-  /** Publishes `entries` in order, then removes exactly them from the document's outbox. */
-  private async publishAndPull(model: OutboxModel, id: unknown, entries: OutboxEntry[]): Promise<void> {
+  private async publishAll(entries: OutboxEntry[]): Promise<void> {
     for (const entry of entries) {
       const res = await this.opts.publisher.publish(toEnvelope(entry), entry.subject);
       this.opts.logger.debug(
         { eventId: entry.id, type: entry.type, seq: res.seq, duplicate: res.duplicate },
         'event published',
       );
-    }
-    if (entries.length) {
-      await model.collection.updateOne({ _id: id } as never, { $pullAll: { outbox: entries } } as never);
     }
   }
 }

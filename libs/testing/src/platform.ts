@@ -40,6 +40,7 @@ export class TestPlatform {
       ...infraEnv(),
       MONGO_DB: `${app}_${this.suffix}`,
       OUTBOX_SWEEP_MS: '500',
+      OUTBOX_GRACE_MS: '1000',
       ...(app === 'gateway'
         ? {
             JWT_SECRET: `test-secret-${this.suffix}-0123456789abcdef0123456789`,

@@ -18,7 +18,7 @@ import { toStory } from './story.mapper.js';
 import { policy } from './policy.js';
 import { deletedEvent } from './story-events.js';
 import { StoryRepository } from './story.repository.js';
-import { versionOf } from './story-state.js';
+import { unsaved, versionOf } from './story-state.js';
 import type { StoryDoc, StoryFieldsDoc, VersionDoc } from './story.schema.js';
 import { StoryWriter } from './story-writer.js';
 import { applyTransition } from './workflow.js';
@@ -52,15 +52,7 @@ export class StoriesService {
       createdBy: actor.id,
       createdAt: now,
       updatedAt: now,
-      deletedAt: null,
-      history: [],
-      slugs: [],
-      tokens: [],
-      searchText: '',
-      langStatus: [],
-      eventStart: null,
-      nextScheduledAt: null,
-      outbox: [],
+      ...unsaved(),
     };
     return toStory(await this.writer.insert(story, actor));
   }

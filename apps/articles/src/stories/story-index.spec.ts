@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { StoryIndex } from './story-index.js';
-import { derive } from './story-state.js';
+import { derive, unsaved } from './story-state.js';
 import type { StoryDoc } from './story.schema.js';
 
 function story(title: string, updatedAt: string, extra: Partial<StoryDoc> = {}): StoryDoc {
@@ -37,15 +37,7 @@ function story(title: string, updatedAt: string, extra: Partial<StoryDoc> = {}):
     createdBy: 'u1',
     createdAt: now,
     updatedAt: now,
-    deletedAt: null,
-    history: [],
-    slugs: [],
-    tokens: [],
-    searchText: '',
-    langStatus: [],
-    eventStart: null,
-    nextScheduledAt: null,
-    outbox: [],
+    ...unsaved(),
     ...extra,
   };
   derive(doc);

@@ -75,12 +75,12 @@ export class StoryWriter {
     story.history = [{ revision: story.revision, action: 'create', at: story.createdAt, by: actor.id }];
     derive(story);
     await this.claim(story, 'create', actor, story.createdAt);
-    const seq = await this.relay.markPending(this.stories.model, story._id);
+    const pending = await this.relay.markPending(this.stories.model, story._id);
     if (story.nextScheduledAt) await this.schedule.mark(story._id, story.nextScheduledAt);
     story.outbox = eventsFor(null, story, this.config.PUBLIC_BASE_URL, actor.id);
     await this.stories.insert(story);
     this.index.put(story);
-    await this.relay.publishPending(this.stories.model, story._id, { entries: story.outbox, seq });
+    await this.relay.publishPending(this.stories.model, story._id, story.outbox, pending);
     return story;
   }
 
@@ -91,19 +91,22 @@ export class StoryWriter {
   }
 
   private async persist(current: StoryDoc, next: StoryDoc, events: OutboxEntry[], claimedAt: Date): Promise<void> {
-    // Holding the claim, we are the only writer: after this write the outbox is what it held plus our events.
-    const entries = [...(current.outbox ?? []), ...events];
-    const seq = entries.length ? await this.relay.markPending(this.stories.model, next._id) : 0;
+    const pending = events.length ? await this.relay.markPending(this.stories.model, next._id) : undefined;
     if (next.nextScheduledAt) await this.schedule.mark(next._id, next.nextScheduledAt);
-    // A claim is freed as orphaned only after ORPHANED_CLAIM_MS: a writer that stalled half that long gives up
-    // rather than risk writing over a save that has taken its revision since.
-    if (Date.now() - claimedAt.getTime() > ORPHANED_CLAIM_MS / 2) {
+    // A claim is freed as orphaned only after ORPHANED_CLAIM_MS, a marker swept only after the relay's grace: a
+    // writer that stalled gives up rather than write over a save that took its revision, or behind the sweep.
+    if (Date.now() - claimedAt.getTime() > ORPHANED_CLAIM_MS / 2 || (pending && Date.now() > pending.deadline)) {
       throw new DomainError(ErrorCode.Unavailable, 'the save took too long and was abandoned; try again');
     }
-    await this.stories.replace(next, events);
+    // Holding the claim we are the only writer, so after this write the outbox holds exactly `outbox`.
+    const mode = !pending || pending.clean ? 'replace' : 'append';
+    await this.stories.replace(next, events, events.length ? mode : 'append');
     if (next.deletedAt) this.index.remove(next._id);
     else this.index.put(next);
-    if (entries.length) await this.relay.publishPending(this.stories.model, next._id, { entries, seq });
+    if (pending) {
+      const outbox = mode === 'replace' ? events : [...(current.outbox ?? []), ...events];
+      await this.relay.publishPending(this.stories.model, next._id, outbox, pending);
+    }
   }
 
   /** Claims revision `next.revision`, freeing a claim left by a writer that died between its claim and its write. */

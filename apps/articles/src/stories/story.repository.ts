@@ -32,16 +32,14 @@ export class StoryRepository {
    * Writes the story's new state, appending `events` to its outbox in the same single-document write. The caller
    * holds the claim on this revision (see RevisionsRepository.claim), so nobody else writes it.
    */
-  async replace(next: StoryDoc, events: OutboxEntry[]): Promise<void> {
-    // The outbox only grows by $push here; the relay empties it.
+  async replace(next: StoryDoc, events: OutboxEntry[], outbox: 'replace' | 'append'): Promise<void> {
     const { _id, outbox: _outbox, ...fields } = next; // eslint-disable-line @typescript-eslint/no-unused-vars
-    await this.collection.updateOne(
-      { _id },
-      {
-        $set: fields,
-        ...(events.length ? { $push: { outbox: { $each: events } } } : {}),
-      },
-    );
+    // Replace when every earlier entry was published (no marker); append to keep entries still unpublished.
+    const update =
+      outbox === 'replace'
+        ? { $set: { ...fields, outbox: events } }
+        : { $set: fields, ...(events.length ? { $push: { outbox: { $each: events } } } : {}) };
+    await this.collection.updateOne({ _id }, update);
   }
 
   /** Every live story without its outbox, for building the index at boot. */
