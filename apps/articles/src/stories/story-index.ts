@@ -39,6 +39,9 @@ export interface IndexQuery {
 export class StoryIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly slugs = new Map<string, string>();
+  /** Entries newest first, rebuilt on the first query after a change. */
+  private sorted: Entry[] = [];
+  private dirty = false;
 
   get size(): number {
     return this.entries.size;
@@ -48,6 +51,7 @@ export class StoryIndex {
     const id = doc._id;
     const { outbox: _o, tokens, searchText, history: _h, versions, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
     const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) };
+    this.dirty = true;
     this.entries.set(id, {
       story,
       tokens: new Set(tokens),
@@ -65,16 +69,31 @@ export class StoryIndex {
     const e = this.entries.get(id);
     if (!e) return;
     this.entries.delete(id);
+    this.dirty = true;
     for (const key of e.story.slugs) if (this.slugs.get(key) === id) this.slugs.delete(key);
   }
 
   /** Newest change first; `after` is the sortKey of the previous page's last item. */
   query(q: IndexQuery): { items: IndexedStory[]; lastKey: string | null; more: boolean } {
+    const sorted = this.newestFirst();
+    // Walk from the cursor in order and stop one past the page: a listing reads `limit + 1` entries, a search
+    // only as far as its matches reach.
     const hits: Entry[] = [];
-    for (const e of this.entries.values()) if (matches(e, q)) hits.push(e);
-    hits.sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
+    for (let i = q.after ? firstAfter(sorted, q.after) : 0; i < sorted.length && hits.length <= q.limit; i++) {
+      if (matches(sorted[i], q)) hits.push(sorted[i]);
+    }
     const page = hits.slice(0, q.limit);
     return { items: page.map((e) => e.story), lastKey: page.at(-1)?.sortKey ?? null, more: hits.length > q.limit };
+  }
+
+  private newestFirst(): Entry[] {
+    if (this.dirty) {
+      this.sorted = [...this.entries.values()].sort((a, b) =>
+        a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0,
+      );
+      this.dirty = false;
+    }
+    return this.sorted;
   }
 
   bySlug(language: Language, slug: string): IndexedStory | undefined {
@@ -83,9 +102,20 @@ export class StoryIndex {
   }
 }
 
+/** Index of the first entry strictly older than `key` in a newest-first list (binary search). */
+function firstAfter(sorted: Entry[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].sortKey >= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function matches(e: Entry, q: IndexQuery): boolean {
   const s = e.story;
-  if (q.after && e.sortKey >= q.after) return false;
   if (q.createdBy && s.createdBy !== q.createdBy) return false;
   if (q.tag && !s.tags.includes(q.tag)) return false;
   if (q.category && !s.categories.includes(q.category)) return false;
