@@ -122,6 +122,24 @@ describe('stories in two languages', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('two editors saving at once from the same revision: one wins, the other gets 412', async () => {
+    const fresh = await platform.http('GET', `/api/v1/articles/${story.id}`, { token });
+    const etag = fresh.headers.get('etag')!;
+    const save = (byline: string) =>
+      platform.http('PATCH', `/api/v1/articles/${story.id}`, {
+        token,
+        headers: { 'if-match': etag },
+        body: { byline },
+      });
+    const results = await Promise.all([save('ทีมข่าวเหนือ'), save('ทีมข่าวใต้'), save('ทีมข่าวกลาง')]);
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 412, 412]);
+    const winner = results.find((r) => r.status === 200)!.body as Story;
+    const after = (await platform.http('GET', `/api/v1/articles/${story.id}`, { token })).body as Story;
+    expect(after.byline).toBe(winner.byline);
+    expect(after.revision).toBe(Number(etag.replaceAll('"', '')) + 1);
+  });
+
   it('lists every save as a revision and restores an old one', async () => {
     const revs = await platform.http('GET', `/api/v1/articles/${story.id}/revisions`, { token });
     expect(revs.status).toBe(200);

@@ -116,7 +116,7 @@ export class EventConsumer {
       try {
         if (await this.o.inbox.seen(this.o.durable, event.id)) {
           this.log.debug({ eventId: event.id }, 'already handled; acknowledging');
-          msg.ack();
+          await msg.ackAck();
           return;
         }
         const heartbeat = setInterval(() => msg.working(), Math.max(1000, (this.o.ackWaitMs ?? 30_000) / 3));
@@ -126,7 +126,8 @@ export class EventConsumer {
           clearInterval(heartbeat);
         }
         await this.o.inbox.record(this.o.durable, event.id);
-        msg.ack();
+        // Wait for the server to confirm: a stop right after must not leave the ack in flight.
+        await msg.ackAck();
       } catch (err) {
         const reason = (err as Error).message ?? String(err);
         if (deliveries >= this.o.maxDeliveries) {
