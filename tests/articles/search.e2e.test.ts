@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Story, StorySummary } from '@khao/contracts';
-import { TestPlatform } from '@khao/testing';
+import { ServiceProcess, TestPlatform, waitFor } from '@khao/testing';
 import { createStory, englishVersion, thaiStory } from './helpers.js';
 
 // Thai-aware admin search: a word inside an unspaced Thai run is found; filters and cursor pagination.
@@ -100,6 +100,31 @@ describe('admin search', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(all);
+  });
+
+  it('a second replica finds what the other one wrote, through the article events', async () => {
+    const second = await new ServiceProcess('articles', platform.envFor('articles'), 'articles-replica').start();
+    // Replicas share the queue group, so these writes spread over both (all on one: 1 chance in 64).
+    const written: string[] = [];
+    for (let i = 1; i <= 6; i++) {
+      const s = await createStory(platform, token, thaiStory({ version: { title: `กลุ่มทอผ้าไหมบ้านนาข่า รุ่นที่ ${i}` } }));
+      written.push(s.id);
+    }
+    // With the first replica gone, the second answers alone: it must know every story, its own and the other's.
+    await platform.proc('articles').stop();
+    try {
+      const found = await waitFor(
+        async () => {
+          const page = await search(`q=${encodeURIComponent('ทอผ้าไหม')}&limit=50`);
+          return written.every((id) => ids(page).includes(id)) ? page : undefined;
+        },
+        { what: 'the second replica to know every story' },
+      );
+      expect(ids(found)).toEqual([...written].reverse());
+    } finally {
+      await second.stop();
+      await platform.restart('articles');
+    }
   });
 
   it('answers bad queries with 400', async () => {

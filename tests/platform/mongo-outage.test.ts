@@ -1,0 +1,89 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, repoRoot, TestPlatform, waitFor } from '@khao/testing';
+
+// A MongoDB-wire server of this test's own (real FerretDB, its own port and data), stopped and started again
+// under a running platform: requests that need it answer 503 with a readable message, never 500, and the
+// platform works again on its own once it is back.
+const ferretBin = execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'infra.mjs'), 'bin', 'ferretdb'], {
+  encoding: 'utf8',
+})
+  .trim()
+  .split('\n')
+  .at(-1)!;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-mongo-outage-'));
+let port: number;
+let debugPort: number;
+let ferret: ChildProcess | undefined;
+let platform: TestPlatform;
+
+function startFerret() {
+  ferret = spawn(
+    ferretBin,
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dataDir}/`,
+      `--state-dir=${dataDir}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      `--debug-addr=127.0.0.1:${debugPort}`,
+      '--telemetry=disable',
+      '--log-level=error',
+    ],
+    { stdio: 'ignore', cwd: dataDir },
+  );
+}
+
+async function stopFerret() {
+  if (!ferret || ferret.exitCode !== null) return;
+  const exited = new Promise((r) => ferret!.once('exit', r));
+  ferret.kill('SIGKILL');
+  await exited;
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  debugPort = await freePort();
+  startFerret();
+  const mongo = { MONGO_URL: `mongodb://127.0.0.1:${port}/` };
+  platform = new TestPlatform({ services: ['articles'], env: { gateway: mongo, articles: mongo } });
+  await platform.start();
+});
+
+afterAll(async () => {
+  await platform?.stop();
+  await stopFerret();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('MongoDB goes down', () => {
+  it('answers 503 while it is down and recovers by itself when it returns', async () => {
+    const token = await platform.adminToken();
+    const created = await platform.http('POST', '/api/v1/articles', {
+      token,
+      body: { sourceLanguage: 'th', version: { title: 'ข่าวก่อนฐานข้อมูลล่ม' } },
+    });
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: string }).id;
+
+    await stopFerret();
+    const ready = await platform.http('GET', '/health/ready');
+    expect(ready.status).toBe(503);
+    expect((ready.body as { checks: { mongodb: { status: string } } }).checks.mongodb.status).toBe('down');
+
+    const read = await platform.http('GET', `/api/v1/articles/${id}`, { token });
+    expect(read.status).toBe(503);
+    expect((read.body as { message: string }).message).toMatch(/database is unavailable/);
+    const login = await platform.http('POST', '/api/v1/auth/login', { body: { email: 'x@khao.test', password: 'y' } });
+    expect(login.status).toBe(503);
+
+    startFerret();
+    await waitFor(async () => (await platform.http('GET', `/api/v1/articles/${id}`, { token })).status === 200, {
+      what: 'reads to work again',
+      timeoutMs: 30_000,
+    });
+    expect((await platform.http('GET', '/health/ready')).status).toBe(200);
+  });
+});
