@@ -1,43 +1,28 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, repoRoot, TestPlatform, waitFor } from '@khao/testing';
+import { cachedServerBinary, freePort, ServerProcess, TestPlatform, waitFor } from '@khao/testing';
 
 // A MinIO of this test's own (the real server, on its own port and data), stopped and started again under a
 // running platform: readiness reports it down with 503, and recovers by itself when it returns.
-const minioBin = execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'infra.mjs'), 'bin', 'minio'], {
-  encoding: 'utf8',
-})
-  .trim()
-  .split('\n')
-  .at(-1)!;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-minio-outage-'));
 const creds = { MINIO_ROOT_USER: 'outage-test', MINIO_ROOT_PASSWORD: 'outage-test-password' };
-let port: number;
-let minio: ChildProcess | undefined;
+let minio: ServerProcess;
 let platform: TestPlatform;
-
-function startMinio() {
-  minio = spawn(minioBin, ['server', dataDir, '--address', `127.0.0.1:${port}`, '--quiet'], {
-    env: { ...process.env, ...creds, MINIO_BROWSER: 'off' },
-    stdio: 'ignore',
-  });
-}
-
-async function stopMinio() {
-  if (!minio || minio.exitCode !== null) return;
-  const exited = new Promise((r) => minio!.once('exit', r));
-  minio.kill('SIGKILL');
-  await exited;
-}
 
 type Ready = { status: string; checks: Record<string, { status: string; error?: string }> };
 
 beforeAll(async () => {
-  port = await freePort();
-  startMinio();
+  const port = await freePort();
+  minio = new ServerProcess(
+    cachedServerBinary('minio'),
+    ['server', dataDir, '--address', `127.0.0.1:${port}`, '--quiet'],
+    {
+      ...creds,
+      MINIO_BROWSER: 'off',
+    },
+  ).start();
   const s3 = {
     S3_ENDPOINT: `http://127.0.0.1:${port}`,
     S3_ACCESS_KEY: creds.MINIO_ROOT_USER,
@@ -49,7 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.stop();
-  await stopMinio();
+  await minio?.kill();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -57,7 +42,7 @@ describe('a dependency that goes down', () => {
   it('MinIO down → /health/ready answers 503 naming it; back → ready again without a restart', async () => {
     await waitFor(async () => (await platform.http('GET', '/health/ready')).status === 200, { what: 'ready' });
 
-    await stopMinio();
+    await minio.kill();
     const down = await platform.http('GET', '/health/ready');
     expect(down.status).toBe(503);
     const body = down.body as Ready & { services: Record<string, Ready> };
@@ -67,7 +52,7 @@ describe('a dependency that goes down', () => {
     expect(body.checks.mongodb.status).toBe('up');
     expect(body.services.media.checks.minio.status).toBe('down');
 
-    startMinio();
+    minio.start();
     const back = await waitFor(
       async () => {
         const r = await platform.http('GET', '/health/ready');

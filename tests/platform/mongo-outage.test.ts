@@ -1,28 +1,21 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, repoRoot, TestPlatform, waitFor } from '@khao/testing';
+import { cachedServerBinary, freePort, ServerProcess, TestPlatform, waitFor } from '@khao/testing';
 
 // A MongoDB-wire server of this test's own (real FerretDB, its own port and data), stopped and started again
 // under a running platform: requests that need it answer 503 with a readable message, never 500, and the
 // platform works again on its own once it is back.
-const ferretBin = execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'infra.mjs'), 'bin', 'ferretdb'], {
-  encoding: 'utf8',
-})
-  .trim()
-  .split('\n')
-  .at(-1)!;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-mongo-outage-'));
-let port: number;
-let debugPort: number;
-let ferret: ChildProcess | undefined;
+let ferret: ServerProcess;
 let platform: TestPlatform;
 
-function startFerret() {
-  ferret = spawn(
-    ferretBin,
+beforeAll(async () => {
+  const port = await freePort();
+  const debugPort = await freePort();
+  ferret = new ServerProcess(
+    cachedServerBinary('ferretdb'),
     [
       '--handler=sqlite',
       `--sqlite-url=file:${dataDir}/`,
@@ -32,21 +25,9 @@ function startFerret() {
       '--telemetry=disable',
       '--log-level=error',
     ],
-    { stdio: 'ignore', cwd: dataDir },
-  );
-}
-
-async function stopFerret() {
-  if (!ferret || ferret.exitCode !== null) return;
-  const exited = new Promise((r) => ferret!.once('exit', r));
-  ferret.kill('SIGKILL');
-  await exited;
-}
-
-beforeAll(async () => {
-  port = await freePort();
-  debugPort = await freePort();
-  startFerret();
+    {},
+    dataDir,
+  ).start();
   const mongo = { MONGO_URL: `mongodb://127.0.0.1:${port}/` };
   platform = new TestPlatform({ services: ['articles'], env: { gateway: mongo, articles: mongo } });
   await platform.start();
@@ -54,7 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.stop();
-  await stopFerret();
+  await ferret?.kill();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -68,7 +49,7 @@ describe('MongoDB goes down', () => {
     expect(created.status).toBe(201);
     const id = (created.body as { id: string }).id;
 
-    await stopFerret();
+    await ferret.kill();
     const ready = await platform.http('GET', '/health/ready');
     expect(ready.status).toBe(503);
     expect((ready.body as { checks: { mongodb: { status: string } } }).checks.mongodb.status).toBe('down');
@@ -79,7 +60,7 @@ describe('MongoDB goes down', () => {
     const login = await platform.http('POST', '/api/v1/auth/login', { body: { email: 'x@khao.test', password: 'y' } });
     expect(login.status).toBe(503);
 
-    startFerret();
+    ferret.start();
     await waitFor(async () => (await platform.http('GET', `/api/v1/articles/${id}`, { token })).status === 200, {
       what: 'reads to work again',
       timeoutMs: 30_000,

@@ -1,37 +1,26 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, repoRoot, TestPlatform, waitFor } from '@khao/testing';
+import { cachedServerBinary, freePort, ServerProcess, TestPlatform, waitFor } from '@khao/testing';
 
 // A NATS server of this test's own (real nats-server with JetStream, its own port and store), stopped and
 // started again under a running platform: the gateway answers 503 meanwhile and everything reconnects by itself.
-const natsBin = execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'infra.mjs'), 'bin', 'nats'], {
-  encoding: 'utf8',
-})
-  .trim()
-  .split('\n')
-  .at(-1)!;
 const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-nats-outage-'));
-let port: number;
-let nats: ChildProcess | undefined;
+let nats: ServerProcess;
 let platform: TestPlatform;
 
-function startNats() {
-  nats = spawn(natsBin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore' });
-}
-
-async function stopNats() {
-  if (!nats || nats.exitCode !== null) return;
-  const exited = new Promise((r) => nats!.once('exit', r));
-  nats.kill('SIGKILL');
-  await exited;
-}
-
 beforeAll(async () => {
-  port = await freePort();
-  startNats();
+  const port = await freePort();
+  nats = new ServerProcess(cachedServerBinary('nats'), [
+    '-a',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-js',
+    '-sd',
+    storeDir,
+  ]).start();
   const env = { NATS_URL: `nats://127.0.0.1:${port}`, RPC_TIMEOUT_MS: '1500' };
   platform = new TestPlatform({ services: ['articles'], env: { gateway: env, articles: env } });
   await platform.start();
@@ -39,14 +28,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.stop();
-  await stopNats();
+  await nats?.kill();
   fs.rmSync(storeDir, { recursive: true, force: true });
 });
 
 describe('NATS goes down', () => {
   it('answers 503 while it is down; requests and events flow again once it is back', async () => {
     const token = await platform.adminToken();
-    await stopNats();
+    await nats.kill();
 
     const during = await platform.http('POST', '/api/v1/articles', {
       token,
@@ -57,7 +46,7 @@ describe('NATS goes down', () => {
     expect(ready.status).toBe(503);
     expect((ready.body as { checks: { nats: { status: string } } }).checks.nats.status).toBe('down');
 
-    startNats();
+    nats.start();
     const created = await waitFor(
       async () => {
         const r = await platform.http('POST', '/api/v1/articles', {

@@ -3,7 +3,6 @@ import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import {
   DomainError,
   ErrorCode,
-  Headers,
   isRpcError,
   type RpcDefinition,
   type RpcReply,
@@ -70,5 +69,3 @@ function toDomainError(err: unknown, subject: string, ms: number): DomainError {
   }
   return new DomainError(ErrorCode.Unavailable, `the ${service} service could not be reached: ${message}`);
 }
-
-export { Headers };

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   Catch,
   Injectable,
-  type ArgumentsHost,
   type CallHandler,
   type ExceptionFilter,
   type ExecutionContext,
@@ -62,5 +61,3 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
     return parseOrThrow(this.schema, value, this.label);
   }
 }
-
-export type { ArgumentsHost };

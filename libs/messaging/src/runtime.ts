@@ -1,4 +1,4 @@
-import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import type { JetStreamManager } from '@nats-io/jetstream';
@@ -130,5 +130,3 @@ export function onShutdownSignal(logger: Logger, graceMs: number, stop: () => Pr
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);
 }
-
-export type { INestApplicationContext };

@@ -4,3 +4,4 @@ export * from './env.js';
 export * from './service-process.js';
 export * from './platform.js';
 export * from './events.js';
+export * from './server-process.js';

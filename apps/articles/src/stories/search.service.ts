@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
@@ -11,7 +11,6 @@ import {
 } from '@khao/contracts';
 import { queryPhrases, queryTokens } from '@khao/thai';
 import type { z } from 'zod';
-import { Inject } from '@nestjs/common';
 import { CONFIG } from '../tokens.js';
 import type { ArticlesConfig } from '../config.js';
 import { toSummary } from './story.mapper.js';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Language, VersionStatus } from '@khao/contracts';
+import type { Language } from '@khao/contracts';
 import type { StoryDoc } from './story.schema.js';
 
 /** What the index keeps of a story: everything a listing shows, without bodies or the outbox. */
@@ -131,5 +131,3 @@ function matches(e: Entry, q: IndexQuery): boolean {
   for (const p of q.phrases) if (!e.searchText.includes(p)) return false;
   return true;
 }
-
-export type { VersionStatus };
