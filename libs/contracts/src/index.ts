@@ -2,3 +2,4 @@ export * from './rpc.js';
 export * from './events.js';
 export * from './health.js';
 export * from './articles.js';
+export * from './media.js';
