@@ -41,6 +41,8 @@ export class TestPlatform {
       MONGO_DB: `${app}_${this.suffix}`,
       OUTBOX_SWEEP_MS: '500',
       OUTBOX_GRACE_MS: '1000',
+      // Durable consumer names of this instance, so test files never share a consumer's position.
+      EVENTS_CONSUMER: `${app}-${this.suffix}`,
       ...(app === 'gateway'
         ? {
             JWT_SECRET: `test-secret-${this.suffix}-0123456789abcdef0123456789`,
