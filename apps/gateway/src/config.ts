@@ -20,5 +20,7 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   LOGIN_WINDOW_SECONDS: env.int(900, 1, 86_400),
   /** Largest JSON body accepted, in bytes. */
   HTTP_BODY_LIMIT: env.int(1_048_576, 1024, 50 * 1_048_576),
+  /** How long an upload's `complete` may take: the media service verifies and processes the image meanwhile. */
+  MEDIA_PROCESSING_TIMEOUT_MS: env.int(120_000, 1000, 600_000),
 });
 export type GatewayConfig = z.output<typeof GatewayConfigSchema>;

@@ -16,6 +16,8 @@ import { HealthController } from './health/health.controller.js';
 import { Metrics } from './health/metrics.js';
 import { ReadinessService } from './health/readiness.service.js';
 import { DeadLettersController } from './ops/dead-letters.controller.js';
+import { MediaController } from './media/media.controller.js';
+import { MediaStreamService } from './media/media-stream.service.js';
 import { CONFIG, LOGGER } from './tokens.js';
 
 export interface GatewayDeps {
@@ -29,7 +31,14 @@ export class GatewayModule {
   static register(config: GatewayConfig, { infra, rpc, metrics }: GatewayDeps): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [HealthController, AuthController, UsersController, ArticlesController, DeadLettersController],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        ArticlesController,
+        DeadLettersController,
+        MediaController,
+      ],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: INFRA, useValue: infra },
@@ -47,6 +56,7 @@ export class GatewayModule {
         TokensService,
         AuthService,
         ReadinessService,
+        MediaStreamService,
       ],
     };
   }
