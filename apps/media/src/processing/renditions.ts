@@ -30,13 +30,16 @@ export const SHARE = { width: 1200, height: 630 } as const;
 const CONTENT_TYPES: Record<RenditionFormat, string> = { jpeg: 'image/jpeg', webp: 'image/webp', avif: 'image/avif' };
 export const contentTypeOf = (f: RenditionFormat) => CONTENT_TYPES[f];
 
-/** Decodes, orients and shrinks once; throws on truncated or corrupt input and on more than `maxPixels`. */
+/**
+ * Decodes, orients and shrinks once; throws on more than `maxPixels` and on truncated or corrupt input (libvips
+ * warnings included — sharp's default — since libjpeg decodes random bytes after a valid header with only a warning).
+ */
 export async function decodeBase(input: Buffer, maxPixels: number, maxWidth: number): Promise<Base> {
-  const meta = await sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }).metadata();
+  const meta = await sharp(input, { limitInputPixels: maxPixels, failOn: 'warning' }).metadata();
   const rotated = (meta.orientation ?? 1) >= 5;
   const originalWidth = rotated ? meta.height : meta.width;
   const originalHeight = rotated ? meta.width : meta.height;
-  const { data, info } = await sharp(input, { limitInputPixels: maxPixels, failOn: 'error' })
+  const { data, info } = await sharp(input, { limitInputPixels: maxPixels, failOn: 'warning' })
     .autoOrient()
     .resize({ width: Math.min(maxWidth, originalWidth), withoutEnlargement: true })
     .raw()
