@@ -9,7 +9,8 @@ import {
   type MediaPatch,
 } from '@khao/contracts';
 import type { z } from 'zod';
-import { Processor, publicKeys } from '../processing/processor.js';
+import { Processor } from '../processing/processor.js';
+import { keys } from '../storage/keys.js';
 import { ObjectStore } from '../storage/object-store.js';
 import { ArticlesClient } from '../usage/articles.client.js';
 import { toAsset } from './asset.mapper.js';
@@ -101,7 +102,9 @@ export class AssetsService {
 
   /** Removes the objects, then marks the record deleted with its event (idempotent). */
   async finishDelete(asset: AssetDoc, by: string): Promise<void> {
-    await this.store.remove([asset.originalKey, ...publicKeys(asset)]);
+    await this.store.remove([asset.originalKey]);
+    // The whole prefix: renditions, AVIF and share images, including any a crashed run stored without recording.
+    if (asset.sha256) await this.store.removePrefix(keys.publicPrefix(asset.sha256));
     if (asset.sha256) await this.assets.releaseHash(asset.sha256, asset._id);
     await this.writer.save(asset._id, { status: 'deleted', renditions: [], share: null }, [
       mediaEvent.deleted(asset, by),

@@ -121,7 +121,7 @@ export class Processor {
 
   /** Gives up on an asset: `failed` with the reason, its public objects removed, its hash free for a new upload. */
   async fail(asset: AssetDoc, reason: string): Promise<void> {
-    await this.store.remove(publicKeys(asset)).catch(() => undefined);
+    if (asset.sha256) await this.store.removePrefix(keys.publicPrefix(asset.sha256)).catch(() => undefined);
     if (asset.sha256) await this.assets.releaseHash(asset.sha256, asset._id);
     await this.writer.save(asset._id, { status: 'failed', failure: reason, upload: null }, [
       mediaEvent.failed(asset, reason),
@@ -144,9 +144,4 @@ export class Processor {
     );
     process.kill(process.pid, 'SIGKILL');
   }
-}
-
-/** Every object of an asset that anyone can read. */
-export function publicKeys(asset: AssetDoc): string[] {
-  return [...asset.renditions.map((r) => r.key), ...(asset.share ? [asset.share.key] : [])];
 }

@@ -7,6 +7,8 @@ const EXT: Record<RenditionFormat, string> = { jpeg: 'jpg', webp: 'webp', avif: 
 export const keys = {
   /** The private original, where the upload lands. */
   original: (assetId: string) => `originals/${assetId}`,
+  /** Everything made from one original. */
+  publicPrefix: (sha256: string) => `${PUBLIC_PREFIX}${sha256}/`,
   rendition: (sha256: string, width: number, format: RenditionFormat) =>
     `${PUBLIC_PREFIX}${sha256}/${width}.${EXT[format]}`,
   /** The focal point is part of the key: moving it makes a new share image under a new URL. */

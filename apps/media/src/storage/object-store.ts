@@ -189,6 +189,18 @@ export class ObjectStore {
     });
   }
 
+  /** Removes every object under `prefix` (what a crashed run may have stored without recording it). */
+  removePrefix(prefix: string): Promise<void> {
+    return this.guard(async () => {
+      const keys: string[] = [];
+      for await (const o of this.client.listObjectsV2(this.bucket, prefix, true)) {
+        const name = (o as { name?: string }).name;
+        if (name) keys.push(name);
+      }
+      if (keys.length) await this.client.removeObjects(this.bucket, keys);
+    });
+  }
+
   /** Runs an S3 call; "MinIO is unreachable" becomes UNAVAILABLE (HTTP 503). */
   private async guard<T>(fn: () => Promise<T>): Promise<T> {
     try {
