@@ -223,8 +223,9 @@ export const MediaAdminRpc = {
     withMediaActor({
       id: ObjectIdSchema,
       declared: CompleteUploadSchema.default({}),
-      /** For a streamed (multipart) upload: the parts the gateway stored. */
+      /** For a streamed (multipart) upload: the parts the gateway stored, and the form's file name. */
       parts: z.array(UploadedPartSchema).max(10_000).optional(),
+      filename: short(255).optional(),
     }),
     CompletedUploadSchema,
   ),

@@ -1,12 +1,14 @@
-import type { Readable } from 'node:stream';
+import { once } from 'node:events';
+import http from 'node:http';
+import https from 'node:https';
 import { Inject, Injectable } from '@nestjs/common';
-import '@fastify/multipart';
 import { DomainError, ErrorCode, MediaAdminRpc, type CompletedUpload, type UploadStream } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
 import { RpcClient } from '@khao/messaging';
 import type { KhaoRequest } from '../common/request.js';
 import type { GatewayConfig } from '../config.js';
 import { CONFIG, LOGGER } from '../tokens.js';
+import { boundaryOf, MultipartFileReader, type FilePart } from './multipart-file.js';
 
 interface Part {
   partNumber: number;
@@ -30,7 +32,8 @@ export class MediaStreamService {
   ) {}
 
   async upload(req: KhaoRequest): Promise<CompletedUpload> {
-    if (!req.isMultipart()) {
+    const boundary = boundaryOf(req.headers['content-type']);
+    if (!boundary) {
       throw new DomainError(
         ErrorCode.UnsupportedMediaType,
         'send multipart/form-data with the image in a field named "file" (or use POST /api/v1/media/uploads)',
@@ -39,99 +42,135 @@ export class MediaStreamService {
     const actor = req.actor!;
     const length = Number(req.headers['content-length']);
     const contentLength = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
-    // The size limit is the media service's (slot.maxBytes), counted in pipe(); busboy's own is only a backstop.
-    const file = await req.file({ limits: { files: 1, fileSize: Number.MAX_SAFE_INTEGER } });
-    if (!file)
-      throw new DomainError(ErrorCode.InvalidArgument, 'the form has no file: send the image in a field named "file"');
-    const slot = await this.rpc.request(MediaAdminRpc.createStream, {
-      actor,
-      filename: file.filename ? file.filename.slice(0, 255) : undefined,
-      contentLength,
-    });
+    // Before a byte is read: a Content-Length over the limit is refused here (413).
+    const slot = await this.rpc.request(MediaAdminRpc.createStream, { actor, contentLength });
     let parts: Part[];
+    let file: FilePart | null;
     try {
-      parts = await this.pipe(file.file, slot);
+      const reader = new MultipartFileReader(req.raw, boundary);
+      file = await reader.file();
+      if (!file)
+        throw new DomainError(
+          ErrorCode.InvalidArgument,
+          'the form has no file: send the image in a field named "file"',
+        );
+      parts = await this.pipe(file.data, slot);
+      void reader.drain().catch(() => undefined);
     } catch (err) {
       await this.rpc.request(MediaAdminRpc.abort, { actor, id: slot.id }).catch((abortErr: Error) => {
         this.logger.warn({ err: abortErr.message, mediaId: slot.id }, 'could not abort an upload; its expiry will');
       });
-      throw this.streamError(err, slot);
+      throw streamError(err);
     }
-    const declared =
-      file.mimetype && file.mimetype !== 'application/octet-stream' ? { contentType: file.mimetype } : {};
+    const type = file.contentType;
     return this.rpc.request(
       MediaAdminRpc.complete,
-      { actor, id: slot.id, declared, parts },
+      {
+        actor,
+        id: slot.id,
+        declared: type && type !== 'application/octet-stream' ? { contentType: type } : {},
+        parts,
+        filename: file.filename ? file.filename.slice(0, 255) : undefined,
+      },
       { timeoutMs: this.config.MEDIA_PROCESSING_TIMEOUT_MS },
     );
   }
 
-  /** Cuts the stream into parts and PUTs each while the next fills. */
-  private async pipe(stream: Readable, slot: UploadStream): Promise<Part[]> {
+  /**
+   * Cuts the stream into parts and PUTs each while the next fills. A part is the list of the chunks the reader handed
+   * over (sliced at the part boundary, not copied): at most PARTS_IN_FLIGHT parts are being sent while the next
+   * fills, and while all are busy the request is not read (backpressure reaches the client).
+   */
+  private async pipe(stream: AsyncIterable<Buffer>, slot: UploadStream): Promise<Part[]> {
     const parts: Part[] = [];
-    let inflight: Promise<void> = Promise.resolve();
-    let buf = Buffer.allocUnsafe(slot.partBytes);
+    const sending: Promise<void>[] = [];
+    let chunks: Buffer[] = [];
     let fill = 0;
     let total = 0;
-    const flush = async (data: Buffer) => {
+    const flush = async () => {
       const partNumber = parts.length + 1;
       if (partNumber > slot.partUrls.length) throw tooLarge(slot.maxBytes);
-      await inflight;
+      if (sending.length >= PARTS_IN_FLIGHT) await sending.shift();
       const entry = { partNumber, etag: '' };
       parts.push(entry);
-      inflight = this.putPart(slot.partUrls[partNumber - 1], data).then((etag) => void (entry.etag = etag));
+      const body = chunks;
+      const length = fill;
+      chunks = [];
+      fill = 0;
+      const put = putPart(slot.partUrls[partNumber - 1], body, length).then((etag) => void (entry.etag = etag));
       // Surface a failed PUT at the next await, not as an unhandled rejection.
-      inflight.catch(() => undefined);
+      put.catch(() => undefined);
+      sending.push(put);
     };
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of stream) {
       total += chunk.length;
       if (total > slot.maxBytes) throw tooLarge(slot.maxBytes);
-      for (let off = 0; off < chunk.length;) {
-        const take = Math.min(chunk.length - off, slot.partBytes - fill);
-        chunk.copy(buf, fill, off, off + take);
+      let rest = chunk;
+      while (fill + rest.length >= slot.partBytes) {
+        const take = slot.partBytes - fill;
+        chunks.push(rest.subarray(0, take));
         fill += take;
-        off += take;
-        if (fill === slot.partBytes) {
-          await flush(buf);
-          buf = Buffer.allocUnsafe(slot.partBytes);
-          fill = 0;
-        }
+        rest = rest.subarray(take);
+        await flush();
+      }
+      if (rest.length) {
+        chunks.push(rest);
+        fill += rest.length;
       }
     }
     if (total === 0)
       throw new DomainError(ErrorCode.InvalidArgument, 'the file is empty (0 bytes): upload the image itself');
-    if (fill > 0) await flush(buf.subarray(0, fill));
-    await inflight;
+    if (fill > 0) await flush();
+    await Promise.all(sending);
     return parts;
   }
+}
 
-  private async putPart(url: string, data: Buffer): Promise<string> {
-    let res: Response;
-    try {
-      res = await fetch(url, { method: 'PUT', body: data, headers: { 'content-length': String(data.length) } });
-    } catch {
-      throw new DomainError(ErrorCode.Unavailable, 'object storage (MinIO) is unavailable; try again shortly');
-    }
-    const etag = res.headers.get('etag');
-    await res.body?.cancel();
-    if (!res.ok || !etag) {
-      throw new DomainError(
-        res.status >= 500 ? ErrorCode.Unavailable : ErrorCode.Internal,
-        `object storage refused a part of the upload (HTTP ${res.status})`,
-      );
-    }
-    return etag;
-  }
+/** Parts being PUT at once; with the one filling, an upload holds at most this many parts plus one in memory. */
+const PARTS_IN_FLIGHT = 2;
 
-  private streamError(err: unknown, slot: UploadStream): unknown {
-    if (err instanceof DomainError) return err;
-    const code = (err as { code?: string } | null)?.code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(slot.maxBytes);
-    if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT') {
-      return new DomainError(ErrorCode.InvalidArgument, 'send one file per request');
-    }
-    return new DomainError(ErrorCode.InvalidArgument, `the upload was interrupted: ${(err as Error).message}`);
-  }
+const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+
+/** PUTs one part (its chunks written in order, with backpressure) and answers its ETag. */
+function putPart(url: string, chunks: Buffer[], length: number): Promise<string> {
+  const target = new URL(url);
+  const client = target.protocol === 'https:' ? https : http;
+  return new Promise<string>((resolve, reject) => {
+    const unavailable = () =>
+      new DomainError(ErrorCode.Unavailable, 'object storage (MinIO) is unavailable; try again shortly');
+    const req = client.request(
+      target,
+      {
+        method: 'PUT',
+        headers: { 'content-length': String(length) },
+        agent: agents[target.protocol as 'http:' | 'https:'],
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          const etag = res.headers.etag;
+          const status = res.statusCode ?? 0;
+          if (status >= 200 && status < 300 && etag) return resolve(etag);
+          reject(
+            new DomainError(
+              status >= 500 ? ErrorCode.Unavailable : ErrorCode.Internal,
+              `object storage refused a part of the upload (HTTP ${status})`,
+            ),
+          );
+        });
+      },
+    );
+    req.on('error', () => reject(unavailable()));
+    void (async () => {
+      for (const c of chunks) if (!req.write(c)) await once(req, 'drain');
+      req.end();
+    })().catch(() => reject(unavailable()));
+  });
+}
+
+function streamError(err: unknown): unknown {
+  if (err instanceof DomainError) return err;
+  return new DomainError(ErrorCode.InvalidArgument, `the upload was interrupted: ${(err as Error).message}`);
 }
 
 function tooLarge(maxBytes: number): DomainError {

@@ -37,7 +37,7 @@ export class MediaController {
 
   @MessagePattern(A.complete.subject)
   complete(@Payload(valid(A.complete)) p: In<typeof A.complete>) {
-    return this.uploads.complete(p.actor, p.id, p.declared, p.parts);
+    return this.uploads.complete(p.actor, p.id, p.declared, p.parts, p.filename);
   }
 
   @MessagePattern(A.abort.subject)

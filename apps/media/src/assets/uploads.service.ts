@@ -13,7 +13,7 @@ import { INFRA, type ServiceInfra } from '@khao/messaging';
 import type { MediaConfig } from '../config.js';
 import { Processor } from '../processing/processor.js';
 import type { Base } from '../processing/renditions.js';
-import { checkSize, corrupt, inspect, tooLarge, type Declared } from '../processing/sniff.js';
+import { checkSize, corrupt, inspect, sniff, tooLarge, type Declared } from '../processing/sniff.js';
 import { keys } from '../storage/keys.js';
 import { ObjectStore } from '../storage/object-store.js';
 import { CONFIG } from '../tokens.js';
@@ -21,6 +21,9 @@ import { toAsset } from './asset.mapper.js';
 import { AssetRepository } from './asset.repository.js';
 import type { AssetDoc } from './asset.schema.js';
 import { TaskRepository } from './task.repository.js';
+
+/** Enough of a file's head for magic-byte sniffing (file-type reads at most this much). */
+const SNIFF_BYTES = 4100;
 
 /** Multipart body overhead allowed above the file limit before a Content-Length alone is refused. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -76,6 +79,7 @@ export class UploadsService {
     id: string,
     declared: Declared,
     parts?: { partNumber: number; etag: string }[],
+    filename?: string,
   ): Promise<CompletedUpload> {
     const asset = await this.assets.find(id);
     if (!asset) throw new DomainError(ErrorCode.NotFound, `no upload or image with id ${id}`);
@@ -89,7 +93,9 @@ export class UploadsService {
     if (asset.status === 'processing') return this.answer(await this.processor.runOrFail(asset), false);
     if (parts && asset.upload?.kind === 'stream' && asset.upload.uploadId) {
       await this.store.completeMultipart(asset.originalKey, asset.upload.uploadId, parts);
+      asset.upload = { ...asset.upload, uploadId: undefined }; // it is an object now: nothing left to abort
     }
+    if (filename) asset.filename = filename;
     return this.verifyAndProcess(asset, declared);
   }
 
@@ -108,6 +114,7 @@ export class UploadsService {
     let inspected: Awaited<ReturnType<typeof inspect>>;
     try {
       checkSize(stat.size, declared, this.limits);
+      await sniff(await this.store.readHead(asset.originalKey, SNIFF_BYTES), declared);
       original = await this.store.read(asset.originalKey);
       sha256 = createHash('sha256').update(original).digest('hex');
       inspected = await inspect(original, sha256, declared, this.limits);
@@ -133,6 +140,7 @@ export class UploadsService {
     await this.tasks.schedule('process', asset._id, new Date(Date.now() + this.config.MEDIA_PROCESSING_LEASE_MS));
     const processing = await this.assets.update(asset._id, {
       status: 'processing',
+      filename: asset.filename,
       sha256,
       bytes: original.length,
       format: inspected.format,

@@ -69,22 +69,7 @@ export async function inspect(buf: Buffer, sha256: string, declared: Declared, l
       { declaredSha256: declared.sha256, sha256 },
     );
   }
-  const sniffed = await fileTypeFromBuffer(buf);
-  const format = sniffed ? ACCEPTED[sniffed.mime] : undefined;
-  if (!sniffed || !format) {
-    const what = sniffed ? `${sniffed.mime} content` : looksLikeMarkup(buf) ? 'HTML or SVG markup' : 'not an image';
-    throw reject(ErrorCode.UnsupportedMediaType, `the file is ${what}; upload a ${ACCEPTED_LIST} image`, {
-      detected: sniffed?.mime ?? null,
-    });
-  }
-  const claimed = declared.contentType ? (ALIASES[declared.contentType] ?? declared.contentType) : undefined;
-  if (claimed && claimed !== 'application/octet-stream' && claimed !== sniffed.mime) {
-    throw reject(
-      ErrorCode.UnsupportedMediaType,
-      `the file was declared as ${declared.contentType} but its content is ${sniffed.mime}; declare the right type (or none)`,
-      { declared: declared.contentType, detected: sniffed.mime },
-    );
-  }
+  const sniffed = await sniff(buf, declared);
   let meta: Metadata;
   try {
     meta = await sharp(buf, { limitInputPixels: false }).metadata();
@@ -100,7 +85,31 @@ export async function inspect(buf: Buffer, sha256: string, declared: Declared, l
       { width, height, maxPixels: limits.maxPixels },
     );
   }
-  return { format, mime: sniffed.mime, width, height };
+  return { format: sniffed.format, mime: sniffed.mime, width, height };
+}
+
+/**
+ * The format by magic bytes (the first few KB are enough), checked against the declared type. Run on the head of an
+ * upload first, so a file that is no image is refused without reading all of it.
+ */
+export async function sniff(head: Buffer, declared: Declared): Promise<{ format: SourceFormat; mime: string }> {
+  const sniffed = await fileTypeFromBuffer(head);
+  const format = sniffed ? ACCEPTED[sniffed.mime] : undefined;
+  if (!sniffed || !format) {
+    const what = sniffed ? `${sniffed.mime} content` : looksLikeMarkup(head) ? 'HTML or SVG markup' : 'not an image';
+    throw reject(ErrorCode.UnsupportedMediaType, `the file is ${what}; upload a ${ACCEPTED_LIST} image`, {
+      detected: sniffed?.mime ?? null,
+    });
+  }
+  const claimed = declared.contentType ? (ALIASES[declared.contentType] ?? declared.contentType) : undefined;
+  if (claimed && claimed !== 'application/octet-stream' && claimed !== sniffed.mime) {
+    throw reject(
+      ErrorCode.UnsupportedMediaType,
+      `the file was declared as ${declared.contentType} but its content is ${sniffed.mime}; declare the right type (or none)`,
+      { declared: declared.contentType, detected: sniffed.mime },
+    );
+  }
+  return { format, mime: sniffed.mime };
 }
 
 export function corrupt(err: unknown): DomainError {

@@ -172,6 +172,16 @@ export class ObjectStore {
     });
   }
 
+  /** The first `bytes` bytes of an object (a ranged GET). */
+  readHead(key: string, bytes: number): Promise<Buffer> {
+    return this.guard(async () => {
+      const stream = await this.client.getPartialObject(this.bucket, key, 0, bytes);
+      const chunks: Buffer[] = [];
+      for await (const c of stream) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    });
+  }
+
   put(key: string, body: Buffer, contentType: string, cacheControl = IMMUTABLE): Promise<void> {
     return this.guard(async () => {
       await this.client.putObject(this.bucket, key, body, body.length, {
