@@ -162,3 +162,16 @@ describe('uploads refused by content, with nothing left behind', () => {
     expect(ok.status).toBe(201);
   });
 });
+
+describe('multipart elsewhere', () => {
+  it('is a 415 on routes that take JSON', async () => {
+    const form = new FormData();
+    form.append('version', 'x');
+    const res = await fetch(`${platform.baseUrl}/api/v1/articles`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(res.status).toBe(415);
+  });
+});

@@ -11,6 +11,7 @@ import type { KhaoRequest } from './common/request.js';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { Metrics } from './health/metrics.js';
+import { MEDIA_UPLOAD_ROUTE } from './media/media.controller.js';
 
 export async function runGateway(config: GatewayConfig): Promise<void> {
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
@@ -35,8 +36,13 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
-  // Multipart (media uploads) is left unread here: the route streams the raw body itself, never buffering it.
-  fastify.addContentTypeParser('multipart/form-data', (_req, _payload, done) => done(null));
+  // Multipart is for the media upload route only, and left unread here: the route streams the raw body itself.
+  fastify.addContentTypeParser('multipart/form-data', (req, _payload, done) => {
+    if (req.method === 'POST' && req.routeOptions.url === MEDIA_UPLOAD_ROUTE) return done(null);
+    done(
+      Object.assign(new Error('unsupported Content-Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }),
+    );
+  });
 
   // Correlation id: the caller's (if well-formed) or a new one, echoed on the response.
   fastify.addHook('onRequest', async (req, reply) => {

@@ -32,6 +32,9 @@ import { CONFIG } from '../tokens.js';
 import { Inject } from '@nestjs/common';
 import { MediaStreamService } from './media-stream.service.js';
 
+/** The one route that takes multipart bodies (bootstrap lets them through unread for it alone). */
+export const MEDIA_UPLOAD_ROUTE = '/api/v1/media';
+
 const Id = new ZodValidationPipe(ObjectIdSchema, 'id');
 const DeleteQuery = z
   .object({ force: z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).optional() })
