@@ -1,40 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaEvents, type MediaAsset } from '@khao/contracts';
-import { EventTap, infraEnv, TestPlatform, waitFor } from '@khao/testing';
-import { listKeys, photo, s3, uploadMultipart } from './helpers.js';
+import { infraEnv, waitFor } from '@khao/testing';
+import { listKeys, MediaTestbed, photo, s3, uploadMultipart } from './helpers.js';
 
 // A real media process killed with SIGKILL in the middle of processing an upload (after its first rendition was
 // stored): after a restart the upload is finished, or — once its attempts are used up — marked failed. Never stuck.
-const bucket = `media-${randomBytes(4).toString('hex')}`;
 const crashing = { MEDIA_FAILPOINT: 'crash-mid-processing' };
-const platform = new TestPlatform({
-  services: ['media'],
+const bed = new MediaTestbed({
   env: {
     gateway: { MEDIA_PROCESSING_TIMEOUT_MS: '3000' },
-    media: {
-      S3_BUCKET: bucket,
-      MEDIA_PROCESSING_LEASE_MS: '1500',
-      MEDIA_SWEEP_MS: '300',
-      MEDIA_AVIF: 'false',
-      ...crashing,
-    },
+    media: { MEDIA_PROCESSING_LEASE_MS: '1500', MEDIA_SWEEP_MS: '300', MEDIA_AVIF: 'false', ...crashing },
   },
 });
+const { platform, bucket } = bed;
 let token: string;
-let tap: EventTap;
 let mongo: MongoClient;
 
 beforeAll(async () => {
-  await platform.start();
-  token = await platform.adminToken();
-  tap = await EventTap.open();
+  await bed.start();
+  token = bed.token;
   mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
 });
 afterAll(async () => {
-  await platform.stop();
-  await tap?.close();
+  await bed.stop();
   await mongo?.close();
 });
 
@@ -52,7 +41,7 @@ async function uploadIntoCrash(): Promise<string> {
 }
 
 const eventsOf = (subject: string, id: string) =>
-  tap.events<{ mediaId: string; reason?: string }>([subject], (e) => e.data.mediaId === id);
+  bed.tap.events<{ mediaId: string; reason?: string }>([subject], (e) => e.data.mediaId === id);
 
 describe('processing survives a crash of the media service', () => {
   it('a half-processed upload is finished after the restart', async () => {

@@ -3,7 +3,8 @@ import { Client } from 'minio';
 import sharp from 'sharp';
 import { expect } from 'vitest';
 import type { CompletedUpload, PresignedUpload } from '@khao/contracts';
-import { infraEnv, type TestPlatform } from '@khao/testing';
+import { RpcClient } from '@khao/messaging';
+import { EventTap, infraEnv, TestPlatform, type PlatformOptions } from '@khao/testing';
 
 /**
  * A photo made for the test: a gradient with a red block in the stored top-left corner (to check orientation) and a
@@ -114,4 +115,35 @@ export async function incompleteUploads(client: Client, bucket: string): Promise
   return out;
 }
 
-export const bucketFor = (suffix: string) => `media-${suffix}`;
+/**
+ * A platform for a media test file: the services asked for, the media service on a bucket of its own (so no file
+ * sees another's objects), an admin token, an event tap and an RPC client for `media.resolve.v1`.
+ */
+export class MediaTestbed {
+  readonly bucket = `media-${randomBytes(4).toString('hex')}`;
+  readonly platform: TestPlatform;
+  token = '';
+  tap!: EventTap;
+  rpc!: RpcClient;
+
+  constructor(opts: PlatformOptions = {}) {
+    this.platform = new TestPlatform({
+      services: opts.services ?? ['media'],
+      env: { ...opts.env, media: { S3_BUCKET: this.bucket, ...opts.env?.media } },
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.platform.start();
+    this.token = await this.platform.adminToken();
+    this.tap = await EventTap.open();
+    this.rpc = new RpcClient(infraEnv().NATS_URL, 10_000);
+    await this.rpc.connect();
+  }
+
+  async stop(): Promise<void> {
+    await this.platform.stop();
+    await this.tap?.close();
+    await this.rpc?.close();
+  }
+}

@@ -1,31 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaEvents, MediaRpc, type CompletedUpload, type MediaAsset } from '@khao/contracts';
-import { RpcClient } from '@khao/messaging';
-import { EventTap, infraEnv, TestPlatform, waitFor } from '@khao/testing';
+import { waitFor } from '@khao/testing';
 import { createStory, thaiStory, userToken } from '../articles/helpers.js';
-import { expectCreated, listKeys, photo, s3, uploadMultipart } from './helpers.js';
+import { expectCreated, listKeys, photo, s3, uploadMultipart, MediaTestbed } from './helpers.js';
 
 // Metadata, roles and delete, with the articles service answering which stories use an image.
-const bucket = `media-${randomBytes(4).toString('hex')}`;
-const platform = new TestPlatform({ services: ['media', 'articles'], env: { media: { S3_BUCKET: bucket } } });
+const bed = new MediaTestbed({ services: ['media', 'articles'] });
+const { platform, bucket } = bed;
 let admin: string;
-let tap: EventTap;
-let rpc: RpcClient;
 
 beforeAll(async () => {
-  await platform.start();
-  admin = await platform.adminToken();
-  tap = await EventTap.open();
-  rpc = new RpcClient(infraEnv().NATS_URL, 10_000);
-  await rpc.connect();
+  await bed.start();
+  admin = bed.token;
 });
-afterAll(async () => {
-  await platform.stop();
-  await tap?.close();
-  await rpc?.close();
-});
+afterAll(() => bed.stop());
 
 const upload = async (token: string, name = 'IMG_3551.jpg') =>
   expectCreated(await uploadMultipart(platform, token, await photo({ width: 1600, height: 1200 }), name));
@@ -112,14 +101,17 @@ describe('editing metadata', () => {
     expect(r).toBeGreaterThan(200);
     expect(g + b).toBeLessThan(100);
     expect((await fetch(img.shareImage!.url)).status).not.toBe(200); // the old one is gone
-    const resolved = await rpc.request(MediaRpc.resolve, { ids: [img.id], language: 'en' });
+    const resolved = await bed.rpc.request(MediaRpc.resolve, { ids: [img.id], language: 'en' });
     expect(resolved.items[0]).toMatchObject({
       credit: 'ภาพ: สภาองค์กรชุมชนตำบลหนองบัว',
       focalPoint: { x: 0.05, y: 0.05 },
       shareImage: { url: after.shareImage!.url },
     });
     await waitFor(async () => {
-      const e = await tap.events<{ mediaId: string }>([MediaEvents.updated.subject], (x) => x.data.mediaId === img.id);
+      const e = await bed.tap.events<{ mediaId: string }>(
+        [MediaEvents.updated.subject],
+        (x) => x.data.mediaId === img.id,
+      );
       return e.length === 1;
     });
   });
@@ -160,10 +152,10 @@ describe('deleting an image', () => {
       expect(await listKeys(s3(), bucket, `originals/${img.id}`)).toEqual([]);
       expect((await fetch(img.renditions[0].url)).status).not.toBe(200);
     }
-    expect((await rpc.request(MediaRpc.resolve, { ids: [cover.id], language: 'th' })).items).toEqual([]);
+    expect((await bed.rpc.request(MediaRpc.resolve, { ids: [cover.id], language: 'th' })).items).toEqual([]);
     const me = (await platform.http('GET', '/api/v1/auth/me', { token: admin })).body as { id: string };
     const deleted = await waitFor(async () => {
-      const e = await tap.events<{ mediaId: string; by: string }>([MediaEvents.deleted.subject], (x) =>
+      const e = await bed.tap.events<{ mediaId: string; by: string }>([MediaEvents.deleted.subject], (x) =>
         [cover.id, inDraft.id].includes(x.data.mediaId),
       );
       return e.length === 2 ? e : undefined;

@@ -3,25 +3,24 @@ import { MongoClient } from 'mongodb';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PresignedUpload } from '@khao/contracts';
-import { infraEnv, TestPlatform } from '@khao/testing';
-import { incompleteUploads, listKeys, photo, s3, sha256Of, uploadMultipart } from './helpers.js';
+import { infraEnv } from '@khao/testing';
+import { incompleteUploads, listKeys, MediaTestbed, photo, s3, sha256Of, uploadMultipart } from './helpers.js';
 
 // The rejection corpus: each upload refused with the right 4xx, by either path, and nothing of it left behind in
 // MinIO (objects or multipart parts) or in the media database.
 const MAX = 3_500_000;
-const bucket = `media-${randomBytes(4).toString('hex')}`;
-const platform = new TestPlatform({
-  services: ['media'],
-  env: { media: { S3_BUCKET: bucket, MEDIA_MAX_BYTES: String(MAX), MEDIA_PART_BYTES: String(5 * 1024 * 1024) } },
+const bed = new MediaTestbed({
+  env: { media: { MEDIA_MAX_BYTES: String(MAX), MEDIA_PART_BYTES: String(5 * 1024 * 1024) } },
 });
+const { platform, bucket } = bed;
 let token: string;
 let mongo: MongoClient;
 let bomb: Buffer;
 let jpeg: Buffer;
 
 beforeAll(async () => {
-  await platform.start();
-  token = await platform.adminToken();
+  await bed.start();
+  token = bed.token;
   mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
   jpeg = await photo({ width: 1600, height: 1200 });
   // A real 30000×30000 PNG: 900 megapixels in under 3 MB.
@@ -33,7 +32,7 @@ beforeAll(async () => {
     .toBuffer();
 }, 120_000);
 afterAll(async () => {
-  await platform.stop();
+  await bed.stop();
   await mongo?.close();
 });
 

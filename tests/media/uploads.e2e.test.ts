@@ -1,31 +1,29 @@
-import { randomBytes } from 'node:crypto';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaEvents, MediaRpc, type CompletedUpload, type MediaAsset } from '@khao/contracts';
-import { RpcClient } from '@khao/messaging';
-import { EventTap, infraEnv, TestPlatform, waitFor } from '@khao/testing';
-import { expectCreated, listKeys, photo, s3, sha256Of, uploadDirect, uploadMultipart } from './helpers.js';
+import { infraEnv, waitFor } from '@khao/testing';
+import {
+  expectCreated,
+  listKeys,
+  photo,
+  s3,
+  sha256Of,
+  uploadDirect,
+  uploadMultipart,
+  MediaTestbed,
+} from './helpers.js';
 
-const bucket = `media-${randomBytes(4).toString('hex')}`;
-const platform = new TestPlatform({ services: ['media'], env: { media: { S3_BUCKET: bucket } } });
+const bed = new MediaTestbed();
+const { platform, bucket } = bed;
 const publicBase = `${infraEnv().S3_ENDPOINT}/${bucket}/public/`;
 let token: string;
-let tap: EventTap;
-let rpc: RpcClient;
 
 beforeAll(async () => {
-  await platform.start();
-  token = await platform.adminToken();
-  tap = await EventTap.open();
-  rpc = new RpcClient(infraEnv().NATS_URL, 10_000);
-  await rpc.connect();
+  await bed.start();
+  token = bed.token;
 });
-afterAll(async () => {
-  await platform.stop();
-  await tap?.close();
-  await rpc?.close();
-});
+afterAll(() => bed.stop());
 
 /** Reads a URL the way an anonymous reader would. */
 async function anonymous(url: string) {
@@ -154,7 +152,7 @@ describe('uploading photos', () => {
     });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     const unknown = '0123456789abcdef01234567';
-    const th = await rpc.request(MediaRpc.resolve, { ids: [unknown, fromPhone.id], language: 'th' });
+    const th = await bed.rpc.request(MediaRpc.resolve, { ids: [unknown, fromPhone.id], language: 'th' });
     expect(th.items).toHaveLength(1);
     const img = th.items[0];
     expect(img).toMatchObject({
@@ -173,7 +171,7 @@ describe('uploading photos', () => {
     expect(webp[0]).toMatch(/^https?:\/\/\S+\.webp 320w$/);
     expect(webp.at(-1)).toMatch(/\.webp 2048w$/);
     expect(img.srcset.jpeg.split(', ').at(-1)).toMatch(/\.jpg 2048w$/);
-    const en = await rpc.request(MediaRpc.resolve, { ids: [fromPhone.id], language: 'en' });
+    const en = await bed.rpc.request(MediaRpc.resolve, { ids: [fromPhone.id], language: 'en' });
     expect(en.items[0].caption).toBe('Residents at the community forum, Udon Thani provincial hall');
     expect(en.items[0].alt).toBe('ชาวบ้านนั่งฟังในห้องประชุมศาลากลาง'); // no English alt yet: the Thai one
   });
@@ -192,10 +190,10 @@ describe('uploading photos', () => {
     const file = await anonymous(avif[0].url);
     expect(file.status).toBe(200);
     expect((await sharp(file.bytes).metadata()).format).toBe('heif');
-    const resolved = await rpc.request(MediaRpc.resolve, { ids: [fromPhone.id], language: 'th' });
+    const resolved = await bed.rpc.request(MediaRpc.resolve, { ids: [fromPhone.id], language: 'th' });
     expect(resolved.items[0].srcset.avif).toMatch(/\.avif 2048w$/);
     const events = await waitFor(async () => {
-      const e = await tap.events<{ mediaId: string; formats: string[] }>(
+      const e = await bed.tap.events<{ mediaId: string; formats: string[] }>(
         [MediaEvents.processed.subject],
         (x) => x.data.mediaId === fromPhone.id,
       );
