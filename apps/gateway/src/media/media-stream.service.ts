@@ -42,8 +42,10 @@ export class MediaStreamService {
     const actor = req.actor!;
     const length = Number(req.headers['content-length']);
     const contentLength = Number.isSafeInteger(length) && length >= 0 ? length : undefined;
+    const started = performance.now();
     // Before a byte is read: a Content-Length over the limit is refused here (413).
     const slot = await this.rpc.request(MediaAdminRpc.createStream, { actor, contentLength });
+    const slotted = performance.now();
     let parts: Part[];
     let file: FilePart | null;
     try {
@@ -62,18 +64,32 @@ export class MediaStreamService {
       });
       throw streamError(err);
     }
+    const streamed = performance.now();
     const type = file.contentType;
-    return this.rpc.request(
-      MediaAdminRpc.complete,
-      {
-        actor,
-        id: slot.id,
-        declared: type && type !== 'application/octet-stream' ? { contentType: type } : {},
-        parts,
-        filename: file.filename ? file.filename.slice(0, 255) : undefined,
-      },
-      { timeoutMs: this.config.MEDIA_PROCESSING_TIMEOUT_MS },
-    );
+    try {
+      return await this.rpc.request(
+        MediaAdminRpc.complete,
+        {
+          actor,
+          id: slot.id,
+          declared: type && type !== 'application/octet-stream' ? { contentType: type } : {},
+          parts,
+          filename: file.filename ? file.filename.slice(0, 255) : undefined,
+        },
+        { timeoutMs: this.config.MEDIA_PROCESSING_TIMEOUT_MS },
+      );
+    } finally {
+      this.logger.info(
+        {
+          mediaId: slot.id,
+          parts: parts.length,
+          slotMs: Math.round(slotted - started),
+          streamMs: Math.round(streamed - slotted),
+          completeMs: Math.round(performance.now() - streamed),
+        },
+        'upload streamed',
+      );
+    }
   }
 
   /**
