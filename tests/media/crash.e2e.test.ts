@@ -58,7 +58,9 @@ describe('processing survives a crash of the media service', () => {
     for (const r of done.renditions) expect((await fetch(r.url)).status).toBe(200);
     await waitFor(async () => (await eventsOf(MediaEvents.processed.subject, id)).length === 1);
     const tasks = mongo.db(`media_${platform.suffix}`).collection('media_tasks');
-    await waitFor(async () => (await tasks.countDocuments({})) === 0, { what: 'no task left' });
+    await waitFor(async () => (await tasks.countDocuments({ _id: `process:${id}` } as never)) === 0, {
+      what: 'the processing task to be done',
+    });
   });
 
   it('one that keeps crashing is marked failed once its attempts are used up, with media.failed.v1', async () => {

@@ -117,6 +117,13 @@ describe('uploading photos', () => {
     const done = expectCreated(res);
     expect(done).toMatchObject({ status: 'ready', format: 'png', width: 1000, height: 700 });
     expect(done.renditions.map((r) => r.width).sort((a, b) => a - b)).toEqual([320, 320, 640, 640, 1000, 1000]);
+    // The upload URL is still valid, but what is PUT to it now cannot replace the accepted original.
+    const swap = Buffer.from('<html>not the photo</html>');
+    expect((await fetch(res.slot.url, { method: 'PUT', body: new Uint8Array(swap) })).status).toBe(200);
+    const kept = await s3().getObject(bucket, `originals/${done.id}`);
+    const chunks: Buffer[] = [];
+    for await (const c of kept) chunks.push(c as Buffer);
+    expect(await sha256Of(Buffer.concat(chunks))).toBe(done.sha256);
     // complete again: the same answer, nothing made twice.
     const again = await platform.http('POST', `/api/v1/media/${done.id}/complete`, { token, body: {} });
     expect(again.status).toBe(201);

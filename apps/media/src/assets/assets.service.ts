@@ -102,7 +102,7 @@ export class AssetsService {
 
   /** Removes the objects, then marks the record deleted with its event (idempotent). */
   async finishDelete(asset: AssetDoc, by: string): Promise<void> {
-    await this.store.remove([asset.originalKey]);
+    await this.store.remove([asset.originalKey, keys.upload(asset._id)]);
     // The whole prefix: renditions, AVIF and share images, including any a crashed run stored without recording.
     if (asset.sha256) await this.store.removePrefix(keys.publicPrefix(asset.sha256));
     if (asset.sha256) await this.assets.releaseHash(asset.sha256, asset._id);

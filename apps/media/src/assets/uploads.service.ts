@@ -47,7 +47,7 @@ export class UploadsService {
     if (upload.size !== undefined) checkSize(upload.size, {}, this.limits);
     const id = this.assets.newId();
     const expiresAt = this.expiry();
-    const url = await this.store.presignPut(keys.original(id), this.config.MEDIA_UPLOAD_EXPIRY_SECONDS);
+    const url = await this.store.presignPut(keys.upload(id), this.config.MEDIA_UPLOAD_EXPIRY_SECONDS);
     await this.slot(id, actor, upload.filename ?? null, { kind: 'put', expiresAt });
     return {
       id,
@@ -66,7 +66,7 @@ export class UploadsService {
     const partBytes = this.config.MEDIA_PART_BYTES;
     const parts = Math.max(1, Math.ceil(Math.min(contentLength ?? max, max) / partBytes));
     const { uploadId, urls } = await this.store.startMultipart(
-      keys.original(id),
+      keys.upload(id),
       parts,
       this.config.MEDIA_UPLOAD_EXPIRY_SECONDS,
     );
@@ -92,7 +92,7 @@ export class UploadsService {
     }
     if (asset.status === 'processing') return this.answer(await this.processor.runOrFail(asset), false);
     if (parts && asset.upload?.kind === 'stream' && asset.upload.uploadId) {
-      await this.store.completeMultipart(asset.originalKey, asset.upload.uploadId, parts);
+      await this.store.completeMultipart(keys.upload(id), asset.upload.uploadId, parts);
       asset.upload = { ...asset.upload, uploadId: undefined }; // it is an object now: nothing left to abort
     }
     if (filename) asset.filename = filename;
@@ -101,7 +101,13 @@ export class UploadsService {
 
   /** Verifies a pending upload's bytes, dedupes them, then processes (used by complete and by recovery). */
   async verifyAndProcess(asset: AssetDoc, declared: Declared = {}): Promise<CompletedUpload> {
-    const stat = await this.store.stat(asset.originalKey);
+    // Normally the upload; the original if a crash came after the copy (recovery runs this again).
+    let source = keys.upload(asset._id);
+    let stat = await this.store.stat(source);
+    if (!stat) {
+      source = asset.originalKey;
+      stat = await this.store.stat(source);
+    }
     if (!stat) {
       throw new DomainError(
         ErrorCode.Conflict,
@@ -114,8 +120,8 @@ export class UploadsService {
     let inspected: Awaited<ReturnType<typeof inspect>>;
     try {
       checkSize(stat.size, declared, this.limits);
-      await sniff(await this.store.readHead(asset.originalKey, SNIFF_BYTES), declared);
-      original = await this.store.read(asset.originalKey);
+      await sniff(await this.store.readHead(source, SNIFF_BYTES), declared);
+      original = await this.store.read(source);
       sha256 = createHash('sha256').update(original).digest('hex');
       inspected = await inspect(original, sha256, declared, this.limits);
       base = await this.processor.decode(original).catch((err: unknown) => {
@@ -138,6 +144,10 @@ export class UploadsService {
     }
     // Announce the job before the status says so: a crash from here on is finished (or failed) by recovery.
     await this.tasks.schedule('process', asset._id, new Date(Date.now() + this.config.MEDIA_PROCESSING_LEASE_MS));
+    if (source !== asset.originalKey) {
+      await this.store.copy(source, asset.originalKey);
+      await this.store.remove([source]);
+    }
     const processing = await this.assets.update(asset._id, {
       status: 'processing',
       filename: asset.filename,
@@ -149,7 +159,7 @@ export class UploadsService {
       attempts: asset.attempts + 1,
       upload: null,
     });
-    await this.tasks.done('expire', asset._id);
+    // The `expire` task stays until the upload URL expires: it then removes anything PUT to it after this.
     return this.answer(await this.processor.runOrFail(processing!, original, base), false);
   }
 
@@ -166,9 +176,9 @@ export class UploadsService {
   /** Removes every trace of an upload that did not become an asset: parts, object, record, its tasks. */
   async discard(asset: AssetDoc): Promise<void> {
     if (asset.upload?.kind === 'stream' && asset.upload.uploadId) {
-      await this.store.abortMultipart(asset.originalKey, asset.upload.uploadId);
+      await this.store.abortMultipart(keys.upload(asset._id), asset.upload.uploadId);
     }
-    await this.store.remove([asset.originalKey]);
+    await this.store.remove([keys.upload(asset._id), asset.originalKey]);
     await this.assets.purge(asset._id);
     await this.tasks.done('expire', asset._id);
     await this.tasks.done('process', asset._id);

@@ -6,6 +6,7 @@ import { AssetRepository } from '../assets/asset.repository.js';
 import { AssetsService } from '../assets/assets.service.js';
 import { TaskRepository, type Task } from '../assets/task.repository.js';
 import { UploadsService } from '../assets/uploads.service.js';
+import { keys } from '../storage/keys.js';
 import { ObjectStore } from '../storage/object-store.js';
 import { CONFIG } from '../tokens.js';
 import { Processor } from './processor.js';
@@ -16,7 +17,8 @@ import { Processor } from './processor.js';
  * - `process`: an upload whose processing did not finish (its process died): runs it again, or after
  *   MEDIA_PROCESSING_ATTEMPTS marks it failed (`media.failed.v1`). Never stuck in `processing`;
  * - `avif`: makes the AVIF renditions of a ready image;
- * - `expire`: removes an upload slot nobody completed (its object or multipart parts, and its record);
+ * - `expire`: removes an upload slot nobody completed (its object or multipart parts, and its record), and for a
+ *   completed one whatever was PUT to its URL afterwards;
  * - `purge`: finishes a delete an outage cut short.
  * While MinIO is down it waits, so an outage does not use up anyone's attempts.
  */
@@ -99,6 +101,8 @@ export class Sweeper implements OnApplicationBootstrap, OnModuleDestroy {
           await this.uploads.discard(asset);
           return;
         }
+        // Completed: whatever was PUT to the upload URL after verification is dropped.
+        await this.store.remove([keys.upload(task.assetId)]);
         break;
       case 'purge':
         if (asset?.status === 'deleting') {

@@ -5,7 +5,12 @@ const EXT: Record<RenditionFormat, string> = { jpeg: 'jpg', webp: 'webp', avif: 
 
 /** Object keys. Public keys are content-addressed (the original's sha256 plus what was made of it): immutable. */
 export const keys = {
-  /** The private original, where the upload lands. */
+  /**
+   * Where an upload lands (presigned PUT or the gateway's parts), private. Verified bytes are copied to
+   * {@link keys.original}, which no upload URL reaches: a client PUTting again later cannot swap an accepted image.
+   */
+  upload: (assetId: string) => `uploads/${assetId}`,
+  /** The verified original, private. */
   original: (assetId: string) => `originals/${assetId}`,
   /** Everything made from one original. */
   publicPrefix: (sha256: string) => `${PUBLIC_PREFIX}${sha256}/`,

@@ -191,6 +191,13 @@ export class ObjectStore {
     });
   }
 
+  /** A server-side copy (the bytes stay in MinIO). */
+  copy(from: string, to: string): Promise<void> {
+    return this.guard(async () => {
+      await this.client.copyObject(this.bucket, to, `/${this.bucket}/${from}`);
+    });
+  }
+
   /** Removes objects; missing ones are fine. */
   remove(keys: string[]): Promise<void> {
     if (!keys.length) return Promise.resolve();
