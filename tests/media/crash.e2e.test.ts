@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MediaEvents, type MediaAsset } from '@khao/contracts';
+import { MediaEvents, type MediaAsset, type PresignedUpload } from '@khao/contracts';
 import { infraEnv, waitFor } from '@khao/testing';
 import { listKeys, MediaTestbed, photo, s3, uploadMultipart } from './helpers.js';
 
@@ -82,5 +82,28 @@ describe('processing survives a crash of the media service', () => {
     expect(events[0].data.reason).toMatch(/did not finish/);
     // The rendition the dead run stored is not left public.
     expect(await listKeys(s3(), bucket, `public/${failed.sha256}/`)).toEqual([]);
+  });
+});
+
+describe('upload slots nobody completes', () => {
+  it('are removed once they expire: object, record and task', async () => {
+    await platform.restart('media', { MEDIA_FAILPOINT: '', MEDIA_UPLOAD_EXPIRY_SECONDS: '5' });
+    const slot = (await platform.http('POST', '/api/v1/media/uploads', { token, body: {} })).body as PresignedUpload;
+    const put = await fetch(slot.url, {
+      method: 'PUT',
+      body: new Uint8Array(await photo({ width: 300, height: 200 })),
+    });
+    expect(put.status).toBe(200);
+    expect(await listKeys(s3(), bucket, `uploads/${slot.id}`)).toEqual([`uploads/${slot.id}`]);
+    expect(await assets().countDocuments({ _id: slot.id })).toBe(1);
+    await waitFor(async () => (await assets().countDocuments({ _id: slot.id })) === 0, {
+      what: 'the expired upload to be removed',
+      timeoutMs: 30_000,
+    });
+    expect(await listKeys(s3(), bucket, `uploads/${slot.id}`)).toEqual([]);
+    const tasks = mongo.db(`media_${platform.suffix}`).collection('media_tasks');
+    expect(await tasks.countDocuments({ _id: `expire:${slot.id}` } as never)).toBe(0);
+    // Completing it now is a 404: it is gone.
+    expect((await platform.http('POST', `/api/v1/media/${slot.id}/complete`, { token, body: {} })).status).toBe(404);
   });
 });

@@ -212,6 +212,14 @@ describe('uploading photos', () => {
     ]);
   });
 
+  it('the media routes are in the OpenAPI document', async () => {
+    const doc = (await platform.http('GET', '/api/docs/openapi.json')).body as { paths: Record<string, object> };
+    expect(Object.keys(doc.paths['/api/v1/media']).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/media/uploads'])).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/v1/media/{id}/complete'])).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/v1/media/{id}']).sort()).toEqual(['delete', 'get', 'patch']);
+  });
+
   it('lists images newest first and gets one by id', async () => {
     const list = await platform.http('GET', '/api/v1/media?limit=2', { token });
     expect(list.status).toBe(200);

@@ -29,7 +29,7 @@ export const MediaConfigSchema = ServiceConfigSchema.extend(S3ConfigSchema.shape
     )
     .transform((v) => [...new Set(v.split(',').map((w) => Number(w.trim())))].sort((a, b) => a - b)),
   /** How long a presigned PUT (or a streamed upload's part URLs) stays valid. */
-  MEDIA_UPLOAD_EXPIRY_SECONDS: env.int(900, 60, 7 * 24 * 3600),
+  MEDIA_UPLOAD_EXPIRY_SECONDS: env.int(900, 5, 7 * 24 * 3600),
   /** Part size of uploads streamed through the gateway (S3 multipart; at least 5 MiB). */
   MEDIA_PART_BYTES: env.int(8 * MiB, 5 * MiB, 512 * MiB),
   /** A processing job not finished this long after its last sign of life is taken over (crash of a replica). */

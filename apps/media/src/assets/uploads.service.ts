@@ -195,7 +195,9 @@ export class UploadsService {
 
   private async slot(id: string, actor: Actor, filename: string | null, upload: AssetDoc['upload']): Promise<void> {
     // The expiry task first: an unfinished upload is always found and cleaned up, whatever happens next.
-    await this.tasks.schedule('expire', id, new Date(upload!.expiresAt.getTime() + 60_000));
+    // A little after the URL expires (a PUT begun just before may still be arriving).
+    const grace = Math.min(60_000, this.config.MEDIA_UPLOAD_EXPIRY_SECONDS * 1000);
+    await this.tasks.schedule('expire', id, new Date(upload!.expiresAt.getTime() + grace));
     const now = new Date();
     await this.assets.insert({
       _id: id,
