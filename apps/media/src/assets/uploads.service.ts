@@ -25,6 +25,9 @@ import { TaskRepository } from './task.repository.js';
 /** Enough of a file's head for magic-byte sniffing (file-type reads at most this much). */
 const SNIFF_BYTES = 4100;
 
+/** Files up to this size are read whole at once (one round trip); larger ones are sniffed by their head first. */
+const READ_WHOLE_BYTES = 8 * 1024 * 1024;
+
 /** Multipart body overhead allowed above the file limit before a Content-Length alone is refused. */
 const MULTIPART_SLACK = 64 * 1024;
 
@@ -120,7 +123,8 @@ export class UploadsService {
     let inspected: Awaited<ReturnType<typeof inspect>>;
     try {
       checkSize(stat.size, declared, this.limits);
-      await sniff(await this.store.readHead(source, SNIFF_BYTES), declared);
+      // A large file is sniffed by its head first, so one that is no image is refused without reading all of it.
+      if (stat.size > READ_WHOLE_BYTES) await sniff(await this.store.readHead(source, SNIFF_BYTES), declared);
       original = await this.store.read(source);
       sha256 = createHash('sha256').update(original).digest('hex');
       inspected = await inspect(original, sha256, declared, this.limits);
@@ -144,6 +148,7 @@ export class UploadsService {
     }
     // Announce the job before the status says so: a crash from here on is finished (or failed) by recovery.
     await this.tasks.schedule('process', asset._id, new Date(Date.now() + this.config.MEDIA_PROCESSING_LEASE_MS));
+    // Copied before the status says processing: recovery of a `processing` image reads the original.
     if (source !== asset.originalKey) {
       await this.store.copy(source, asset.originalKey);
       await this.store.remove([source]);

@@ -72,8 +72,10 @@ export class Processor {
       upload: null,
     };
     const doc = await this.writer.save(asset._id, ready, [mediaEvent.processed({ ...asset, ...ready })]);
-    if (this.config.MEDIA_AVIF) await this.tasks.schedule('avif', asset._id, new Date());
-    await this.tasks.done('process', asset._id);
+    await Promise.all([
+      this.config.MEDIA_AVIF ? this.tasks.schedule('avif', asset._id, new Date()) : undefined,
+      this.tasks.done('process', asset._id),
+    ]);
     return doc!;
   }
 
