@@ -20,5 +20,23 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   LOGIN_WINDOW_SECONDS: env.int(900, 1, 86_400),
   /** Largest JSON body accepted, in bytes. */
   HTTP_BODY_LIMIT: env.int(1_048_576, 1024, 50 * 1_048_576),
+  // Public delivery (pages, feeds, sitemap, public API).
+  /** The site's name on pages and in feeds. */
+  SITE_NAME: z.string().trim().min(1).max(100).default('Khao ข่าว'),
+  /** The organisation's links in the page header; a link left unset is not shown. */
+  ORG_FACEBOOK_URL: env.url(['https:', 'http:']).optional(),
+  ORG_X_URL: env.url(['https:', 'http:']).optional(),
+  ORG_VIDEO_URL: env.url(['https:', 'http:']).optional(),
+  ORG_INTRANET_URL: env.url(['https:', 'http:']).optional(),
+  ORG_WEBMAIL_URL: env.url(['https:', 'http:']).optional(),
+  /** In-memory cache of rendered pages, JSON and feeds (dropped by article and media events); off for benchmarks. */
+  PUBLIC_CACHE: env.bool(true),
+  PUBLIC_CACHE_MAX_ENTRIES: env.int(5000, 1, 1_000_000),
+  /** A safety net: cached entries are rebuilt after this long even if no event said so. */
+  PUBLIC_CACHE_TTL_SECONDS: env.int(600, 1, 86_400),
+  /** Cache-Control max-age for public HTML and JSON (browsers and CDNs); stale-while-revalidate is 10× that. */
+  PUBLIC_MAX_AGE_SECONDS: env.int(30, 0, 86_400),
+  /** How long a page waits for the media service before it renders without images. */
+  MEDIA_RESOLVE_TIMEOUT_MS: env.int(1000, 50, 30_000),
 });
 export type GatewayConfig = z.output<typeof GatewayConfigSchema>;

@@ -17,6 +17,12 @@ import { Metrics } from './health/metrics.js';
 import { ReadinessService } from './health/readiness.service.js';
 import { DeadLettersController } from './ops/dead-letters.controller.js';
 import { CONFIG, LOGGER } from './tokens.js';
+import { PublicApiController } from './public/public-api.controller.js';
+import { PublicCache } from './public/public-cache.js';
+import { PublicCacheSync } from './public/public-cache.sync.js';
+import { PublicContentService } from './public/public-content.service.js';
+import { PublicPagesController } from './public/public-pages.controller.js';
+import { PublicResponses } from './public/public-responses.service.js';
 
 export interface GatewayDeps {
   infra: ServiceInfra;
@@ -29,7 +35,16 @@ export class GatewayModule {
   static register(config: GatewayConfig, { infra, rpc, metrics }: GatewayDeps): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [HealthController, AuthController, UsersController, ArticlesController, DeadLettersController],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        ArticlesController,
+        DeadLettersController,
+        PublicApiController,
+        // Last: its `/:lang` route must not shadow anything (static routes win in Fastify anyway).
+        PublicPagesController,
+      ],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: INFRA, useValue: infra },
@@ -47,6 +62,17 @@ export class GatewayModule {
         TokensService,
         AuthService,
         ReadinessService,
+        {
+          provide: PublicCache,
+          useValue: new PublicCache({
+            enabled: config.PUBLIC_CACHE,
+            maxEntries: config.PUBLIC_CACHE_MAX_ENTRIES,
+            ttlMs: config.PUBLIC_CACHE_TTL_SECONDS * 1000,
+          }),
+        },
+        PublicCacheSync,
+        PublicContentService,
+        PublicResponses,
       ],
     };
   }

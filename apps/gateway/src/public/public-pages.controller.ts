@@ -1,0 +1,90 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LanguageSchema, type Language } from '@khao/contracts';
+import { Public } from '../auth/roles.decorator.js';
+import { FONT_VERSION, loadFonts } from './fonts.js';
+import { PublicCache } from './public-cache.js';
+import { PublicResponses } from './public-responses.service.js';
+import { send } from './send.js';
+
+const isLanguage = (l: string): l is Language => (LanguageSchema.options as string[]).includes(l);
+const YEAR = 'public, max-age=31536000, immutable';
+
+/** What readers and crawlers fetch: pages, feeds, the sitemap and the web font. Every route is public. */
+@ApiExcludeController()
+@Controller()
+export class PublicPagesController {
+  private readonly fonts = loadFonts();
+
+  constructor(
+    private readonly responses: PublicResponses,
+    private readonly cache: PublicCache,
+  ) {}
+
+  @Get()
+  @Public()
+  root(@Res() reply: FastifyReply) {
+    void reply.code(302).header('location', '/th').header('cache-control', 'public, max-age=300').send();
+  }
+
+  @Get('sitemap.xml')
+  @Public()
+  async sitemap(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    send(req, reply, await this.cache.get('sitemap', () => this.responses.sitemap()));
+  }
+
+  @Get('feeds/:lang/rss.xml')
+  @Public()
+  async rss(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('lang') lang: string) {
+    await this.feed(req, reply, lang, 'rss');
+  }
+
+  @Get('feeds/:lang/atom.xml')
+  @Public()
+  async atom(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('lang') lang: string) {
+    await this.feed(req, reply, lang, 'atom');
+  }
+
+  @Get('assets/fonts/:version/:file')
+  @Public()
+  font(@Res() reply: FastifyReply, @Param('version') version: string, @Param('file') file: string) {
+    const data = version === FONT_VERSION ? this.fonts.get(file) : undefined;
+    if (!data)
+      return void reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('no such font file');
+    void reply
+      .header('content-type', 'font/woff2')
+      .header('cache-control', YEAR)
+      .header('access-control-allow-origin', '*')
+      .send(data);
+  }
+
+  @Get(':lang/news/:slug')
+  @Public()
+  async article(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('lang') lang: string,
+    @Param('slug') slug: string,
+  ) {
+    if (!isLanguage(lang) || slug.length > 300) return this.notFound(req, reply, lang);
+    send(req, reply, await this.cache.get(`html:story:${lang}:${slug}`, () => this.responses.articleHtml(lang, slug)));
+  }
+
+  @Get(':lang')
+  @Public()
+  async home(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('lang') lang: string) {
+    if (!isLanguage(lang)) return this.notFound(req, reply, lang);
+    send(req, reply, await this.cache.get(`html:home:${lang}`, () => this.responses.homeHtml(lang)));
+  }
+
+  private async feed(req: FastifyRequest, reply: FastifyReply, lang: string, kind: 'rss' | 'atom') {
+    if (!isLanguage(lang)) return this.notFound(req, reply, lang);
+    send(req, reply, await this.cache.get(`feed:${kind}:${lang}`, () => this.responses.feed(lang, kind)));
+  }
+
+  private async notFound(req: FastifyRequest, reply: FastifyReply, lang: string) {
+    const language: Language = isLanguage(lang) ? lang : 'th';
+    send(req, reply, await this.cache.get(`html:404:${language}`, async () => this.responses.errorHtml(language, 404)));
+  }
+}
