@@ -24,6 +24,8 @@ interface Published {
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
+/** How many recently read stories (with bodies) the public side keeps in memory. */
+const RECENT_STORIES = 300;
 
 /**
  * What readers may see: published versions only. Listings come from the in-memory StoryIndex (a newest-published
@@ -34,6 +36,8 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 export class PublicStoriesService {
   private builtAt = -1;
   private byLanguage = new Map<Language | '*', Published[]>();
+  /** Recently read stories with their bodies, by id; an entry serves only while the index has the same revision. */
+  private readonly recent = new Map<string, StoryDoc>();
 
   constructor(
     private readonly index: StoryIndex,
@@ -81,7 +85,7 @@ export class PublicStoriesService {
       throw notFound(language, slug);
     }
     if (v.slug !== slug) return { kind: 'moved', slug: v.slug };
-    const doc = await this.stories.findLive(indexed._id);
+    const doc = await this.load(indexed._id, indexed.revision);
     const full = doc?.versions.find((x) => x.language === language);
     if (!doc || !full) throw notFound(language, slug);
     if (full.status !== 'published') return { kind: 'gone' };
@@ -90,6 +94,19 @@ export class PublicStoriesService {
       kind: 'story',
       story: { ...toItem(doc, full), body: full.body, seo: full.seo ?? {}, galleryMediaIds: doc.galleryMediaIds },
     };
+  }
+
+  /** Every save raises the revision, so a copy at the index's revision is the current one: no invalidation needed. */
+  private async load(id: string, revision: number): Promise<StoryDoc | null> {
+    const hit = this.recent.get(id);
+    if (hit?.revision === revision) return hit;
+    const doc = await this.stories.findLive(id);
+    this.recent.delete(id);
+    if (doc) {
+      this.recent.set(id, doc);
+      if (this.recent.size > RECENT_STORIES) this.recent.delete(this.recent.keys().next().value as string);
+    }
+    return doc;
   }
 
   private published(language: Language | '*'): Published[] {
