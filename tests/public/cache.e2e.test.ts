@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestPlatform, waitFor } from '@khao/testing';
+import { freePort, ServiceProcess, TestPlatform, waitFor } from '@khao/testing';
 import { BASE, bilingualStory, publicGatewayEnv } from './helpers.js';
 
 // Caching: validators answer 304, responses come from the gateway's memory, and article events drop them so that a
@@ -119,5 +119,37 @@ describe('invalidation by article events', () => {
     const th = await get(thPath);
     expect(th.text).not.toContain(enUrl);
     expect(th.text).not.toContain('og:locale:alternate');
+  });
+});
+
+describe('two gateway replicas', () => {
+  it('each drops its own cached page when the article event arrives', async () => {
+    const port = await freePort();
+    const second = new ServiceProcess(
+      'gateway',
+      { ...platform.envFor('gateway'), HTTP_PORT: String(port) },
+      'gateway-2',
+    );
+    await second.start();
+    try {
+      const bases = [platform.baseUrl, `http://127.0.0.1:${port}`];
+      const read = async (base: string) => (await fetch(base + thPath)).text();
+      for (const base of bases) expect(await read(base)).toContain(udon.th.title);
+      const summary = 'แก้ไขครั้งที่สอง: เวทีจัดที่ศาลาประชาคมหมู่บ้าน';
+      const put = await platform.http('PUT', `/api/v1/articles/${udon.story.id}/versions/th`, {
+        token,
+        body: { title: udon.th.title, summary, body: '<p>ศาลาประชาคม</p>' },
+      });
+      expect(put.status).toBe(200);
+      for (const base of bases) {
+        await waitFor(async () => (await read(base)).includes(summary), {
+          what: `the correction on ${base}`,
+          timeoutMs: 1000,
+          intervalMs: 20,
+        });
+      }
+    } finally {
+      await second.stop();
+    }
   });
 });
