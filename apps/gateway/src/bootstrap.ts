@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -35,6 +36,8 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  // Multipart for media uploads: parsed as a stream by the route (never buffered); one file per request.
+  await app.register(multipart, { limits: { files: 1, fields: 10, fieldSize: 64 * 1024, parts: 20 } });
 
   // Correlation id: the caller's (if well-formed) or a new one, echoed on the response.
   fastify.addHook('onRequest', async (req, reply) => {

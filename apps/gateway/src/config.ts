@@ -20,6 +20,8 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   LOGIN_WINDOW_SECONDS: env.int(900, 1, 86_400),
   /** Largest JSON body accepted, in bytes. */
   HTTP_BODY_LIMIT: env.int(1_048_576, 1024, 50 * 1_048_576),
+  /** How long an upload's `complete` may take: the media service verifies and processes the image meanwhile. */
+  MEDIA_PROCESSING_TIMEOUT_MS: env.int(120_000, 1000, 600_000),
   // Public delivery (pages, feeds, sitemap, public API).
   /** The site's name on pages and in feeds. */
   SITE_NAME: z.string().trim().min(1).max(100).default('Khao ข่าว'),

@@ -16,6 +16,8 @@ import { HealthController } from './health/health.controller.js';
 import { Metrics } from './health/metrics.js';
 import { ReadinessService } from './health/readiness.service.js';
 import { DeadLettersController } from './ops/dead-letters.controller.js';
+import { MediaController } from './media/media.controller.js';
+import { MediaStreamService } from './media/media-stream.service.js';
 import { CONFIG, LOGGER } from './tokens.js';
 import { PublicApiController } from './public/public-api.controller.js';
 import { PublicCache } from './public/public-cache.js';
@@ -41,6 +43,7 @@ export class GatewayModule {
         UsersController,
         ArticlesController,
         DeadLettersController,
+        MediaController,
         PublicApiController,
         // Last: its `/:lang` route must not shadow anything (static routes win in Fastify anyway).
         PublicPagesController,
@@ -62,6 +65,7 @@ export class GatewayModule {
         TokensService,
         AuthService,
         ReadinessService,
+        MediaStreamService,
         {
           provide: PublicCache,
           useValue: new PublicCache({

@@ -1,18 +1,53 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { healthControllerFor, INFRA, type ServiceInfra } from '@khao/messaging';
+import { healthControllerFor, INFRA, OutboxRelay, type ServiceInfra } from '@khao/messaging';
+import { AssetRepository } from './assets/asset.repository.js';
+import { assetModel } from './assets/asset.schema.js';
+import { AssetWriter } from './assets/asset-writer.js';
+import { AssetsService } from './assets/assets.service.js';
+import { MediaController } from './assets/media.controller.js';
+import { TaskRepository } from './assets/task.repository.js';
+import { UploadsService } from './assets/uploads.service.js';
 import type { MediaConfig } from './config.js';
+import { Processor } from './processing/processor.js';
+import { Sweeper } from './processing/sweeper.js';
+import { ResolveService } from './resolve/resolve.service.js';
 import { ObjectStore } from './storage/object-store.js';
+import { CONFIG } from './tokens.js';
+import { ArticlesClient } from './usage/articles.client.js';
 
 @Module({})
 export class MediaModule {
   static register(this: void, infra: ServiceInfra, config: MediaConfig): DynamicModule {
     const store = new ObjectStore(config);
+    const assets = assetModel(infra.mongo);
     return {
       module: MediaModule,
-      controllers: [healthControllerFor('media', () => ({ minio: () => store.ping() }))],
+      controllers: [healthControllerFor('media', () => ({ minio: () => store.ping() })), MediaController],
       providers: [
         { provide: INFRA, useValue: infra },
+        { provide: CONFIG, useValue: config },
         { provide: ObjectStore, useValue: store },
+        { provide: AssetRepository, useValue: new AssetRepository(assets, infra.mongo) },
+        { provide: TaskRepository, useValue: new TaskRepository(infra.mongo) },
+        {
+          provide: OutboxRelay,
+          useValue: new OutboxRelay({
+            models: [assets],
+            mongo: infra.mongo,
+            publisher: infra.publisher,
+            logger: infra.logger.child({ component: 'outbox' }),
+            sweepMs: config.OUTBOX_SWEEP_MS,
+            graceMs: config.OUTBOX_GRACE_MS,
+            failpoint: config.FAILPOINT,
+          }),
+        },
+        ArticlesClient,
+        AssetWriter,
+        Processor,
+        UploadsService,
+        AssetsService,
+        ResolveService,
+        Sweeper,
       ],
     };
   }

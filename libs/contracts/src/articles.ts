@@ -244,3 +244,21 @@ export const ArticleEvents = {
     }),
   ),
 };
+
+/** Stories that show an image (as cover or in the gallery), for the media service's delete check. */
+export const MediaUsageSchema = z.object({
+  stories: z.array(
+    z.object({
+      storyId: z.string(),
+      as: z.array(z.enum(['cover', 'gallery'])),
+      /** Languages whose version is published, or scheduled to be. */
+      live: z.array(LanguageSchema),
+    }),
+  ),
+});
+export type MediaUsage = z.infer<typeof MediaUsageSchema>;
+
+export const ArticlesMediaRpc = {
+  /** Answered from the articles service's in-memory index (every live story), not from its database. */
+  mediaUsage: defineRpc('articles.media-usage.v1', z.object({ mediaId: ObjectIdSchema }).strict(), MediaUsageSchema),
+};

@@ -5,6 +5,7 @@ import {
   VersionStatusSchema,
   type Actor,
   type Language,
+  type MediaUsage,
   type SearchQuery,
   type SearchQuerySchema,
   type StorySummary,
@@ -65,6 +66,21 @@ export class SearchService {
     const v = story?.versions.find((x) => x.language === language);
     if (!story || !v) throw new DomainError(ErrorCode.NotFound, `no ${language} story with slug '${slug}'`);
     return { storyId: story._id, slug: v.slug, current: v.slug === slug };
+  }
+
+  /** Which stories show an image, and in which languages they are live (published or scheduled). */
+  async mediaUsage(mediaId: string): Promise<MediaUsage> {
+    await this.sync.ready;
+    return {
+      stories: this.index.usingMedia(mediaId).map((s) => ({
+        storyId: s._id,
+        as: [
+          ...(s.coverMediaId === mediaId ? (['cover'] as const) : []),
+          ...(s.galleryMediaIds.includes(mediaId) ? (['gallery'] as const) : []),
+        ],
+        live: s.versions.filter((v) => v.status === 'published' || v.status === 'scheduled').map((v) => v.language),
+      })),
+    };
   }
 }
 

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ArticlesRpc, type RpcDefinition } from '@khao/contracts';
+import { ArticlesMediaRpc, ArticlesRpc, type RpcDefinition } from '@khao/contracts';
 import { ZodValidationPipe } from '@khao/messaging';
 import type { z } from 'zod';
 import { SearchService } from './search.service.js';
@@ -65,5 +65,10 @@ export class StoriesController {
   @MessagePattern(ArticlesRpc.resolveSlug.subject)
   resolveSlug(@Payload(valid(ArticlesRpc.resolveSlug)) p: In<typeof ArticlesRpc.resolveSlug>) {
     return this.search.resolveSlug(p.language, p.slug);
+  }
+
+  @MessagePattern(ArticlesMediaRpc.mediaUsage.subject)
+  mediaUsage(@Payload(valid(ArticlesMediaRpc.mediaUsage)) p: In<typeof ArticlesMediaRpc.mediaUsage>) {
+    return this.search.mediaUsage(p.mediaId);
   }
 }

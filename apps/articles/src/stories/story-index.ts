@@ -115,6 +115,15 @@ export class StoryIndex {
     return !!e && tokens.every((t) => e.tokens.has(t)) && phrases.every((p) => e.searchText.includes(p));
   }
 
+  /** Stories whose cover or gallery is `mediaId` (a scan: deletes of images are rare). */
+  usingMedia(mediaId: string): IndexedStory[] {
+    const out: IndexedStory[] = [];
+    for (const { story } of this.entries.values()) {
+      if (story.coverMediaId === mediaId || story.galleryMediaIds.includes(mediaId)) out.push(story);
+    }
+    return out;
+  }
+
   bySlug(language: Language, slug: string): IndexedStory | undefined {
     const id = this.slugs.get(`${language}:${slug}`);
     return id ? this.entries.get(id)?.story : undefined;

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OutboxRelay } from '@khao/messaging';
+import { outboxEntry, type OutboxEntry } from '@khao/persistence';
+import { MediaEvents, type EventData } from '@khao/contracts';
+import { AssetRepository } from './asset.repository.js';
+import type { AssetDoc } from './asset.schema.js';
+
+/**
+ * Writes an asset's change and the events it implies in one single-document update (the outbox), announced to the
+ * relay first and published right after; a crash in between is picked up by the relay's sweep.
+ */
+@Injectable()
+export class AssetWriter {
+  constructor(
+    private readonly assets: AssetRepository,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+  ) {}
+
+  async save(id: string, set: Partial<AssetDoc>, events: OutboxEntry[] = []): Promise<AssetDoc | null> {
+    if (!events.length) return this.assets.update(id, set);
+    const pending = await this.relay.markPending(this.assets.model, id);
+    const doc = await this.assets.update(id, set, events, pending.clean ? 'replace' : 'append');
+    await this.relay.publishPending(this.assets.model, id, doc?.outbox ?? events, pending);
+    return doc;
+  }
+}
+
+/** The media events, each built from the asset it reports on. */
+export const mediaEvent = {
+  processed: (a: AssetDoc) =>
+    outboxEntry(MediaEvents.processed, {
+      mediaId: a._id,
+      sha256: a.sha256 ?? '',
+      width: a.width ?? 0,
+      height: a.height ?? 0,
+      formats: [...new Set(a.renditions.map((r) => r.format))],
+    } satisfies EventData<typeof MediaEvents.processed>),
+  failed: (a: AssetDoc, reason: string) =>
+    outboxEntry(MediaEvents.failed, { mediaId: a._id, sha256: a.sha256 ?? '', reason }),
+  updated: (a: AssetDoc) => outboxEntry(MediaEvents.updated, { mediaId: a._id, sha256: a.sha256 ?? '' }),
+  deleted: (a: AssetDoc, by: string) =>
+    outboxEntry(MediaEvents.deleted, { mediaId: a._id, sha256: a.sha256 ?? '', by }),
+};

@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  ErrorCode,
+  type Actor,
+  type CompletedUpload,
+  type CreateUpload,
+  type PresignedUpload,
+  type UploadStream,
+} from '@khao/contracts';
+import { INFRA, type ServiceInfra } from '@khao/messaging';
+import type { MediaConfig } from '../config.js';
+import { Processor } from '../processing/processor.js';
+import type { Base } from '../processing/renditions.js';
+import { checkSize, corrupt, inspect, tooLarge, type Declared } from '../processing/sniff.js';
+import { keys } from '../storage/keys.js';
+import { ObjectStore } from '../storage/object-store.js';
+import { CONFIG } from '../tokens.js';
+import { toAsset } from './asset.mapper.js';
+import { AssetRepository } from './asset.repository.js';
+import type { AssetDoc } from './asset.schema.js';
+import { TaskRepository } from './task.repository.js';
+
+/** Multipart body overhead allowed above the file limit before a Content-Length alone is refused. */
+const MULTIPART_SLACK = 64 * 1024;
+
+/**
+ * Uploads: a slot (presigned PUT or the gateway's multipart stream), then `complete`, which verifies the bytes that
+ * arrived and processes them. A rejected upload leaves nothing behind: its object and its record are removed.
+ */
+@Injectable()
+export class UploadsService {
+  constructor(
+    private readonly assets: AssetRepository,
+    private readonly tasks: TaskRepository,
+    private readonly store: ObjectStore,
+    private readonly processor: Processor,
+    @Inject(CONFIG) private readonly config: MediaConfig,
+    @Inject(INFRA) private readonly infra: ServiceInfra,
+  ) {}
+
+  async createUpload(actor: Actor, upload: CreateUpload): Promise<PresignedUpload> {
+    if (upload.size !== undefined) checkSize(upload.size, {}, this.limits);
+    const id = this.assets.newId();
+    const expiresAt = this.expiry();
+    const url = await this.store.presignPut(keys.original(id), this.config.MEDIA_UPLOAD_EXPIRY_SECONDS);
+    await this.slot(id, actor, upload.filename ?? null, { kind: 'put', expiresAt });
+    return {
+      id,
+      url,
+      headers: upload.contentType ? { 'content-type': upload.contentType } : {},
+      expiresAt: expiresAt.toISOString(),
+      maxBytes: this.config.MEDIA_MAX_BYTES,
+    };
+  }
+
+  async createStream(actor: Actor, filename: string | undefined, contentLength?: number): Promise<UploadStream> {
+    const max = this.config.MEDIA_MAX_BYTES;
+    if (contentLength !== undefined && contentLength > max + MULTIPART_SLACK) throw tooLarge(contentLength, max);
+    const id = this.assets.newId();
+    const expiresAt = this.expiry();
+    const partBytes = this.config.MEDIA_PART_BYTES;
+    const parts = Math.max(1, Math.ceil(Math.min(contentLength ?? max, max) / partBytes));
+    const { uploadId, urls } = await this.store.startMultipart(
+      keys.original(id),
+      parts,
+      this.config.MEDIA_UPLOAD_EXPIRY_SECONDS,
+    );
+    await this.slot(id, actor, filename ?? null, { kind: 'stream', uploadId, expiresAt });
+    return { id, partUrls: urls, partBytes, maxBytes: max, expiresAt: expiresAt.toISOString() };
+  }
+
+  async complete(
+    actor: Actor,
+    id: string,
+    declared: Declared,
+    parts?: { partNumber: number; etag: string }[],
+  ): Promise<CompletedUpload> {
+    const asset = await this.assets.find(id);
+    if (!asset) throw new DomainError(ErrorCode.NotFound, `no upload or image with id ${id}`);
+    if (asset.createdBy !== actor.id && actor.role !== 'admin' && actor.role !== 'editor') {
+      throw new DomainError(ErrorCode.Forbidden, 'only the uploader (or an editor) may complete this upload');
+    }
+    if (asset.status === 'ready' || asset.status === 'failed') return this.answer(asset, false);
+    if (asset.status !== 'pending' && asset.status !== 'processing') {
+      throw new DomainError(ErrorCode.NotFound, `no upload or image with id ${id}`);
+    }
+    if (asset.status === 'processing') return this.answer(await this.processor.runOrFail(asset), false);
+    if (parts && asset.upload?.kind === 'stream' && asset.upload.uploadId) {
+      await this.store.completeMultipart(asset.originalKey, asset.upload.uploadId, parts);
+    }
+    return this.verifyAndProcess(asset, declared);
+  }
+
+  /** Verifies a pending upload's bytes, dedupes them, then processes (used by complete and by recovery). */
+  async verifyAndProcess(asset: AssetDoc, declared: Declared = {}): Promise<CompletedUpload> {
+    const stat = await this.store.stat(asset.originalKey);
+    if (!stat) {
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'nothing has been uploaded for this id yet: PUT the file to the upload URL first, then complete',
+      );
+    }
+    let original: Buffer;
+    let sha256: string;
+    let base: Base;
+    let inspected: Awaited<ReturnType<typeof inspect>>;
+    try {
+      checkSize(stat.size, declared, this.limits);
+      original = await this.store.read(asset.originalKey);
+      sha256 = createHash('sha256').update(original).digest('hex');
+      inspected = await inspect(original, sha256, declared, this.limits);
+      base = await this.processor.decode(original).catch((err: unknown) => {
+        throw corrupt(err);
+      });
+    } catch (err) {
+      if (err instanceof DomainError && err.code !== ErrorCode.Unavailable) await this.discard(asset);
+      throw err;
+    }
+    const owner = await this.assets.claimHash(sha256, asset._id);
+    if (owner !== asset._id) {
+      const existing = await this.assets.find(owner);
+      if (existing && existing.status !== 'failed') {
+        await this.discard(asset);
+        return this.answer(existing, true);
+      }
+      if (!(await this.assets.takeHash(sha256, owner, asset._id))) {
+        throw new DomainError(ErrorCode.Conflict, 'the same image is being uploaded right now; try again');
+      }
+    }
+    // Announce the job before the status says so: a crash from here on is finished (or failed) by recovery.
+    await this.tasks.schedule('process', asset._id, new Date(Date.now() + this.config.MEDIA_PROCESSING_LEASE_MS));
+    const processing = await this.assets.update(asset._id, {
+      status: 'processing',
+      sha256,
+      bytes: original.length,
+      format: inspected.format,
+      width: base.originalWidth,
+      height: base.originalHeight,
+      attempts: asset.attempts + 1,
+      upload: null,
+    });
+    await this.tasks.done('expire', asset._id);
+    return this.answer(await this.processor.runOrFail(processing!, original, base), false);
+  }
+
+  async abort(actor: Actor, id: string): Promise<{ id: string; aborted: boolean }> {
+    const asset = await this.assets.find(id);
+    if (!asset || asset.status !== 'pending') return { id, aborted: false };
+    if (asset.createdBy !== actor.id && actor.role !== 'admin') {
+      throw new DomainError(ErrorCode.Forbidden, 'only the uploader may abort this upload');
+    }
+    await this.discard(asset);
+    return { id, aborted: true };
+  }
+
+  /** Removes every trace of an upload that did not become an asset: parts, object, record, its tasks. */
+  async discard(asset: AssetDoc): Promise<void> {
+    if (asset.upload?.kind === 'stream' && asset.upload.uploadId) {
+      await this.store.abortMultipart(asset.originalKey, asset.upload.uploadId);
+    }
+    await this.store.remove([asset.originalKey]);
+    await this.assets.purge(asset._id);
+    await this.tasks.done('expire', asset._id);
+    await this.tasks.done('process', asset._id);
+    this.infra.logger.info({ mediaId: asset._id }, 'upload discarded');
+  }
+
+  private get limits() {
+    return { maxBytes: this.config.MEDIA_MAX_BYTES, maxPixels: this.config.MEDIA_MAX_PIXELS };
+  }
+
+  private expiry(): Date {
+    return new Date(Date.now() + this.config.MEDIA_UPLOAD_EXPIRY_SECONDS * 1000);
+  }
+
+  private async slot(id: string, actor: Actor, filename: string | null, upload: AssetDoc['upload']): Promise<void> {
+    // The expiry task first: an unfinished upload is always found and cleaned up, whatever happens next.
+    await this.tasks.schedule('expire', id, new Date(upload!.expiresAt.getTime() + 60_000));
+    const now = new Date();
+    await this.assets.insert({
+      _id: id,
+      status: 'pending',
+      upload,
+      originalKey: keys.original(id),
+      filename,
+      format: null,
+      bytes: null,
+      width: null,
+      height: null,
+      sha256: null,
+      blurhash: null,
+      focalPoint: { x: 0.5, y: 0.5 },
+      captions: {},
+      alt: {},
+      credit: '',
+      renditions: [],
+      share: null,
+      failure: null,
+      attempts: 0,
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+      outbox: [],
+    });
+  }
+
+  private answer(doc: AssetDoc, deduplicated: boolean): CompletedUpload {
+    return { ...toAsset(doc, this.store), deduplicated };
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { Language, ResolvedImage } from '@khao/contracts';
+import { toResolved } from '../assets/asset.mapper.js';
+import { AssetRepository } from '../assets/asset.repository.js';
+import { ObjectStore } from '../storage/object-store.js';
+
+/** `media.resolve.v1`: images by id, in the order asked; unknown, deleted or unprocessed ids are left out. */
+@Injectable()
+export class ResolveService {
+  constructor(
+    private readonly assets: AssetRepository,
+    private readonly store: ObjectStore,
+  ) {}
+
+  async resolve(ids: string[], language: Language): Promise<{ items: ResolvedImage[] }> {
+    const unique = [...new Set(ids)];
+    const docs = new Map(
+      (await Promise.all(unique.map((id) => this.assets.find(id)))).flatMap((d) => (d ? [[d._id, d]] : [])),
+    );
+    const items: ResolvedImage[] = [];
+    for (const id of ids) {
+      const doc = docs.get(id);
+      const r = doc && toResolved(doc, language, this.store);
+      if (r) items.push(r);
+    }
+    return { items };
+  }
+}

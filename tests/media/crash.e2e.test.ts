@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MediaEvents, type MediaAsset } from '@khao/contracts';
+import { EventTap, infraEnv, TestPlatform, waitFor } from '@khao/testing';
+import { listKeys, photo, s3, uploadMultipart } from './helpers.js';
+
+// A real media process killed with SIGKILL in the middle of processing an upload (after its first rendition was
+// stored): after a restart the upload is finished, or — once its attempts are used up — marked failed. Never stuck.
+const bucket = `media-${randomBytes(4).toString('hex')}`;
+const crashing = { MEDIA_FAILPOINT: 'crash-mid-processing' };
+const platform = new TestPlatform({
+  services: ['media'],
+  env: {
+    gateway: { MEDIA_PROCESSING_TIMEOUT_MS: '3000' },
+    media: {
+      S3_BUCKET: bucket,
+      MEDIA_PROCESSING_LEASE_MS: '1500',
+      MEDIA_SWEEP_MS: '300',
+      MEDIA_AVIF: 'false',
+      ...crashing,
+    },
+  },
+});
+let token: string;
+let tap: EventTap;
+let mongo: MongoClient;
+
+beforeAll(async () => {
+  await platform.start();
+  token = await platform.adminToken();
+  tap = await EventTap.open();
+  mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
+});
+afterAll(async () => {
+  await platform.stop();
+  await tap?.close();
+  await mongo?.close();
+});
+
+const assets = () => mongo.db(`media_${platform.suffix}`).collection<{ _id: string; status: string }>('assets');
+
+/** Uploads while the failpoint is set: the service dies mid-processing, the caller hears 503. */
+async function uploadIntoCrash(): Promise<string> {
+  const before = new Set((await assets().find({}).toArray()).map((a) => a._id));
+  const res = await uploadMultipart(platform, token, await photo({ width: 1800, height: 1200 }), 'IMG_4001.jpg');
+  expect(res.status).toBe(503);
+  expect((await platform.proc('media').waitForExit()).signal).toBe('SIGKILL');
+  const [doc] = (await assets().find({}).toArray()).filter((a) => !before.has(a._id));
+  expect(doc.status).toBe('processing');
+  return doc._id;
+}
+
+const eventsOf = (subject: string, id: string) =>
+  tap.events<{ mediaId: string; reason?: string }>([subject], (e) => e.data.mediaId === id);
+
+describe('processing survives a crash of the media service', () => {
+  it('a half-processed upload is finished after the restart', async () => {
+    const id = await uploadIntoCrash();
+    await platform.restart('media', { MEDIA_FAILPOINT: '' });
+    const done = await waitFor(
+      async () => {
+        const r = await platform.http('GET', `/api/v1/media/${id}`, { token });
+        return (r.body as MediaAsset).status === 'ready' ? (r.body as MediaAsset) : undefined;
+      },
+      { what: 'the interrupted upload to be finished', timeoutMs: 30_000 },
+    );
+    expect(done.renditions).toHaveLength(10);
+    for (const r of done.renditions) expect((await fetch(r.url)).status).toBe(200);
+    await waitFor(async () => (await eventsOf(MediaEvents.processed.subject, id)).length === 1);
+    const tasks = mongo.db(`media_${platform.suffix}`).collection('media_tasks');
+    await waitFor(async () => (await tasks.countDocuments({})) === 0, { what: 'no task left' });
+  });
+
+  it('one that keeps crashing is marked failed once its attempts are used up, with media.failed.v1', async () => {
+    await platform.restart('media', crashing);
+    const id = await uploadIntoCrash();
+    await platform.restart('media', { MEDIA_FAILPOINT: '', MEDIA_PROCESSING_ATTEMPTS: '1' });
+    const failed = await waitFor(
+      async () => {
+        const r = await platform.http('GET', `/api/v1/media/${id}`, { token });
+        return (r.body as MediaAsset).status === 'failed' ? (r.body as MediaAsset) : undefined;
+      },
+      { what: 'the upload to be marked failed', timeoutMs: 30_000 },
+    );
+    expect(failed.failure).toMatch(/did not finish after 1 attempt/);
+    const events = await waitFor(async () => {
+      const e = await eventsOf(MediaEvents.failed.subject, id);
+      return e.length ? e : undefined;
+    });
+    expect(events[0].data.reason).toMatch(/did not finish/);
+    // The rendition the dead run stored is not left public.
+    expect(await listKeys(s3(), bucket, `public/${failed.sha256}/`)).toEqual([]);
+  });
+});
