@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Benchmark: the public read path through the gateway at 50 connections: one story's JSON by slug and its HTML
-// page, served from the gateway's cache and uncached (PUBLIC_CACHE=false: every request asks the articles service
-// and renders). Prints req/s, p50/p99 per run, the medians, the cached/uncached ratios and the gateway's RSS.
+// page (a cover and two gallery photos), served from the gateway's cache and uncached (PUBLIC_CACHE=false: every
+// request asks the articles and media services and renders). Prints req/s, p50/p99 per run, the medians, the cached/uncached ratios and the gateway's RSS.
 //   npm run bench:public              (STORIES=100 DURATION=10 RUNS=3 by default)
 // Not a test: nothing is asserted.
+import { Blob, Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
+import sharp from 'sharp';
 import { TestPlatform } from '@khao/testing';
 import { median, pool, startInfra } from './lib.mjs';
 
@@ -21,7 +23,22 @@ const paragraph =
   'จัดเวทีแลกเปลี่ยนเรื่องที่อยู่อาศัย ชาวบ้านกว่าสองร้อยคนร่วมกำหนดแผนบ้านมั่นคง</p>' +
   '<blockquote>“เราอยากมีบ้านที่มั่นคง ไม่ต้องกลัวถูกไล่ที่อีก” ผู้แทนชุมชนกล่าว</blockquote>';
 
-function story(i) {
+/** A generated photo (gradient and a label), uploaded through the gateway's multipart route. */
+async function uploadPhoto(platform, token, label) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="1333"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#2a6"/><stop offset="1" stop-color="#fc3"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><text x="50%" y="50%" font-size="120" text-anchor="middle">${label}</text></svg>`;
+  const bytes = await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
+  const form = new globalThis.FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), `IMG_${label}.jpg`);
+  const res = await fetch(`${platform.baseUrl}/api/v1/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+  return (await res.json()).id;
+}
+
+function story(i, images) {
   const province = provinces[i % provinces.length];
   return {
     sourceLanguage: 'th',
@@ -30,6 +47,8 @@ function story(i) {
     categories: ['บ้านมั่นคง'],
     tags: ['สภาองค์กรชุมชน', province],
     byline: 'กองบรรณาธิการ',
+    coverMediaId: images[0],
+    galleryMediaIds: images.slice(1),
     version: {
       title: `${province}: สภาองค์กรชุมชนร่วมวางแผนพัฒนาที่อยู่อาศัย ครั้งที่ ${i}`,
       summary: 'เวทีสองวันที่ศาลากลางจังหวัด ชาวบ้านกว่าสองร้อยคนร่วมกำหนดแผนบ้านมั่นคง',
@@ -53,19 +72,29 @@ function rssMiB(pid) {
 
 const stopInfra = startInfra();
 const platform = new TestPlatform({
-  services: ['articles'],
-  env: { articles: { LOG_LEVEL: 'info' }, gateway: { LOG_LEVEL: 'info' } },
+  services: ['articles', 'media'],
+  env: {
+    articles: { LOG_LEVEL: 'info' },
+    gateway: { LOG_LEVEL: 'info' },
+    media: { LOG_LEVEL: 'info', S3_BUCKET: `bench-${Date.now()}`, MEDIA_AVIF: 'false' },
+  },
 });
 const results = {};
 try {
   await platform.start();
   const token = await platform.adminToken();
+  // Every story shows a cover and two gallery photos, so each uncached page also resolves its images.
+  const images = [
+    await uploadPhoto(platform, token, 'cover'),
+    await uploadPhoto(platform, token, 'IMG3551'),
+    await uploadPhoto(platform, token, 'IMG3552'),
+  ];
   const slugs = [];
   await pool(
     Array.from({ length: STORIES }, (_, i) => i),
     4,
     async (i) => {
-      const created = await platform.http('POST', '/api/v1/articles', { token, body: story(i) });
+      const created = await platform.http('POST', '/api/v1/articles', { token, body: story(i, images) });
       if (created.status !== 201) throw new Error(`seeding failed: ${created.status} ${JSON.stringify(created.body)}`);
       const id = created.body.id;
       const pub = await platform.http('POST', `/api/v1/articles/${id}/versions/th/publish`, { token });
@@ -73,7 +102,7 @@ try {
       slugs.push(pub.body.versions.find((v) => v.language === 'th').slug);
     },
   );
-  console.log(`seeded and published ${STORIES} Thai stories`);
+  console.log(`seeded and published ${STORIES} Thai stories, each with a cover and two gallery photos`);
   const rotate = slugs.slice(0, ROTATE).map(encodeURIComponent);
   const cases = {
     'story JSON by slug': rotate.map((s) => ({ method: 'GET', path: `/api/v1/public/articles/th/${s}` })),
