@@ -10,7 +10,7 @@ import {
 import { queryPhrases, queryTokens } from '@khao/thai';
 import type { z } from 'zod';
 import { dateTextOf } from '../stories/story.mapper.js';
-import { StoryIndex, type IndexedStory } from '../stories/story-index.js';
+import { firstAfter, StoryIndex, type IndexedStory } from '../stories/story-index.js';
 import { StoryIndexSync } from '../stories/story-index.sync.js';
 import { StoryRepository } from '../stories/story.repository.js';
 import type { StoryDoc } from '../stories/story.schema.js';
@@ -55,7 +55,7 @@ export class PublicStoriesService {
     const all = this.published(q.lang ?? '*');
     const hits: Published[] = [];
     for (
-      let i = q.cursor ? firstAfter(all, decodeCursor(q.cursor)) : 0;
+      let i = q.cursor ? firstAfter(all, decodeCursor(q.cursor), (p) => p.key) : 0;
       i < all.length && hits.length <= q.limit;
       i++
     ) {
@@ -159,18 +159,6 @@ function toItem(s: IndexedStory | StoryDoc, v: IndexedVersion): PublicListItem {
 
 const notFound = (language: Language, slug: string) =>
   new DomainError(ErrorCode.NotFound, `no published ${language} story with slug '${slug}'`);
-
-/** Index of the first entry strictly older than `key` in a newest-first list (binary search). */
-function firstAfter(sorted: Published[], key: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid].key >= key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function decodeCursor(cursor: string): string {
   const key = Buffer.from(cursor, 'base64url').toString('utf8');

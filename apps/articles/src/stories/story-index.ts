@@ -82,7 +82,11 @@ export class StoryIndex {
     // Walk from the cursor in order and stop one past the page: a listing reads `limit + 1` entries, a search
     // only as far as its matches reach.
     const hits: Entry[] = [];
-    for (let i = q.after ? firstAfter(sorted, q.after) : 0; i < sorted.length && hits.length <= q.limit; i++) {
+    for (
+      let i = q.after ? firstAfter(sorted, q.after, (e) => e.sortKey) : 0;
+      i < sorted.length && hits.length <= q.limit;
+      i++
+    ) {
       if (matches(sorted[i], q)) hits.push(sorted[i]);
     }
     const page = hits.slice(0, q.limit);
@@ -131,12 +135,12 @@ export class StoryIndex {
 }
 
 /** Index of the first entry strictly older than `key` in a newest-first list (binary search). */
-function firstAfter(sorted: Entry[], key: string): number {
+export function firstAfter<T>(sorted: T[], key: string, keyOf: (entry: T) => string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid].sortKey >= key) lo = mid + 1;
+    if (keyOf(sorted[mid]) >= key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
