@@ -163,3 +163,34 @@ describe('front pages', () => {
     expect((await fetch(`${platform.baseUrl}/assets/fonts/0.0.0/sarabun-thai-400-normal.woff2`)).status).toBe(404);
   });
 });
+
+describe('when the articles service is down', () => {
+  it('cached pages keep being served; others get a 503 page, and recover without a restart', async () => {
+    const cached = thPath(udon.th.slug);
+    expect((await page(cached)).status).toBe(200);
+    await platform.proc('articles').stop();
+    try {
+      expect((await page(cached)).status).toBe(200);
+      const down = await page(encodeURI('/th/news/ข่าวที่ยังไม่มีใครเปิด'));
+      expect(down.status).toBe(503);
+      expect(down.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(down.headers.get('retry-after')).toBe('5');
+      expect(down.headers.get('cache-control')).toBe('no-store');
+      expect(down.text).toContain('<h1>ขออภัย ระบบขัดข้องชั่วคราว</h1>');
+      const api = await fetch(`${platform.baseUrl}/api/v1/public/articles?lang=en&tag=x`);
+      expect(api.status).toBe(503);
+      expect(await api.json()).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
+    } finally {
+      await platform.restart('articles');
+    }
+    expect((await page(encodeURI('/th/news/ข่าวที่ยังไม่มีใครเปิด'))).status).toBe(404);
+  });
+});
+
+describe('robots.txt', () => {
+  it('points crawlers at the sitemap', async () => {
+    const robots = await page('/robots.txt');
+    expect(robots.status).toBe(200);
+    expect(robots.text).toContain(`Sitemap: ${BASE}/sitemap.xml`);
+  });
+});

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /** A response as built: what the cache keeps and the HTTP layer sends. */
 export interface Rendered {
-  status: 200 | 301 | 404 | 410;
+  status: 200 | 301 | 404 | 410 | 503;
   body: string;
   contentType: string;
   cacheControl: string;
@@ -50,13 +50,13 @@ export class PublicCache {
   }
 
   async get(key: string, build: () => Promise<Rendered>): Promise<CachedResponse> {
-    if (!this.opts.enabled) return finish(await build());
+    if (!this.opts.enabled) return withValidators(await build());
     const hit = this.entries.get(key);
     if (hit && hit.expiresAt > Date.now()) return hit.value;
     let pending = this.inflight.get(key);
     if (!pending) {
       const generation = this.generation;
-      pending = build().then(finish);
+      pending = build().then(withValidators);
       this.inflight.set(key, pending);
       const settle = () => {
         if (this.inflight.get(key) === pending) this.inflight.delete(key);
@@ -106,7 +106,8 @@ export class PublicCache {
   }
 }
 
-function finish(r: Rendered): CachedResponse {
+/** Adds the ETag (a hash of the body) and the HTTP form of Last-Modified. */
+export function withValidators(r: Rendered): CachedResponse {
   const etag = `"${createHash('sha1').update(r.body).digest('base64url').slice(0, 27)}"`;
   const lastModifiedHttp = r.lastModified ? r.lastModified.toUTCString() : undefined;
   return { ...r, etag, lastModifiedHttp };

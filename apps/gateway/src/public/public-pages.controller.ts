@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LanguageSchema, type Language } from '@khao/contracts';
+import { DomainError, ErrorCode, LanguageSchema, type Language } from '@khao/contracts';
 import { Public } from '../auth/roles.decorator.js';
 import { FONT_VERSION, loadFonts } from './fonts.js';
-import { PublicCache } from './public-cache.js';
+import { PublicCache, withValidators, type Rendered } from './public-cache.js';
 import { PublicResponses } from './public-responses.service.js';
 import { send } from './send.js';
 
@@ -32,6 +32,16 @@ export class PublicPagesController {
   @Public()
   async sitemap(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     send(req, reply, await this.cache.get('sitemap', () => this.responses.sitemap()));
+  }
+
+  @Get('robots.txt')
+  @Public()
+  robots(@Res() reply: FastifyReply) {
+    const body = `User-agent: *\nDisallow: /api/\nSitemap: ${this.responses.sitemapUrl}\n`;
+    void reply
+      .header('content-type', 'text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(body);
   }
 
   @Get('feeds/:lang/rss.xml')
@@ -68,14 +78,30 @@ export class PublicPagesController {
     @Param('slug') slug: string,
   ) {
     if (!isLanguage(lang) || slug.length > 300) return this.notFound(req, reply, lang);
-    send(req, reply, await this.cache.get(`html:story:${lang}:${slug}`, () => this.responses.articleHtml(lang, slug)));
+    await this.page(req, reply, lang, `html:story:${lang}:${slug}`, () => this.responses.articleHtml(lang, slug));
   }
 
   @Get(':lang')
   @Public()
   async home(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('lang') lang: string) {
     if (!isLanguage(lang)) return this.notFound(req, reply, lang);
-    send(req, reply, await this.cache.get(`html:home:${lang}`, () => this.responses.homeHtml(lang)));
+    await this.page(req, reply, lang, `html:home:${lang}`, () => this.responses.homeHtml(lang));
+  }
+
+  /** A page from the cache or built; a service that does not answer gets a 503 page (never cached), not JSON. */
+  private async page(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    language: Language,
+    key: string,
+    build: () => Promise<Rendered>,
+  ) {
+    try {
+      send(req, reply, await this.cache.get(key, build));
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== ErrorCode.Unavailable) throw err;
+      send(req, reply, withValidators(this.responses.errorHtml(language, 503)));
+    }
   }
 
   private async feed(req: FastifyRequest, reply: FastifyReply, lang: string, kind: 'rss' | 'atom') {

@@ -24,6 +24,7 @@ const FEED_SIZE = 50;
 @Injectable()
 export class PublicResponses {
   readonly site: SiteInfo & { xHandle?: string };
+  readonly sitemapUrl: string;
   private readonly fresh: string;
   private readonly short = 'public, max-age=10';
 
@@ -32,6 +33,7 @@ export class PublicResponses {
     @Inject(CONFIG) config: GatewayConfig,
   ) {
     const urls = content.urls;
+    this.sitemapUrl = urls.sitemap();
     const links = (
       [
         ['facebook', config.ORG_FACEBOOK_URL],
@@ -143,12 +145,14 @@ export class PublicResponses {
     };
   }
 
-  errorHtml(language: Language, status: 404 | 410): Rendered {
+  errorHtml(language: Language, status: 404 | 410 | 503): Rendered {
+    const kind = status === 404 ? 'notFound' : status === 410 ? 'gone' : 'unavailable';
     return {
       status,
-      body: errorPage(this.site, language, status === 404 ? 'notFound' : 'gone'),
+      body: errorPage(this.site, language, kind),
       contentType: HTML,
-      cacheControl: this.short,
+      cacheControl: status === 503 ? 'no-store' : this.short,
+      ...(status === 503 ? { headers: { 'retry-after': '5' } } : {}),
       tags: [ARTICLES_TAG],
     };
   }

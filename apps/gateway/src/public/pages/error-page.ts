@@ -3,8 +3,8 @@ import { html } from '../html.js';
 import { labels } from './i18n.js';
 import { layout, type SiteInfo } from './layout.js';
 
-/** A real page for 404 (unknown) and 410 (taken down), in the language of the path; not indexed. */
-export function errorPage(site: SiteInfo, language: Language, kind: 'notFound' | 'gone'): string {
+/** A real page for 404 (unknown), 410 (taken down) and 503 (a service is down), in the path's language; not indexed. */
+export function errorPage(site: SiteInfo, language: Language, kind: 'notFound' | 'gone' | 'unavailable'): string {
   const t = labels[language][kind];
   const main = html`<h1>${t.title}</h1>
     <p>${t.text}</p>

@@ -20,6 +20,7 @@ export const labels = {
     shareOn: { facebook: 'Facebook', x: 'X', line: 'LINE', telegram: 'Telegram', whatsapp: 'WhatsApp', email: 'อีเมล' },
     notFound: { title: 'ไม่พบหน้าที่คุณต้องการ', text: 'ลิงก์นี้อาจพิมพ์ผิด หรือข่าวนี้ไม่มีอยู่แล้ว', home: 'กลับหน้าแรก' },
     gone: { title: 'ข่าวนี้ถูกถอนออกแล้ว', text: 'กองบรรณาธิการได้นำข่าวนี้ออกจากการเผยแพร่', home: 'กลับหน้าแรก' },
+    unavailable: { title: 'ขออภัย ระบบขัดข้องชั่วคราว', text: 'กรุณาลองใหม่อีกครั้งในอีกสักครู่', home: 'กลับหน้าแรก' },
   },
   en: {
     languageName: 'English',
@@ -52,6 +53,11 @@ export const labels = {
     gone: {
       title: 'This story has been withdrawn',
       text: 'The editors have taken this story down.',
+      home: 'Back to the front page',
+    },
+    unavailable: {
+      title: 'Temporarily unavailable',
+      text: 'Please try again in a moment.',
       home: 'Back to the front page',
     },
   },
