@@ -15,6 +15,7 @@ export const publicGatewayEnv = {
   ORG_INTRANET_URL: 'https://intranet.example.org/',
   ORG_WEBMAIL_URL: 'https://mail.example.org/',
   MEDIA_RESOLVE_TIMEOUT_MS: '300',
+  PUBLIC_PAGE_SIZE: '2',
 };
 
 /** A second Thai story in another province, written for these tests. */

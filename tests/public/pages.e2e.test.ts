@@ -139,9 +139,13 @@ describe('article page', () => {
 
 describe('front pages', () => {
   it('lists the latest stories of each language, linking to their pages', async () => {
+    // The newest Thai story leads the Thai front page; the English one only shows on the English page.
+    const s = await createStory(platform, token, chiangMaiStory({ version: { title: 'ข่าวล่าสุดเรื่องกองทุนสวัสดิการชุมชน' } }));
+    const newest = version(await publish(platform, token, s.id, 'th'), 'th');
     const th = await page('/th');
     expect(th.status).toBe(200);
-    expect(th.text).toContain(`<a href="${BASE}${thPath(udon.th.slug)}">${udon.th.title}</a>`);
+    expect(th.text).toMatch(/<h1>ข่าวล่าสุด<\/h1>/);
+    expect(th.text).toContain(`<a href="${BASE}${thPath(newest.slug)}">${newest.title}</a>`);
     expect(th.text).not.toContain(udon.en.title);
     const en = await page('/en');
     expect(en.text).toContain(`<a href="${BASE}/en/news/${udon.en.slug}">${udon.en.title}</a>`);
@@ -161,6 +165,27 @@ describe('front pages', () => {
     const bytes = Buffer.from(await font.arrayBuffer());
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('wOF2');
     expect((await fetch(`${platform.baseUrl}/assets/fonts/0.0.0/sarabun-thai-400-normal.woff2`)).status).toBe(404);
+  });
+});
+
+describe('older stories', () => {
+  it('the front page links to the next page of older stories, and a bad page is a 404', async () => {
+    // PUBLIC_PAGE_SIZE is 2 in these tests; several Thai stories are published by now.
+    const titles: string[] = [];
+    let path: string | null = '/th';
+    while (path) {
+      const p = await page(path);
+      expect(p.status, path).toBe(200);
+      const found = [...p.text.matchAll(/<h2><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]);
+      expect(found.length).toBeLessThanOrEqual(2);
+      titles.push(...found);
+      const next = /<a href="([^"]+)" rel="next">ข่าวก่อนหน้านี้<\/a>/.exec(p.text)?.[1];
+      path = next ? next.replace(BASE, '').replace(/&amp;/g, '&') : null;
+    }
+    expect(titles.length).toBeGreaterThan(2);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles).toContain(udon.th.title);
+    expect((await page('/th?page=bm9wZQ')).status).toBe(404);
   });
 });
 

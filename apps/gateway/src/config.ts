@@ -38,6 +38,8 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   PUBLIC_CACHE_TTL_SECONDS: env.int(600, 1, 86_400),
   /** Cache-Control max-age for public HTML and JSON (browsers and CDNs); stale-while-revalidate is 10× that. */
   PUBLIC_MAX_AGE_SECONDS: env.int(30, 0, 86_400),
+  /** Stories per front page (an "older stories" link continues). */
+  PUBLIC_PAGE_SIZE: env.int(30, 1, 100),
   /** How long a page waits for the media service before it renders without images. */
   MEDIA_RESOLVE_TIMEOUT_MS: env.int(1000, 50, 30_000),
 });

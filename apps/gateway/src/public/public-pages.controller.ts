@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode, LanguageSchema, type Language } from '@khao/contracts';
@@ -83,9 +83,16 @@ export class PublicPagesController {
 
   @Get(':lang')
   @Public()
-  async home(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Param('lang') lang: string) {
+  async home(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('lang') lang: string,
+    @Query('page') page: unknown,
+  ) {
     if (!isLanguage(lang)) return this.notFound(req, reply, lang);
-    await this.page(req, reply, lang, `html:home:${lang}`, () => this.responses.homeHtml(lang));
+    const cursor = typeof page === 'string' && page.length > 0 && page.length <= 200 ? page : undefined;
+    if (page !== undefined && !cursor) return this.notFound(req, reply, lang);
+    await this.page(req, reply, lang, `html:home:${lang}:${cursor ?? ''}`, () => this.responses.homeHtml(lang, cursor));
   }
 
   /** A page from the cache or built; a service that does not answer gets a 503 page (never cached), not JSON. */

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LanguageSchema, type Language, type PublicListItem, type PublicListQuery } from '@khao/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  LanguageSchema,
+  type Language,
+  type PublicListItem,
+  type PublicListQuery,
+} from '@khao/contracts';
 import type { GatewayConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
 import { buildFeed, buildSitemap } from './feeds.js';
@@ -17,7 +24,6 @@ const LANGUAGES: Language[] = LanguageSchema.options;
 const DEGRADED_TTL_MS = 5000;
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
-const HOME_SIZE = 30;
 const FEED_SIZE = 50;
 
 /** Builds every public response (status, body, headers, cache tags); PublicCache keeps them, controllers send them. */
@@ -25,6 +31,7 @@ const FEED_SIZE = 50;
 export class PublicResponses {
   readonly site: SiteInfo & { xHandle?: string };
   readonly sitemapUrl: string;
+  private readonly pageSize: number;
   private readonly fresh: string;
   private readonly short = 'public, max-age=10';
 
@@ -34,6 +41,7 @@ export class PublicResponses {
   ) {
     const urls = content.urls;
     this.sitemapUrl = urls.sitemap();
+    this.pageSize = config.PUBLIC_PAGE_SIZE;
     const links = (
       [
         ['facebook', config.ORG_FACEBOOK_URL],
@@ -108,11 +116,19 @@ export class PublicResponses {
     }
   }
 
-  async homeHtml(language: Language): Promise<Rendered> {
-    const page = await this.content.list({ lang: language, limit: HOME_SIZE });
+  /** A front page; `cursor` (from the "older stories" link) continues the list. */
+  async homeHtml(language: Language, cursor?: string): Promise<Rendered> {
+    let page;
+    try {
+      page = await this.content.list({ lang: language, limit: this.pageSize, cursor });
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.InvalidArgument) return this.errorHtml(language, 404);
+      throw err;
+    }
+    const older = page.nextCursor ? `${this.site.home(language)}?page=${encodeURIComponent(page.nextCursor)}` : null;
     const others = LANGUAGES.filter((l) => l !== language).map((l) => ({ language: l, url: this.site.home(l) }));
     return {
-      ...this.ok(HTML, await homePage(this.site, language, page.items, others), lastModified(page.items)),
+      ...this.ok(HTML, await homePage(this.site, language, page.items, others, older), lastModified(page.items)),
       tags: listTags(page.items),
       ttlMs: page.imagesComplete ? undefined : DEGRADED_TTL_MS,
     };

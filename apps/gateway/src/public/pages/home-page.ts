@@ -5,12 +5,13 @@ import { labels, ogLocale } from './i18n.js';
 import { layout, type SiteInfo } from './layout.js';
 import { picture } from './picture.js';
 
-/** The front page of one language: the latest stories, newest first, with their lead photos. */
+/** The front page of one language: the latest stories, newest first, with their lead photos; a link to older ones. */
 export async function homePage(
   site: SiteInfo,
   language: Language,
   items: ListItemView[],
   others: { language: Language; url: string }[],
+  older: string | null,
 ): Promise<string> {
   const t = labels[language];
   const url = site.home(language);
@@ -34,7 +35,8 @@ export async function homePage(
             ${rows}
           </ul>`
         : html`<p>${t.noStories}</p>`
-    }`;
+    }
+    ${older ? html`<nav aria-label="${t.pages}"><a href="${older}" rel="next">${t.older}</a></nav>` : null}`;
   const meta = html`<meta property="og:type" content="website" />
     <meta property="og:site_name" content="${site.name}" />
     <meta property="og:title" content="${site.name} — ${t.latest}" />
