@@ -34,6 +34,8 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   /** In-memory cache of rendered pages, JSON and feeds (dropped by article and media events); off for benchmarks. */
   PUBLIC_CACHE: env.bool(true),
   PUBLIC_CACHE_MAX_ENTRIES: env.int(5000, 1, 1_000_000),
+  /** Bound on the cached bodies per gateway, in MiB. */
+  PUBLIC_CACHE_MAX_MB: env.int(64, 1, 16_384),
   /** A safety net: cached entries are rebuilt after this long even if no event said so. */
   PUBLIC_CACHE_TTL_SECONDS: env.int(600, 1, 86_400),
   /** Cache-Control max-age for public HTML and JSON (browsers and CDNs); stale-while-revalidate is 10× that. */

@@ -71,6 +71,7 @@ export class GatewayModule {
           useValue: new PublicCache({
             enabled: config.PUBLIC_CACHE,
             maxEntries: config.PUBLIC_CACHE_MAX_ENTRIES,
+            maxBytes: config.PUBLIC_CACHE_MAX_MB * 1_048_576,
             ttlMs: config.PUBLIC_CACHE_TTL_SECONDS * 1000,
           }),
         },

@@ -12,7 +12,7 @@ const page = (body: string, tags: string[] = ['story:a']): Rendered => ({
 
 describe('PublicCache', () => {
   it('serves a stored build until a tag it carries is invalidated', async () => {
-    const cache = new PublicCache({ enabled: true, maxEntries: 10, ttlMs: 60_000 });
+    const cache = new PublicCache({ enabled: true, maxEntries: 10, maxBytes: 1e9, ttlMs: 60_000 });
     let builds = 0;
     const build = async () => page(`ข่าว ${++builds}`);
     expect((await cache.get('k', build)).body).toBe('ข่าว 1');
@@ -24,7 +24,7 @@ describe('PublicCache', () => {
   });
 
   it('does not store a build an invalidation overtook, and shares concurrent builds', async () => {
-    const cache = new PublicCache({ enabled: true, maxEntries: 10, ttlMs: 60_000 });
+    const cache = new PublicCache({ enabled: true, maxEntries: 10, maxBytes: 1e9, ttlMs: 60_000 });
     let release!: () => void;
     let builds = 0;
     const slow = () =>
@@ -43,18 +43,32 @@ describe('PublicCache', () => {
   });
 
   it('evicts the oldest entry past maxEntries, and expires by ttl', async () => {
-    const cache = new PublicCache({ enabled: true, maxEntries: 2, ttlMs: 60_000 });
+    const cache = new PublicCache({ enabled: true, maxEntries: 2, maxBytes: 1e9, ttlMs: 60_000 });
     for (const k of ['a', 'b', 'c']) await cache.get(k, async () => page(k));
     expect(cache.size).toBe(2);
     expect((await cache.get('a', async () => page('a2'))).body).toBe('a2');
-    const short = new PublicCache({ enabled: true, maxEntries: 2, ttlMs: 1 });
+    const short = new PublicCache({ enabled: true, maxEntries: 2, maxBytes: 1e9, ttlMs: 1 });
     await short.get('x', async () => page('x1'));
     await new Promise((r) => setTimeout(r, 5));
     expect((await short.get('x', async () => page('x2'))).body).toBe('x2');
   });
 
+  it('keeps the bodies within maxBytes, oldest out first', async () => {
+    const cache = new PublicCache({ enabled: true, maxEntries: 100, maxBytes: 100, ttlMs: 60_000 });
+    await cache.get('a', async () => page('ก'.repeat(20))); // 60 bytes in UTF-8
+    await cache.get('b', async () => page('b'.repeat(30)));
+    expect(cache.totalBytes).toBe(90);
+    await cache.get('c', async () => page('c'.repeat(30)));
+    expect(cache.size).toBe(2);
+    expect(cache.totalBytes).toBe(60);
+    expect((await cache.get('a', async () => page('rebuilt'))).body).toBe('rebuilt');
+    cache.invalidate(['story:a']);
+    expect(cache.size).toBe(0);
+    expect(cache.totalBytes).toBe(0);
+  });
+
   it('disabled, it builds every time but still gives an ETag', async () => {
-    const cache = new PublicCache({ enabled: false, maxEntries: 10, ttlMs: 60_000 });
+    const cache = new PublicCache({ enabled: false, maxEntries: 10, maxBytes: 1e9, ttlMs: 60_000 });
     let n = 0;
     await cache.get('k', async () => page(String(++n)));
     const r = await cache.get('k', async () => page(String(++n)));
@@ -65,7 +79,9 @@ describe('PublicCache', () => {
 
 describe('isFresh', () => {
   it('matches If-None-Match (lists, weak form, *) before If-Modified-Since', async () => {
-    const r = await new PublicCache({ enabled: false, maxEntries: 1, ttlMs: 1 }).get('k', async () => page('x'));
+    const r = await new PublicCache({ enabled: false, maxEntries: 1, maxBytes: 1e9, ttlMs: 1 }).get('k', async () =>
+      page('x'),
+    );
     expect(isFresh({ 'if-none-match': r.etag }, r)).toBe(true);
     expect(isFresh({ 'if-none-match': `"nope", W/${r.etag}` }, r)).toBe(true);
     expect(isFresh({ 'if-none-match': '"nope"', 'if-modified-since': r.lastModifiedHttp }, r)).toBe(false);

@@ -23,11 +23,14 @@ export interface CachedResponse extends Rendered {
 interface Entry {
   value: CachedResponse;
   expiresAt: number;
+  bytes: number;
 }
 
 export interface PublicCacheOptions {
   enabled: boolean;
   maxEntries: number;
+  /** Bound on the bodies kept, in bytes (UTF-8). */
+  maxBytes: number;
   ttlMs: number;
 }
 
@@ -42,11 +45,17 @@ export class PublicCache {
   private readonly byTag = new Map<string, Set<string>>();
   private readonly inflight = new Map<string, Promise<CachedResponse>>();
   private generation = 0;
+  private bytes = 0;
 
   constructor(private readonly opts: PublicCacheOptions) {}
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes of the bodies kept. */
+  get totalBytes(): number {
+    return this.bytes;
   }
 
   async get(key: string, build: () => Promise<Rendered>): Promise<CachedResponse> {
@@ -77,7 +86,7 @@ export class PublicCache {
       const keys = this.byTag.get(tag);
       if (!keys) continue;
       this.byTag.delete(tag);
-      for (const key of keys) this.entries.delete(key);
+      for (const key of keys) this.drop(key);
     }
   }
 
@@ -86,23 +95,32 @@ export class PublicCache {
     this.inflight.clear();
     this.entries.clear();
     this.byTag.clear();
+    this.bytes = 0;
   }
 
   private store(key: string, value: CachedResponse): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: Date.now() + (value.ttlMs ?? this.opts.ttlMs) });
+    this.drop(key);
+    const bytes = Buffer.byteLength(value.body);
+    this.entries.set(key, { value, expiresAt: Date.now() + (value.ttlMs ?? this.opts.ttlMs), bytes });
+    this.bytes += bytes;
     for (const tag of value.tags) {
       let keys = this.byTag.get(tag);
       if (!keys) this.byTag.set(tag, (keys = new Set()));
       keys.add(key);
     }
     // Oldest first out: a Map iterates in insertion order, and every store re-inserts.
-    while (this.entries.size > this.opts.maxEntries) {
+    while (this.entries.size > this.opts.maxEntries || this.bytes > this.opts.maxBytes) {
       const oldest = this.entries.keys().next().value as string;
-      const entry = this.entries.get(oldest);
-      this.entries.delete(oldest);
-      for (const tag of entry?.value.tags ?? []) this.byTag.get(tag)?.delete(oldest);
+      for (const tag of this.entries.get(oldest)?.value.tags ?? []) this.byTag.get(tag)?.delete(oldest);
+      this.drop(oldest);
     }
+  }
+
+  private drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
   }
 }
 
