@@ -15,6 +15,7 @@ let failed = false;
 
 try {
   await ensureDependencies();
+  await ensureChromium();
   step('starting test infrastructure (NATS + JetStream, MongoDB-wire server, MinIO)');
   await run('node', ['scripts/infra.mjs', 'up', '--fresh'], { env });
   Object.assign(env, readEnvFile(path.join(dataDir, 'infra.env')));
@@ -45,6 +46,18 @@ try {
   process.stderr.write(`\n${err.message}\n`);
 } finally {
   if (!keep) await run('node', ['scripts/infra.mjs', 'down'], { env, quiet: true }).catch(() => undefined);
+}
+
+/** The browser tests drive Debian's Chromium (never a downloaded browser): installed once when it is missing. */
+async function ensureChromium() {
+  if (fs.existsSync('/usr/bin/chromium')) return;
+  step('installing Chromium from Debian for the browser tests (apt-get; needs root)');
+  const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await run('apt-get', ['update'], { env: aptEnv, label: 'apt-get update' });
+  await run('apt-get', ['install', '-y', 'chromium'], {
+    env: aptEnv,
+    label: 'apt-get install chromium',
+  });
 }
 
 let passed = 0;

@@ -101,6 +101,7 @@ Khao is up in ${elapsed(started)}.
   OpenAPI        ${url}/api/docs
   Health         ${url}/health/ready
   Metrics        ${url}/metrics
+  Public site    ${url}/th  ${url}/en  (feeds under /feeds/<lang>/, ${url}/sitemap.xml)
   Demo admin     ${env.ADMIN_EMAIL} / ${process.env.ADMIN_PASSWORD ? '(your ADMIN_PASSWORD)' : env.ADMIN_PASSWORD}
                  (generated once, kept in .data/dev/secrets.env)
 Stop with: npm run down

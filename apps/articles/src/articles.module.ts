@@ -3,6 +3,8 @@ import { healthControllerFor, INFRA, OutboxRelay, type ServiceInfra } from '@kha
 import type { ArticlesConfig } from './config.js';
 import { revisionModel } from './revisions/revision.schema.js';
 import { RevisionsRepository } from './revisions/revisions.repository.js';
+import { PublicStoriesController } from './public/public-stories.controller.js';
+import { PublicStoriesService } from './public/public-stories.service.js';
 import { ScheduleRepository } from './scheduler/schedule.repository.js';
 import { Scheduler } from './scheduler/scheduler.js';
 import { SearchService } from './stories/search.service.js';
@@ -21,7 +23,7 @@ export class ArticlesModule {
     const stories = storyModel(infra.mongo);
     return {
       module: ArticlesModule,
-      controllers: [healthControllerFor('articles'), StoriesController],
+      controllers: [healthControllerFor('articles'), StoriesController, PublicStoriesController],
       providers: [
         { provide: INFRA, useValue: infra },
         { provide: CONFIG, useValue: config },
@@ -46,6 +48,7 @@ export class ArticlesModule {
         StoriesService,
         SearchService,
         Scheduler,
+        PublicStoriesService,
       ],
     };
   }

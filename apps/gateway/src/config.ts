@@ -22,5 +22,27 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   HTTP_BODY_LIMIT: env.int(1_048_576, 1024, 50 * 1_048_576),
   /** How long an upload's `complete` may take: the media service verifies and processes the image meanwhile. */
   MEDIA_PROCESSING_TIMEOUT_MS: env.int(120_000, 1000, 600_000),
+  // Public delivery (pages, feeds, sitemap, public API).
+  /** The site's name on pages and in feeds. */
+  SITE_NAME: z.string().trim().min(1).max(100).default('Khao ข่าว'),
+  /** The organisation's links in the page header; a link left unset is not shown. */
+  ORG_FACEBOOK_URL: env.url(['https:', 'http:']).optional(),
+  ORG_X_URL: env.url(['https:', 'http:']).optional(),
+  ORG_VIDEO_URL: env.url(['https:', 'http:']).optional(),
+  ORG_INTRANET_URL: env.url(['https:', 'http:']).optional(),
+  ORG_WEBMAIL_URL: env.url(['https:', 'http:']).optional(),
+  /** In-memory cache of rendered pages, JSON and feeds (dropped by article and media events); off for benchmarks. */
+  PUBLIC_CACHE: env.bool(true),
+  PUBLIC_CACHE_MAX_ENTRIES: env.int(5000, 1, 1_000_000),
+  /** Bound on the cached bodies per gateway, in MiB. */
+  PUBLIC_CACHE_MAX_MB: env.int(64, 1, 16_384),
+  /** A safety net: cached entries are rebuilt after this long even if no event said so. */
+  PUBLIC_CACHE_TTL_SECONDS: env.int(600, 1, 86_400),
+  /** Cache-Control max-age for public HTML and JSON (browsers and CDNs); stale-while-revalidate is 10× that. */
+  PUBLIC_MAX_AGE_SECONDS: env.int(30, 0, 86_400),
+  /** Stories per front page (an "older stories" link continues). */
+  PUBLIC_PAGE_SIZE: env.int(30, 1, 100),
+  /** How long a page waits for the media service before it renders without images. */
+  MEDIA_RESOLVE_TIMEOUT_MS: env.int(1000, 50, 30_000),
 });
 export type GatewayConfig = z.output<typeof GatewayConfigSchema>;

@@ -19,6 +19,12 @@ import { DeadLettersController } from './ops/dead-letters.controller.js';
 import { MediaController } from './media/media.controller.js';
 import { MediaStreamService } from './media/media-stream.service.js';
 import { CONFIG, LOGGER } from './tokens.js';
+import { PublicApiController } from './public/public-api.controller.js';
+import { PublicCache } from './public/public-cache.js';
+import { PublicCacheSync } from './public/public-cache.sync.js';
+import { PublicContentService } from './public/public-content.service.js';
+import { PublicPagesController } from './public/public-pages.controller.js';
+import { PublicResponses } from './public/public-responses.service.js';
 
 export interface GatewayDeps {
   infra: ServiceInfra;
@@ -38,6 +44,9 @@ export class GatewayModule {
         ArticlesController,
         DeadLettersController,
         MediaController,
+        PublicApiController,
+        // Last: its `/:lang` route must not shadow anything (static routes win in Fastify anyway).
+        PublicPagesController,
       ],
       providers: [
         { provide: CONFIG, useValue: config },
@@ -57,6 +66,18 @@ export class GatewayModule {
         AuthService,
         ReadinessService,
         MediaStreamService,
+        {
+          provide: PublicCache,
+          useValue: new PublicCache({
+            enabled: config.PUBLIC_CACHE,
+            maxEntries: config.PUBLIC_CACHE_MAX_ENTRIES,
+            maxBytes: config.PUBLIC_CACHE_MAX_MB * 1_048_576,
+            ttlMs: config.PUBLIC_CACHE_TTL_SECONDS * 1000,
+          }),
+        },
+        PublicCacheSync,
+        PublicContentService,
+        PublicResponses,
       ],
     };
   }

@@ -42,6 +42,7 @@ export class StoryIndex {
   /** Entries newest first, rebuilt on the first query after a change. */
   private sorted: Entry[] = [];
   private dirty = false;
+  private changeCount = 0;
 
   get size(): number {
     return this.entries.size;
@@ -52,6 +53,7 @@ export class StoryIndex {
     const { outbox: _o, tokens, searchText, history: _h, versions, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
     const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) };
     this.dirty = true;
+    this.changeCount++;
     this.entries.set(id, {
       story,
       tokens: new Set(tokens),
@@ -70,6 +72,7 @@ export class StoryIndex {
     if (!e) return;
     this.entries.delete(id);
     this.dirty = true;
+    this.changeCount++;
     for (const key of e.story.slugs) if (this.slugs.get(key) === id) this.slugs.delete(key);
   }
 
@@ -79,7 +82,11 @@ export class StoryIndex {
     // Walk from the cursor in order and stop one past the page: a listing reads `limit + 1` entries, a search
     // only as far as its matches reach.
     const hits: Entry[] = [];
-    for (let i = q.after ? firstAfter(sorted, q.after) : 0; i < sorted.length && hits.length <= q.limit; i++) {
+    for (
+      let i = q.after ? firstAfter(sorted, q.after, (e) => e.sortKey) : 0;
+      i < sorted.length && hits.length <= q.limit;
+      i++
+    ) {
       if (matches(sorted[i], q)) hits.push(sorted[i]);
     }
     const page = hits.slice(0, q.limit);
@@ -94,6 +101,22 @@ export class StoryIndex {
       this.dirty = false;
     }
     return this.sorted;
+  }
+
+  /** Grows on every put or remove: read models derived from the index (public listings) rebuild when it moved. */
+  get changes(): number {
+    return this.changeCount;
+  }
+
+  /** Every indexed story, in no particular order. */
+  *stories(): IterableIterator<IndexedStory> {
+    for (const e of this.entries.values()) yield e.story;
+  }
+
+  /** Whether a story has every query word and phrase (the same test the admin search applies). */
+  matchesText(id: string, tokens: string[], phrases: string[]): boolean {
+    const e = this.entries.get(id);
+    return !!e && tokens.every((t) => e.tokens.has(t)) && phrases.every((p) => e.searchText.includes(p));
   }
 
   /** Stories whose cover or gallery is `mediaId` (a scan: deletes of images are rare). */
@@ -112,12 +135,12 @@ export class StoryIndex {
 }
 
 /** Index of the first entry strictly older than `key` in a newest-first list (binary search). */
-function firstAfter(sorted: Entry[], key: string): number {
+export function firstAfter<T>(sorted: T[], key: string, keyOf: (entry: T) => string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid].sortKey >= key) lo = mid + 1;
+    if (keyOf(sorted[mid]) >= key) lo = mid + 1;
     else hi = mid;
   }
   return lo;

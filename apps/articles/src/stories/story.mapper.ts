@@ -20,10 +20,15 @@ export function toVersion(v: VersionDoc, eventDate: StoryDoc['eventDate']): Vers
     updatedAt: iso(v.updatedAt)!,
     updatedBy: v.updatedBy,
     translationOf: v.translationOf ?? null,
-    dateText: eventDate
-      ? formatDateRange(new Date(eventDate.start), eventDate.end ? new Date(eventDate.end) : undefined, v.language)
-      : null,
+    dateText: dateTextOf(eventDate, v.language),
   };
+}
+
+/** The event date in a language's calendar: Buddhist Era in Thai, CE in English; null without an event date. */
+export function dateTextOf(eventDate: StoryDoc['eventDate'], language: Version['language']): string | null {
+  return eventDate
+    ? formatDateRange(new Date(eventDate.start), eventDate.end ? new Date(eventDate.end) : undefined, language)
+    : null;
 }
 
 function shared(doc: IndexedStory): Omit<Story, 'versions'> {

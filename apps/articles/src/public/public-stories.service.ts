@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  ErrorCode,
+  type Language,
+  type PublicGetReply,
+  type PublicListItem,
+  type PublicListQuerySchema,
+} from '@khao/contracts';
+import { queryPhrases, queryTokens } from '@khao/thai';
+import type { z } from 'zod';
+import { dateTextOf } from '../stories/story.mapper.js';
+import { firstAfter, StoryIndex, type IndexedStory } from '../stories/story-index.js';
+import { StoryIndexSync } from '../stories/story-index.sync.js';
+import { StoryRepository } from '../stories/story.repository.js';
+import type { StoryDoc } from '../stories/story.schema.js';
+
+type IndexedVersion = IndexedStory['versions'][number];
+interface Published {
+  /** `<publishedAt ISO>|<storyId>|<lang>`: one string compare orders newest publication first. */
+  key: string;
+  story: IndexedStory;
+  version: IndexedVersion;
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+/** How many recently read stories (with bodies) the public side keeps in memory. */
+const RECENT_STORIES = 300;
+
+/**
+ * What readers may see: published versions only. Listings come from the in-memory StoryIndex (a newest-published
+ * list per language, rebuilt after the index changed); one story is its index entry plus one load by `_id` for the
+ * body. Never-published versions are simply unknown (404); taken-down ones are `gone` (410).
+ */
+@Injectable()
+export class PublicStoriesService {
+  private builtAt = -1;
+  private byLanguage = new Map<Language | '*', Published[]>();
+  /** Recently read stories with their bodies, by id; an entry serves only while the index has the same revision. */
+  private readonly recent = new Map<string, StoryDoc>();
+
+  constructor(
+    private readonly index: StoryIndex,
+    private readonly sync: StoryIndexSync,
+    private readonly stories: StoryRepository,
+  ) {}
+
+  async list(
+    q: z.output<typeof PublicListQuerySchema>,
+  ): Promise<{ items: PublicListItem[]; nextCursor: string | null }> {
+    await this.sync.ready;
+    const tokens = q.q ? queryTokens(q.q) : [];
+    if (q.q && tokens.length === 0) return { items: [], nextCursor: null };
+    const phrases = q.q ? queryPhrases(q.q) : [];
+    const all = this.published(q.lang ?? '*');
+    const hits: Published[] = [];
+    for (
+      let i = q.cursor ? firstAfter(all, decodeCursor(q.cursor), (p) => p.key) : 0;
+      i < all.length && hits.length <= q.limit;
+      i++
+    ) {
+      const p = all[i];
+      const s = p.story;
+      if (q.tag && !s.tags.includes(q.tag)) continue;
+      if (q.category && !s.categories.includes(q.category)) continue;
+      if (q.province && s.dateline?.province !== q.province) continue;
+      if (q.q && !this.index.matchesText(s._id, tokens, phrases)) continue;
+      hits.push(p);
+    }
+    const page = hits.slice(0, q.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((p) => toItem(p.story, p.version)),
+      nextCursor: hits.length > q.limit && last ? Buffer.from(last.key).toString('base64url') : null,
+    };
+  }
+
+  async get(language: Language, slug: string): Promise<PublicGetReply> {
+    await this.sync.ready;
+    const indexed = this.index.bySlug(language, slug);
+    const v = indexed?.versions.find((x) => x.language === language);
+    if (!indexed || !v) throw notFound(language, slug);
+    if (v.status !== 'published') {
+      if (v.status === 'unpublished' || v.publishedAt) return { kind: 'gone' };
+      throw notFound(language, slug);
+    }
+    if (v.slug !== slug) return { kind: 'moved', slug: v.slug };
+    const doc = await this.load(indexed._id, indexed.revision);
+    const full = doc?.versions.find((x) => x.language === language);
+    if (!doc || !full) throw notFound(language, slug);
+    if (full.status !== 'published') return { kind: 'gone' };
+    if (full.slug !== slug) return { kind: 'moved', slug: full.slug };
+    return {
+      kind: 'story',
+      story: { ...toItem(doc, full), body: full.body, seo: full.seo ?? {}, galleryMediaIds: doc.galleryMediaIds },
+    };
+  }
+
+  /** Every save raises the revision, so a copy at the index's revision is the current one: no invalidation needed. */
+  private async load(id: string, revision: number): Promise<StoryDoc | null> {
+    const hit = this.recent.get(id);
+    if (hit?.revision === revision) return hit;
+    const doc = await this.stories.findLive(id);
+    this.recent.delete(id);
+    if (doc) {
+      this.recent.set(id, doc);
+      if (this.recent.size > RECENT_STORIES) this.recent.delete(this.recent.keys().next().value as string);
+    }
+    return doc;
+  }
+
+  private published(language: Language | '*'): Published[] {
+    if (this.builtAt !== this.index.changes) {
+      this.byLanguage.clear();
+      this.builtAt = this.index.changes;
+    }
+    let list = this.byLanguage.get(language);
+    if (!list) {
+      list = [];
+      for (const story of this.index.stories()) {
+        for (const version of story.versions) {
+          if (version.status !== 'published' || (language !== '*' && version.language !== language)) continue;
+          const at = iso(version.publishedAt ?? version.updatedAt);
+          list.push({ key: `${at}|${story._id}|${version.language}`, story, version });
+        }
+      }
+      list.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+      this.byLanguage.set(language, list);
+    }
+    return list;
+  }
+}
+
+function toItem(s: IndexedStory | StoryDoc, v: IndexedVersion): PublicListItem {
+  return {
+    storyId: s._id,
+    language: v.language,
+    sourceLanguage: s.sourceLanguage,
+    slug: v.slug,
+    title: v.title,
+    summary: v.summary,
+    publishedAt: iso(v.publishedAt ?? v.updatedAt),
+    updatedAt: iso(s.updatedAt),
+    revision: s.revision,
+    dateline: s.dateline ?? {},
+    eventDate: s.eventDate
+      ? { start: iso(s.eventDate.start), ...(s.eventDate.end ? { end: iso(s.eventDate.end) } : {}) }
+      : null,
+    dateText: dateTextOf(s.eventDate, v.language),
+    categories: s.categories,
+    tags: s.tags,
+    byline: s.byline,
+    coverMediaId: s.coverMediaId,
+    translations: s.versions
+      .filter((o) => o.language !== v.language && o.status === 'published')
+      .map((o) => ({ language: o.language, slug: o.slug, title: o.title })),
+  };
+}
+
+const notFound = (language: Language, slug: string) =>
+  new DomainError(ErrorCode.NotFound, `no published ${language} story with slug '${slug}'`);
+
+function decodeCursor(cursor: string): string {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f]{24}\|[a-z]{2}$/.test(key)) {
+    throw new DomainError(ErrorCode.InvalidArgument, 'cursor: not a cursor this API returned; start again without it');
+  }
+  return key;
+}

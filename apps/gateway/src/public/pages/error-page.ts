@@ -1,0 +1,18 @@
+import type { Language } from '@khao/contracts';
+import { html } from '../html.js';
+import { labels } from './i18n.js';
+import { layout, type SiteInfo } from './layout.js';
+
+/** A real page for 404 (unknown), 410 (taken down) and 503 (a service is down), in the path's language; not indexed. */
+export function errorPage(site: SiteInfo, language: Language, kind: 'notFound' | 'gone' | 'unavailable'): string {
+  const t = labels[language][kind];
+  const main = html`<h1>${t.title}</h1>
+    <p>${t.text}</p>
+    <p><a href="${site.home(language)}">${t.home}</a></p>`;
+  return layout(
+    site,
+    { language, title: `${t.title} — ${site.name}`, description: t.text, robots: 'noindex' },
+    main,
+    null,
+  );
+}

@@ -1,0 +1,137 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ArticlesPublicRpc,
+  DomainError,
+  ErrorCode,
+  MediaRpc,
+  type Language,
+  type PublicListItem,
+  type PublicListQuery,
+  type PublicStory,
+  type PublicTranslation,
+  type ResolvedImage,
+} from '@khao/contracts';
+import type { Logger } from '@khao/logging';
+import { RpcClient } from '@khao/messaging';
+import type { GatewayConfig } from '../config.js';
+import { CONFIG, LOGGER } from '../tokens.js';
+import { PublicUrls } from './public-urls.js';
+import { shareLinks, type ShareLinks } from './share-links.js';
+
+export type LinkedTranslation = PublicTranslation & { url: string };
+
+/** A published story as the public API and the page show it. */
+export interface StoryView extends Omit<PublicStory, 'translations'> {
+  url: string;
+  translations: LinkedTranslation[];
+  images: { cover: ResolvedImage | null; gallery: ResolvedImage[] };
+  shareLinks: ShareLinks;
+}
+
+export interface ListItemView extends Omit<PublicListItem, 'translations'> {
+  url: string;
+  translations: LinkedTranslation[];
+  cover: ResolvedImage | null;
+}
+
+export type StoryLookup =
+  | { kind: 'story'; view: StoryView; imagesComplete: boolean }
+  | { kind: 'moved'; slug: string }
+  | { kind: 'gone' }
+  | { kind: 'missing' };
+
+/**
+ * Gathers what readers see: published versions from the articles service, images from the media service. Images
+ * are an extra: when the media service does not answer, the story comes without them (and the caller caches that
+ * only briefly) — a page never fails for want of a photo.
+ */
+@Injectable()
+export class PublicContentService {
+  readonly urls: PublicUrls;
+
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.urls = new PublicUrls(config.PUBLIC_BASE_URL);
+  }
+
+  async story(language: Language, slug: string): Promise<StoryLookup> {
+    let reply;
+    try {
+      reply = await this.rpc.request(ArticlesPublicRpc.get, { language, slug });
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.NotFound) return { kind: 'missing' };
+      throw err;
+    }
+    if (reply.kind !== 'story') return reply;
+    const s = reply.story;
+    const ids = [...(s.coverMediaId ? [s.coverMediaId] : []), ...s.galleryMediaIds];
+    const images = await this.images(ids, language);
+    const url = this.urls.story(language, s.slug);
+    const view: StoryView = {
+      ...s,
+      url,
+      translations: this.linked(s.translations),
+      images: {
+        cover: (s.coverMediaId && images?.get(s.coverMediaId)) || null,
+        gallery: s.galleryMediaIds.flatMap((id) => images?.get(id) ?? []),
+      },
+      shareLinks: shareLinks({ url, title: s.title, summary: s.summary }),
+    };
+    return { kind: 'story', view, imagesComplete: images !== null };
+  }
+
+  async list(
+    query: PublicListQuery,
+  ): Promise<{ items: ListItemView[]; nextCursor: string | null; imagesComplete: boolean }> {
+    const page = await this.rpc.request(ArticlesPublicRpc.list, query);
+    const covers = [...new Set(page.items.flatMap((i) => (i.coverMediaId ? [i.coverMediaId] : [])))];
+    const byLanguage = new Map<Language, Map<string, ResolvedImage> | null>();
+    for (const lang of new Set(page.items.map((i) => i.language))) {
+      const ids = covers.filter((id) => page.items.some((i) => i.language === lang && i.coverMediaId === id));
+      byLanguage.set(lang, await this.images(ids, lang));
+    }
+    return {
+      items: page.items.map((i) => ({
+        ...i,
+        url: this.urls.story(i.language, i.slug),
+        translations: this.linked(i.translations),
+        cover: (i.coverMediaId && byLanguage.get(i.language)?.get(i.coverMediaId)) || null,
+      })),
+      nextCursor: page.nextCursor,
+      imagesComplete: [...byLanguage.values()].every((m) => m !== null),
+    };
+  }
+
+  /** Every published version (feeds and the sitemap), walking the cursor. */
+  async *allPublished(language?: Language): AsyncGenerator<PublicListItem> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.rpc.request(ArticlesPublicRpc.list, { lang: language, limit: 1000, cursor });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  private linked(translations: PublicTranslation[]): LinkedTranslation[] {
+    return translations.map((t) => ({ ...t, url: this.urls.story(t.language, t.slug) }));
+  }
+
+  /** Images by id in one language; null when the media service did not answer. */
+  private async images(ids: string[], language: Language): Promise<Map<string, ResolvedImage> | null> {
+    if (ids.length === 0) return new Map();
+    try {
+      const { items } = await this.rpc.request(
+        MediaRpc.resolve,
+        { ids, language },
+        { timeoutMs: this.config.MEDIA_RESOLVE_TIMEOUT_MS },
+      );
+      return new Map(items.map((i) => [i.id, i]));
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'media did not resolve; rendering without images');
+      return null;
+    }
+  }
+}

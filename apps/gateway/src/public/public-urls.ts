@@ -1,0 +1,31 @@
+import type { Language } from '@khao/contracts';
+
+/** Absolute public URLs, all from PUBLIC_BASE_URL (feeds, sitemap and share cards need absolute links). */
+export class PublicUrls {
+  readonly base: string;
+
+  constructor(publicBaseUrl: string) {
+    this.base = publicBaseUrl.replace(/\/+$/, '');
+  }
+
+  /** Same form as the articles service's event URLs: `/<lang>/news/<slug>`, the slug percent-encoded. */
+  story(language: Language, slug: string): string {
+    return `${this.base}${storyPath(language, slug)}`;
+  }
+
+  home(language: Language): string {
+    return `${this.base}/${language}`;
+  }
+
+  feed(language: Language, kind: 'rss' | 'atom'): string {
+    return `${this.base}/feeds/${language}/${kind}.xml`;
+  }
+
+  sitemap(): string {
+    return `${this.base}/sitemap.xml`;
+  }
+}
+
+export function storyPath(language: Language, slug: string): string {
+  return `/${language}/news/${encodeURIComponent(slug)}`;
+}

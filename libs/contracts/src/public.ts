@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { LanguageSchema, SeoSchema } from './articles.js';
+import { defineRpc } from './rpc.js';
+
+/**
+ * What readers may see: published language versions only, served by the articles service without an actor (the
+ * gateway's public routes call these). Everything not published stays invisible here.
+ */
+
+const label = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
+
+export const PublicListQuerySchema = z
+  .object({
+    lang: LanguageSchema.optional(),
+    tag: label.optional(),
+    category: label.optional(),
+    province: label.optional(),
+    /** Thai-aware text query (segmented like the admin search). */
+    q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+    cursor: z.string().max(200).optional(),
+    /** Up to 1000 for the gateway's feeds and sitemap; the HTTP API allows less. */
+    limit: z.coerce.number().int().min(1).max(1000).default(20),
+  })
+  .strict();
+export type PublicListQuery = z.input<typeof PublicListQuerySchema>;
+
+/** Another published language version of the same story. */
+export const PublicTranslationSchema = z.object({ language: LanguageSchema, slug: z.string(), title: z.string() });
+export type PublicTranslation = z.infer<typeof PublicTranslationSchema>;
+
+const shared = {
+  storyId: z.string(),
+  language: LanguageSchema,
+  sourceLanguage: LanguageSchema,
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  publishedAt: z.string(),
+  /** When this version or the story's shared fields last changed (Last-Modified). */
+  updatedAt: z.string(),
+  /** The story revision: changes on every save. */
+  revision: z.number().int(),
+  dateline: z.object({ place: z.string().optional(), province: z.string().optional() }),
+  eventDate: z.object({ start: z.string(), end: z.string().optional() }).nullable(),
+  /** The event date in this language's calendar: Buddhist Era in Thai, CE in English. */
+  dateText: z.string().nullable(),
+  categories: z.array(z.string()),
+  tags: z.array(z.string()),
+  byline: z.string(),
+  coverMediaId: z.string().nullable(),
+  /** The other languages in which this story is published. */
+  translations: z.array(PublicTranslationSchema),
+};
+
+export const PublicListItemSchema = z.object(shared);
+export type PublicListItem = z.infer<typeof PublicListItemSchema>;
+
+export const PublicStorySchema = z.object({
+  ...shared,
+  /** Sanitized HTML (allow-list applied on input by the articles service). */
+  body: z.string(),
+  seo: SeoSchema,
+  galleryMediaIds: z.array(z.string()),
+});
+export type PublicStory = z.infer<typeof PublicStorySchema>;
+
+export const PublicGetReplySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('story'), story: PublicStorySchema }),
+  /** An old slug: the reader is sent to the current one (301). */
+  z.object({ kind: z.literal('moved'), slug: z.string() }),
+  /** The slug is known but the version is not published (any more): 410 for pages. */
+  z.object({ kind: z.literal('gone') }),
+]);
+export type PublicGetReply = z.infer<typeof PublicGetReplySchema>;
+
+export const ArticlesPublicRpc = {
+  /** Published versions, newest publication first, cursor-paginated. */
+  list: defineRpc(
+    'articles.public-list.v1',
+    PublicListQuerySchema,
+    z.object({ items: z.array(PublicListItemSchema), nextCursor: z.string().nullable() }),
+  ),
+  /** One published version by language and slug (current or old). Unknown → NOT_FOUND. */
+  get: defineRpc(
+    'articles.public-get.v1',
+    z.object({ language: LanguageSchema, slug: z.string().min(1).max(300) }).strict(),
+    PublicGetReplySchema,
+  ),
+};

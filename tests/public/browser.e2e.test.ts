@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDataDir, TestPlatform } from '@khao/testing';
+import { bilingualStory, englishVersion, publicGatewayEnv } from './helpers.js';
+
+// The article page as a reader gets it, in Debian's headless Chromium (never a downloaded browser; scripts/test.mjs
+// installs it when missing). A screenshot is kept in .data/test/artifacts/.
+const platform = new TestPlatform({ services: ['articles'], env: { gateway: publicGatewayEnv } });
+const artifacts = path.join(testDataDir, 'artifacts');
+let browser: Browser;
+let page: Page;
+let udon: Awaited<ReturnType<typeof bilingualStory>>;
+let thUrl: string;
+
+beforeAll(async () => {
+  await platform.start();
+  // Links on the page are absolute (PUBLIC_BASE_URL): point them at this gateway so the browser can follow them.
+  await platform.restart('gateway', { PUBLIC_BASE_URL: platform.baseUrl });
+  udon = await bilingualStory(platform, await platform.adminToken());
+  thUrl = `${platform.baseUrl}/th/news/${encodeURIComponent(udon.th.slug)}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  page = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'th-TH' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform.stop();
+});
+
+const meta = (p: Page, property: string) =>
+  p.locator(`meta[property="${property}"], meta[name="${property}"]`).first().getAttribute('content');
+
+describe('the article page in Chromium', () => {
+  it('shows the headline, the dateline with the BE date, the Thai font, share links and OG tags', async () => {
+    const res = await page.goto(thUrl);
+    expect(res?.status()).toBe(200);
+    expect(await page.locator('html').getAttribute('lang')).toBe('th');
+    await expect.poll(() => page.locator('h1').count()).toBe(1);
+    expect(await page.locator('h1').innerText()).toBe(udon.th.title);
+    const dateline = await page.locator('.dateline').innerText();
+    expect(dateline).toMatch(/^อุดรธานี\/ เมื่อวันที่ 10\s?–\s?11 เมษายน 2560$/);
+    expect(await page.locator('main article .body blockquote').innerText()).toContain('“เราอยากมีบ้านที่มั่นคง');
+    for (const landmark of ['header.site', 'main#main', 'footer.site'])
+      expect(await page.locator(landmark).count()).toBe(1);
+
+    // A string, not a function: the tests are typed without the DOM library.
+    const sarabun = await page.evaluate(
+      `document.fonts.ready.then(() => [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Sarabun' && f.status === 'loaded'))`,
+    );
+    expect(sarabun).toBe(true);
+
+    const links: Record<string, string> = {};
+    for (const a of await page.locator('nav.share a[data-share]').all()) {
+      links[(await a.getAttribute('data-share'))!] = (await a.getAttribute('href'))!;
+    }
+    expect(Object.keys(links).sort()).toEqual(['email', 'facebook', 'line', 'telegram', 'whatsapp', 'x']);
+    expect(new URL(links.facebook).searchParams.get('u')).toBe(thUrl);
+    expect(new URL(links.x).searchParams.get('text')).toBe(udon.th.title);
+    expect(new URL(links.line).searchParams.get('url')).toBe(thUrl);
+    expect(new URL(links.telegram).searchParams.get('url')).toBe(thUrl);
+    expect(new URL(links.whatsapp).searchParams.get('text')).toBe(`${udon.th.title} ${thUrl}`);
+    expect(links.email).toMatch(/^mailto:\?subject=/);
+
+    expect(await meta(page, 'og:title')).toBe(udon.th.title);
+    expect(await meta(page, 'og:url')).toBe(thUrl);
+    expect(await meta(page, 'og:type')).toBe('article');
+    expect(await meta(page, 'og:locale')).toBe('th_TH');
+    expect(await meta(page, 'og:locale:alternate')).toBe('en_US');
+    expect(await meta(page, 'twitter:card')).toBe('summary_large_image');
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(thUrl);
+
+    fs.mkdirSync(artifacts, { recursive: true });
+    const shot = path.join(artifacts, 'article-th.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    expect(fs.statSync(shot).size).toBeGreaterThan(10_000);
+  });
+
+  it('the language switch leads to the English page, with the CE date', async () => {
+    await page.goto(thUrl);
+    await Promise.all([page.waitForURL(/\/en\/news\//), page.locator('nav.languages a').click()]);
+    expect(page.url()).toBe(`${platform.baseUrl}/en/news/${udon.en.slug}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1').innerText()).toBe(englishVersion.title);
+    expect(await page.locator('.dateline').innerText()).toMatch(/10\s?–\s?11 April 2017$/);
+    expect(await meta(page, 'og:locale')).toBe('en_US');
+    await page.screenshot({ path: path.join(artifacts, 'article-en.png'), fullPage: true });
+    // …and back
+    await Promise.all([page.waitForURL(/\/th\/news\//), page.locator('nav.languages a').click()]);
+    expect(await page.locator('h1').innerText()).toBe(udon.th.title);
+  });
+});

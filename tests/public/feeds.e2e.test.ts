@@ -1,0 +1,142 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Story } from '@khao/contracts';
+import { TestPlatform } from '@khao/testing';
+import { BASE, bilingualStory, chiangMaiStory, createStory, publicGatewayEnv, publish, version } from './helpers.js';
+
+// RSS 2.0, Atom and sitemap.xml read back with a real XML parser: every published version of both languages is
+// there with its absolute link and dates, drafts are not, and hreflang alternates pair the translations.
+const platform = new TestPlatform({ services: ['articles'], env: { gateway: publicGatewayEnv } });
+const arrays = [
+  'rss.channel.item',
+  'rss.channel.item.category',
+  'feed.entry',
+  'feed.entry.link',
+  'urlset.url',
+  'urlset.url.xhtml:link',
+];
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (_name, jpath) => arrays.includes(String(jpath)),
+});
+let token: string;
+let stories: Story[];
+let draft: Story;
+
+interface Published {
+  lang: 'th' | 'en';
+  url: string;
+  title: string;
+  publishedAt: string;
+  updatedAt: string;
+  story: Story;
+}
+let published: Published[];
+
+const xml = async (path: string) => {
+  const res = await fetch(platform.baseUrl + path);
+  expect(res.status, path).toBe(200);
+  const text = await res.text();
+  expect(XMLValidator.validate(text), path).toBe(true);
+  return { type: res.headers.get('content-type'), doc: parser.parse(text) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+};
+const urlOf = (lang: string, slug: string) => `${BASE}/${lang}/news/${encodeURIComponent(slug)}`;
+
+beforeAll(async () => {
+  await platform.start();
+  token = await platform.adminToken();
+  const a = await bilingualStory(platform, token);
+  const b = await bilingualStory(platform, token, chiangMaiStory());
+  const c = await createStory(
+    platform,
+    token,
+    chiangMaiStory({ version: { title: 'ข่าวภาษาไทยอย่างเดียวเรื่องตลาดนัดชุมชน' } }),
+  );
+  stories = [a.story, b.story, await publish(platform, token, c.id, 'th')];
+  draft = await createStory(platform, token, chiangMaiStory({ version: { title: 'ร่างที่ยังไม่เผยแพร่เรื่องตลาดนัด' } }));
+  published = stories.flatMap((story) =>
+    story.versions
+      .filter((v) => v.status === 'published')
+      .map((v) => ({
+        lang: v.language,
+        url: urlOf(v.language, v.slug),
+        title: v.title,
+        publishedAt: v.publishedAt!,
+        updatedAt: story.updatedAt,
+        story,
+      })),
+  );
+  expect(published).toHaveLength(5);
+});
+afterAll(() => platform.stop());
+
+describe('feeds', () => {
+  it('RSS 2.0 per language holds every published version with its link, guid and pubDate', async () => {
+    for (const lang of ['th', 'en'] as const) {
+      const { type, doc } = await xml(`/feeds/${lang}/rss.xml`);
+      expect(type).toBe('application/rss+xml; charset=utf-8');
+      const channel = doc.rss.channel;
+      expect(doc.rss['@version']).toBe('2.0');
+      expect(channel.language).toBe(lang);
+      expect(channel.link).toBe(`${BASE}/${lang}`);
+      const items = channel.item as { title: string; link: string; guid: { '#text': string }; pubDate: string }[];
+      const expected = published.filter((p) => p.lang === lang);
+      expect(items.map((i) => i.link).sort()).toEqual(expected.map((p) => p.url).sort());
+      for (const p of expected) {
+        const item = items.find((i) => i.link === p.url)!;
+        expect(item.title).toBe(p.title);
+        expect(item.guid['#text']).toBe(p.url);
+        expect(new Date(item.pubDate).getTime()).toBe(Math.floor(Date.parse(p.publishedAt) / 1000) * 1000);
+      }
+      expect(JSON.stringify(doc)).not.toContain(version(draft, 'th').slug);
+    }
+  });
+
+  it('Atom per language holds every published version with id, link, published and updated', async () => {
+    for (const lang of ['th', 'en'] as const) {
+      const { type, doc } = await xml(`/feeds/${lang}/atom.xml`);
+      expect(type).toBe('application/atom+xml; charset=utf-8');
+      const entries = doc.feed.entry as {
+        id: string;
+        link: { '@href': string }[];
+        published: string;
+        updated: string;
+        title: { '#text': string };
+      }[];
+      const expected = published.filter((p) => p.lang === lang);
+      expect(entries.map((e) => e.id).sort()).toEqual(expected.map((p) => p.url).sort());
+      for (const p of expected) {
+        const e = entries.find((x) => x.id === p.url)!;
+        expect(e.link[0]['@href']).toBe(p.url);
+        expect(e.published).toBe(p.publishedAt);
+        expect(Date.parse(e.updated)).toBeGreaterThanOrEqual(Date.parse(p.publishedAt));
+        expect(e.title['#text']).toBe(p.title);
+      }
+    }
+  });
+});
+
+describe('sitemap', () => {
+  it('lists both front pages and every published version with hreflang alternates and x-default', async () => {
+    const { doc } = await xml('/sitemap.xml');
+    expect(doc.urlset['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    expect(doc.urlset['@xmlns:xhtml']).toBe('http://www.w3.org/1999/xhtml');
+    const urls = doc.urlset.url as {
+      loc: string;
+      lastmod?: string;
+      'xhtml:link': { '@rel': string; '@hreflang': string; '@href': string }[];
+    }[];
+    expect(urls.map((u) => u.loc).sort()).toEqual([`${BASE}/en`, `${BASE}/th`, ...published.map((p) => p.url)].sort());
+    for (const p of published) {
+      const u = urls.find((x) => x.loc === p.url)!;
+      expect(Date.parse(u.lastmod!)).toBe(Date.parse(p.updatedAt));
+      const alternates = Object.fromEntries(u['xhtml:link'].map((l) => [l['@hreflang'], l['@href']]));
+      const siblings = published.filter((q) => q.story.id === p.story.id);
+      const want: Record<string, string> = Object.fromEntries(siblings.map((q) => [q.lang, q.url]));
+      want['x-default'] = siblings.find((q) => q.lang === p.story.sourceLanguage)!.url;
+      expect(alternates).toEqual(want);
+      expect(u['xhtml:link'].every((l) => l['@rel'] === 'alternate')).toBe(true);
+    }
+  });
+});
