@@ -112,7 +112,7 @@ export function fakeDeepL(authKey: string, b: Behaviour = { failures: [], delayM
     return {
       delayMs: b.delayMs,
       body: {
-        translations: (body.text).map((t) => ({
+        translations: body.text.map((t) => ({
           detected_source_language: body.source_lang,
           text: fakeTranslate(t, glossary),
         })),
