@@ -36,7 +36,8 @@ export class FakeServer {
     this.route = route;
   }
 
-  async start(): Promise<this> {
+  /** Listens on `port` (0: any free one; give the old port to bring a stopped fake back at the same URL). */
+  async start(port = 0): Promise<this> {
     this.server = http.createServer((req, res) => {
       let raw = '';
       req.setEncoding('utf8');
@@ -65,7 +66,7 @@ export class FakeServer {
         });
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
   }
@@ -76,6 +77,10 @@ export class FakeServer {
 
   reset(): void {
     this.calls.length = 0;
+  }
+
+  get port(): number {
+    return Number(new URL(this.url).port);
   }
 
   async stop(): Promise<void> {
