@@ -41,6 +41,8 @@ export const TranslationConfigSchema = ServiceConfigSchema.extend({
   TRANSLATION_POLL_MS: env.int(1000, 50, 60_000),
   /** How long a worker owns a job it took; renewed while it works, so a dead worker's job is taken over after it. */
   TRANSLATION_LEASE_MS: env.int(60_000, 500, 3_600_000),
+  /** Jobs one replica translates at the same time. */
+  TRANSLATION_CONCURRENCY: env.int(4, 1, 64),
 
   LIBRETRANSLATE_URL: optionalUrl('http://127.0.0.1:5000'),
   LIBRETRANSLATE_API_KEY: secret,

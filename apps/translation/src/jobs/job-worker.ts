@@ -76,12 +76,17 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       });
   }
 
+  /** Works through the due entries, TRANSLATION_CONCURRENCY at a time. */
   private async pass(): Promise<void> {
-    for (const entry of await this.queue.due()) {
-      if (this.stopped) return;
-      if (!(await this.queue.claim(entry, this.owner, this.config.TRANSLATION_LEASE_MS))) continue;
-      await this.work(entry);
-    }
+    const due = await this.queue.due();
+    let next = 0;
+    const lane = async () => {
+      while (next < due.length && !this.stopped) {
+        const entry = due[next++];
+        if (await this.queue.claim(entry, this.owner, this.config.TRANSLATION_LEASE_MS)) await this.work(entry);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.config.TRANSLATION_CONCURRENCY, due.length) }, lane));
   }
 
   private async work(entry: QueueEntry): Promise<void> {
@@ -93,7 +98,7 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
         const batch = await this.nextBatch(id);
         if (!batch) return;
         const out = await this.provider!.translate(batch.request);
-        await this.store(id, batch.segments, out);
+        if (await this.store(id, batch.segments, out)) return;
       }
     } catch (err) {
       await this.failed(entry, err as Error);
@@ -111,8 +116,8 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const job = await this.jobs.get(id);
       const pending = job?.status === 'pending' ? job.segments.filter((s) => s.target === null) : [];
       if (!job || !pending.length) {
-        await this.queue.remove(id);
         if (job?.status === 'pending') await this.complete(id);
+        await this.queue.remove(id);
         return null;
       }
       const remembered = await this.memory.lookup(
@@ -130,8 +135,8 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       }
       const todo = pending.filter((s) => s.target === null).slice(0, this.config.TRANSLATION_BATCH_SIZE);
       if (!todo.length) {
-        await this.queue.remove(id);
         await this.complete(id);
+        await this.queue.remove(id);
         return null;
       }
       const glossary = await this.glossary.list({
@@ -150,11 +155,14 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Stores a batch's translations in the segments still waiting for them (the source may have moved on). */
-  private async store(id: string, sent: { hash: string; text: boolean }[], out: string[]): Promise<void> {
-    await this.jobs.withLock(id, async () => {
+  /**
+   * Stores a batch's translations in the segments still waiting for them (the source may have moved on); true when
+   * that completed the job.
+   */
+  private async store(id: string, sent: { hash: string; text: boolean }[], out: string[]): Promise<boolean> {
+    const done = await this.jobs.withLock(id, async () => {
       const job = await this.jobs.get(id);
-      if (!job) return;
+      if (!job) return true;
       let filled = 0;
       sent.forEach((s, i) => {
         const seg = job.segments.find((x) => x.sourceHash === s.hash && x.target === null);
@@ -166,9 +174,20 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       job.attempts = 0;
       job.lastError = null;
       job.nextAttemptAt = null;
+      if (job.status === 'pending' && job.segments.every((x) => x.target !== null)) {
+        // The last batch completes the job in the same write; then its queue entry goes (a crash in between leaves
+        // an entry the next pass drops, never a pending job without one).
+        job.status = 'machine_translated';
+        await this.writer.save(job, [completedEvent(job)]);
+        await this.queue.remove(id);
+        this.log.info({ jobId: id, machineSegments: job.machineSegments }, 'job completed');
+        return true;
+      }
       await this.writer.save(job);
+      return false;
     });
     this.log.debug({ jobId: id, segments: sent.length }, 'batch translated');
+    return done;
   }
 
   private async complete(id: string): Promise<void> {
