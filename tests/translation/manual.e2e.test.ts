@@ -178,6 +178,49 @@ describe('manual translation, review and approval', () => {
   });
 });
 
+describe('glossary and deletions', () => {
+  it('the glossary is listed, changed and deleted through the API; bad input is a 4xx', async () => {
+    const put = await platform.http('POST', '/api/v1/glossary', {
+      token: translator.token,
+      body: { sourceLanguage: 'th', targetLanguage: 'en', source: 'พอช.', target: 'CODI' },
+    });
+    expect(put.status).toBe(201);
+    const id = (put.body as { id: string }).id;
+    // One entry per term and direction: posting it again changes it.
+    const changed = await platform.http('POST', '/api/v1/glossary', {
+      token: admin,
+      body: { sourceLanguage: 'th', targetLanguage: 'en', source: 'พอช.', target: 'CODI (Thailand)' },
+    });
+    expect(changed.body).toMatchObject({ id, target: 'CODI (Thailand)' });
+    const listed = await platform.http('GET', '/api/v1/glossary?sourceLanguage=th&targetLanguage=en', { token: admin });
+    expect(listed.status).toBe(200);
+    expect((listed.body as { items: { id: string; target: string }[] }).items).toEqual([
+      expect.objectContaining({ id, source: 'พอช.', target: 'CODI (Thailand)' }),
+    ]);
+    const bad = await platform.http('POST', '/api/v1/glossary', {
+      token: admin,
+      body: { sourceLanguage: 'th', targetLanguage: 'th', source: '', target: 'x' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ message: expect.stringMatching(/source: must not be empty.*targetLanguage/) });
+    expect((await platform.http('GET', '/api/v1/glossary', { token: author.token })).status).toBe(403);
+    expect((await platform.http('DELETE', `/api/v1/glossary/${id}`, { token: translator.token })).status).toBe(200);
+    expect((await platform.http('DELETE', `/api/v1/glossary/${id}`, { token: translator.token })).status).toBe(404);
+    expect((await platform.http('DELETE', '/api/v1/glossary/nope', { token: translator.token })).status).toBe(400);
+  });
+
+  it('deleting a story removes its job', async () => {
+    const story = await createAndPublish(platform, admin, khonKaenStory(' (ลบ)'));
+    await waitForJob(platform, admin, `${story.id}-en`, () => true);
+    expect((await platform.http('DELETE', `/api/v1/articles/${story.id}`, { token: admin })).status).toBe(200);
+    await waitFor(
+      async () =>
+        (await platform.http('GET', `/api/v1/translation-jobs/${story.id}-en`, { token: admin })).status === 404,
+      { what: 'the job to go' },
+    );
+  });
+});
+
 describe('approval policy: publish', () => {
   it('with TRANSLATION_APPROVAL=publish, approval publishes the English version', async () => {
     await platform.restart('translation', { TRANSLATION_APPROVAL: 'publish' });

@@ -130,4 +130,37 @@ describe('reliability', () => {
     expect(libre.callsTo('/translate')).toHaveLength(1);
     expect(await completed(id)).toHaveLength(1);
   });
+
+  it('an event for a story this platform does not have is acknowledged and ignored (no job, no dead letter)', async () => {
+    const ghost = '0123456789abcdef0123abcd';
+    const event = {
+      id: `ghost-${Date.now()}`,
+      type: ArticleEvents.versionPublished.type,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      correlationId: 'ghost-test',
+      data: {
+        storyId: ghost,
+        language: 'th',
+        sourceLanguage: 'th',
+        translationOf: null,
+        slug: 'ghost',
+        title: 'เรื่องที่ไม่มีอยู่',
+        summary: '',
+        url: 'https://example.org/th/news/ghost',
+        coverMediaId: null,
+        revision: 3,
+        status: 'published',
+        publishedAt: new Date().toISOString(),
+        by: 'someone',
+      },
+    };
+    await jetstream(nc).publish(ArticleEvents.versionPublished.subject, JSON.stringify(event), { msgID: event.id });
+    const inbox = mongo.db(`translation_${platform.suffix}`).collection('processed_events');
+    await waitFor(
+      async () => (await inbox.findOne({ _id: `translation-${platform.suffix}:${event.id}` as never })) !== null,
+      { what: 'the event to be handled' },
+    );
+    expect((await platform.http('GET', `/api/v1/translation-jobs/${ghost}-en`, { token })).status).toBe(404);
+  });
 });
