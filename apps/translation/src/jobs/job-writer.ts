@@ -12,14 +12,14 @@ export class JobWriter {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async save(job: JobDoc, events: OutboxEntry[] = []): Promise<void> {
+  async save(job: JobDoc, events: OutboxEntry[] = [], isNew = false): Promise<void> {
     job.updatedAt = new Date();
     if (!events.length) {
-      await this.jobs.save(job, [], 'append');
+      await this.jobs.save(job, [], 'append', isNew);
       return;
     }
     const pending = await this.relay.markPending(this.jobs.model, job._id);
-    const entries = await this.jobs.save(job, events, pending.clean ? 'replace' : 'append');
+    const entries = await this.jobs.save(job, events, pending.clean ? 'replace' : 'append', isNew);
     await this.relay.publishPending(this.jobs.model, job._id, entries, pending);
   }
 }

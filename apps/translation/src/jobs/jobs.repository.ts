@@ -35,11 +35,20 @@ export class JobsRepository {
   }
 
   /** Writes the whole job with `events` in its outbox (replacing it when every earlier entry is out). */
-  async save(job: JobDoc, events: OutboxEntry[], outbox: 'replace' | 'append'): Promise<OutboxEntry[]> {
+  async save(job: JobDoc, events: OutboxEntry[], outbox: 'replace' | 'append', isNew = false): Promise<OutboxEntry[]> {
     const { _id, outbox: previous, ...fields } = job;
     const entries = outbox === 'replace' ? events : [...(previous ?? []), ...events];
-    await this.jobs.updateOne({ _id }, { $set: { ...fields, outbox: entries } }, { upsert: true });
     job.outbox = entries;
+    // A new job is inserted: on FerretDB's SQLite backend an insert costs the same at any size, an update does not.
+    if (isNew) {
+      try {
+        await this.jobs.insertOne({ ...job });
+        return entries;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
+    }
+    await this.jobs.updateOne({ _id }, { $set: { ...fields, outbox: entries } }, { upsert: true });
     return entries;
   }
 

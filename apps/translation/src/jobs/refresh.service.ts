@@ -93,7 +93,7 @@ export class RefreshService {
       // The queue entry goes first: a crash between the two leaves an entry the worker finds nothing for, never
       // a pending job nobody works on.
       if (status === 'pending') await this.queue.enqueue(id);
-      await this.writer.save(job, ready ? [completedEvent(job)] : []);
+      await this.writer.save(job, ready ? [completedEvent(job)] : [], !previous);
       this.log.info(
         { jobId: id, sourceRevision: source.revision, status, pending: pendingCount(segments), memorySegments },
         previous ? 'job refreshed' : 'job created',
