@@ -53,7 +53,7 @@ export function waitForJob(
   id: string,
   ready: (j: Job) => boolean,
   what = 'the job',
-  timeoutMs = 20_000,
+  timeoutMs = 40_000,
 ): Promise<Job> {
   return waitFor(
     async () => {

@@ -163,4 +163,23 @@ describe('reliability', () => {
     );
     expect((await platform.http('GET', `/api/v1/translation-jobs/${ghost}-en`, { token })).status).toBe(404);
   });
+
+  it('the review list is repaired at boot when a crash left its summary behind', async () => {
+    const story = await createAndPublish(platform, token, khonKaenStory(' (index)'));
+    const id = `${story.id}-en`;
+    await waitForJob(platform, token, id, (j) => j.status === 'machine_translated');
+    const index = mongo.db(`translation_${platform.suffix}`).collection('job_index');
+    // As if the process died between the job's write and its summary's.
+    await index.updateOne({ _id: id as never }, { $set: { status: 'pending' } });
+    const listed = async (status: string) => {
+      const res = await platform.http('GET', `/api/v1/translation-jobs?storyId=${story.id}&status=${status}`, {
+        token,
+      });
+      return (res.body as { items: { id: string }[] }).items.map((i) => i.id);
+    };
+    expect(await listed('pending')).toEqual([id]);
+    await platform.restart('translation', { LIBRETRANSLATE_URL: libre.url });
+    await waitFor(async () => (await listed('machine_translated')).includes(id), { what: 'the repaired summary' });
+    expect(await listed('pending')).toEqual([]);
+  });
 });

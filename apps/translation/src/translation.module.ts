@@ -28,7 +28,10 @@ export class TranslationModule {
         { provide: INFRA, useValue: infra },
         { provide: CONFIG, useValue: config },
         { provide: PROVIDER, useValue: providerFromConfig(config, infra.logger.child({ component: 'provider' })) },
-        { provide: JobsRepository, useValue: new JobsRepository(jobs, infra.mongo) },
+        {
+          provide: JobsRepository,
+          useValue: new JobsRepository(jobs, infra.mongo, infra.logger.child({ component: 'jobs' })),
+        },
         { provide: JobQueue, useValue: new JobQueue(infra.mongo) },
         { provide: MemoryRepository, useValue: new MemoryRepository(infra.mongo) },
         { provide: GlossaryRepository, useValue: new GlossaryRepository(infra.mongo) },

@@ -15,7 +15,7 @@ import { MemoryRepository } from '../memory/memory.repository.js';
 import { assembleBody } from '../segments/segmenter.js';
 import { CONFIG } from '../tokens.js';
 import { approvedEvent } from './job-events.js';
-import { toJob, toSummary } from './job.mapper.js';
+import { toJob } from './job.mapper.js';
 import type { JobDoc } from './job.schema.js';
 import { JobWriter } from './job-writer.js';
 import { JobsRepository } from './jobs.repository.js';
@@ -45,14 +45,14 @@ export class ReviewService {
   async list(actor: Actor, q: JobQuery): Promise<{ items: JobSummary[]; nextCursor: string | null }> {
     mayReview(actor);
     const docs = await this.jobs.list({ status: q.status, targetLanguage: q.language, storyId: q.storyId });
-    const keyOf = (j: JobDoc) => `${new Date(j.updatedAt).toISOString()}|${j._id}`;
+    const keyOf = (j: JobSummary) => `${j.updatedAt}|${j.id}`;
     const sorted = docs.sort((a, b) => (keyOf(a) < keyOf(b) ? 1 : -1));
     const after = q.cursor ? Buffer.from(q.cursor, 'base64url').toString() : null;
     const rest = after ? sorted.filter((j) => keyOf(j) < after) : sorted;
     const limit = Number(q.limit ?? 20);
     const page = rest.slice(0, limit);
     const nextCursor = rest.length > limit ? Buffer.from(keyOf(page.at(-1)!)).toString('base64url') : null;
-    return { items: page.map(toSummary), nextCursor };
+    return { items: page, nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<Job> {
