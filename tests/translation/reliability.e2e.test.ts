@@ -182,4 +182,33 @@ describe('reliability', () => {
     await waitFor(async () => (await listed('machine_translated')).includes(id), { what: 'the repaired summary' });
     expect(await listed('pending')).toEqual([]);
   });
+
+  it('an event that arrives while the articles service is down is kept and handled once it is back', async () => {
+    const created = await platform.http('POST', '/api/v1/articles', { token, body: khonKaenStory(' (articles down)') });
+    const storyId = (created.body as { id: string }).id;
+    await platform.proc('translation').stop();
+    expect((await platform.http('POST', `/api/v1/articles/${storyId}/versions/th/publish`, { token })).status).toBe(
+      200,
+    );
+    await platform.proc('articles').stop();
+    // Few, quick redeliveries: were the event retried and not kept, it would be dead-lettered in well under a second.
+    await platform.restart('translation', {
+      LIBRETRANSLATE_URL: libre.url,
+      EVENT_MAX_DELIVERIES: '2',
+      EVENT_BACKOFF_MS: '50',
+      TRANSLATION_RETRY_MS: '200,400',
+    });
+    const fetches = mongo.db(`translation_${platform.suffix}`).collection('story_fetches');
+    const kept = await waitFor(async () => (await fetches.findOne({ _id: storyId as never })) ?? undefined, {
+      what: 'the story to be kept for later',
+    });
+    expect(kept.lastError).toMatch(/articles service/);
+    await waitFor(async () => ((await fetches.findOne({ _id: storyId as never }))?.attempts ?? 0) >= 3, {
+      what: 'more attempts while it is down',
+    });
+    await platform.restart('articles');
+    const done = await waitForJob(platform, token, `${storyId}-en`, (j) => j.status === 'machine_translated');
+    expect(done.segments).toHaveLength(SEGMENTS);
+    expect(await fetches.findOne({ _id: storyId as never })).toBeNull();
+  });
 });

@@ -16,6 +16,7 @@ import { MemoryRepository } from './memory/memory.repository.js';
 import { providerFromConfig } from './providers/provider.factory.js';
 import { CONFIG, PROVIDER } from './tokens.js';
 import { ArticleEventsConsumer } from './trigger/article-events.consumer.js';
+import { StoryFetch } from './trigger/story-fetch.js';
 
 @Module({})
 export class TranslationModule {
@@ -59,6 +60,7 @@ export class TranslationModule {
         RefreshService,
         ReviewService,
         GlossaryService,
+        StoryFetch,
         ArticleEventsConsumer,
       ],
     };

@@ -1,33 +1,30 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ArticleEvents, VersionEventSchema, type EventEnvelope } from '@khao/contracts';
-import type { Logger } from '@khao/logging';
 import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
 import { z } from 'zod';
-import { ArticlesClient } from '../articles/articles.client.js';
 import type { TranslationConfig } from '../config.js';
 import { RefreshService } from '../jobs/refresh.service.js';
 import { CONFIG } from '../tokens.js';
+import { StoryFetch } from './story-fetch.js';
 import { TRIGGER_EVENTS, triggers } from './trigger.js';
 
 const DeletedSchema = z.object({ storyId: z.string() });
 
 /**
  * Article events → jobs, through a durable consumer (EVENTS_CONSUMER) shared by the replicas. Events carry no body:
- * the source version is fetched from the articles service. A story that does not exist is not ours (the stream
- * carries every platform's events in tests; or it was deleted since): acknowledged, nothing to do.
+ * the source version is fetched from the articles service (StoryFetch). A story that does not exist is not ours
+ * (the stream carries every platform's events in tests; or it was deleted since): acknowledged, nothing to do.
  */
 @Injectable()
 export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly consumer: EventConsumer;
-  private readonly log: Logger;
 
   constructor(
     private readonly refresh: RefreshService,
-    private readonly articles: ArticlesClient,
+    private readonly fetch: StoryFetch,
     @Inject(CONFIG) private readonly config: TranslationConfig,
     @Inject(INFRA) infra: ServiceInfra,
   ) {
-    this.log = infra.logger.child({ component: 'article-events' });
     this.consumer = new EventConsumer({
       nc: infra.nats,
       jsm: infra.jsm,
@@ -58,13 +55,6 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
     const v = VersionEventSchema.parse(event.data);
     // Translations' own saves, and statuses this trigger ignores, start nothing.
     if (v.language !== v.sourceLanguage || !triggers(this.config.TRANSLATION_TRIGGER, v.status)) return;
-    const story = await this.articles.find(v.storyId);
-    if (!story) {
-      this.log.debug({ storyId: v.storyId }, 'story not found here; ignoring its event');
-      return;
-    }
-    const source = story.versions.find((x) => x.language === story.sourceLanguage);
-    if (!source || !triggers(this.config.TRANSLATION_TRIGGER, source.status)) return;
-    await this.refresh.refreshStory(story);
+    await this.fetch.fetchAndRefresh(v.storyId);
   }
 }
