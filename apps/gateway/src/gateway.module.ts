@@ -18,6 +18,7 @@ import { ReadinessService } from './health/readiness.service.js';
 import { DeadLettersController } from './ops/dead-letters.controller.js';
 import { MediaController } from './media/media.controller.js';
 import { MediaStreamService } from './media/media-stream.service.js';
+import { TranslationController } from './translation/translation.controller.js';
 import { CONFIG, LOGGER } from './tokens.js';
 import { PublicApiController } from './public/public-api.controller.js';
 import { PublicCache } from './public/public-cache.js';
@@ -45,6 +46,7 @@ export class GatewayModule {
         DeadLettersController,
         MediaController,
         PublicApiController,
+        TranslationController,
         // Last: its `/:lang` route must not shadow anything (static routes win in Fastify anyway).
         PublicPagesController,
       ],

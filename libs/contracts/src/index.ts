@@ -4,3 +4,4 @@ export * from './health.js';
 export * from './articles.js';
 export * from './media.js';
 export * from './public.js';
+export * from './translation.js';

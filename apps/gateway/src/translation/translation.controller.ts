@@ -1,0 +1,103 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  GlossaryEntryInputSchema,
+  GlossaryEntrySchema,
+  GlossaryIdSchema,
+  GlossaryQuerySchema,
+  JobIdSchema,
+  JobQuerySchema,
+  JobSchema,
+  SegmentEditSchema,
+  TranslationRpc,
+} from '@khao/contracts';
+import { RpcClient, ZodValidationPipe } from '@khao/messaging';
+import { Roles } from '../auth/roles.decorator.js';
+import { openApi } from '../common/openapi.js';
+import type { KhaoRequest } from '../common/request.js';
+
+const Id = new ZodValidationPipe(JobIdSchema, 'id');
+const SegmentNumber = z.coerce.number({ error: 'must be a segment number' }).int().min(0, 'must be a segment number');
+
+/** Translation review (jobs, segments, approval) and the glossary: translators, editors and admins. */
+@ApiTags('translation')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class TranslationController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get('translation-jobs')
+  @Roles('admin', 'editor', 'translator')
+  @ApiOperation({ summary: 'List translation jobs, newest change first (filters: status, language, storyId)' })
+  @ApiOkResponse({ schema: openApi(TranslationRpc.listJobs.reply, 'output') })
+  list(
+    @Req() req: KhaoRequest,
+    @Query(new ZodValidationPipe(JobQuerySchema, 'query')) query: z.input<typeof JobQuerySchema>,
+  ) {
+    return this.rpc.request(TranslationRpc.listJobs, { actor: req.actor!, query });
+  }
+
+  @Get('translation-jobs/:id')
+  @Roles('admin', 'editor', 'translator')
+  @ApiOkResponse({ schema: openApi(JobSchema, 'output') })
+  get(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
+    return this.rpc.request(TranslationRpc.getJob, { actor: req.actor!, id });
+  }
+
+  @Patch('translation-jobs/:id/segments/:n')
+  @Roles('admin', 'editor', 'translator')
+  @ApiOperation({ summary: "Write a segment's translation (send the sourceHash you saw to be told if it changed)" })
+  @ApiBody({ schema: { ...openApi(SegmentEditSchema), example: { target: 'CODI held a two-day forum.' } } })
+  @ApiOkResponse({ schema: openApi(JobSchema, 'output') })
+  edit(
+    @Req() req: KhaoRequest,
+    @Param('id', Id) id: string,
+    @Param('n', new ZodValidationPipe(SegmentNumber, 'n')) n: number,
+    @Body(new ZodValidationPipe(SegmentEditSchema)) edit: z.input<typeof SegmentEditSchema>,
+  ) {
+    return this.rpc.request(TranslationRpc.editSegment, { actor: req.actor!, id, n, edit });
+  }
+
+  @Post('translation-jobs/:id/approve')
+  @HttpCode(200)
+  @Roles('admin', 'editor', 'translator')
+  @ApiOperation({ summary: 'Approve: the translation is written into the story (a draft, or published by policy)' })
+  @ApiOkResponse({ schema: openApi(JobSchema, 'output') })
+  approve(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
+    return this.rpc.request(TranslationRpc.approveJob, { actor: req.actor!, id });
+  }
+
+  @Get('glossary')
+  @Roles('admin', 'editor', 'translator')
+  @ApiOkResponse({ schema: openApi(TranslationRpc.listGlossary.reply, 'output') })
+  glossary(
+    @Req() req: KhaoRequest,
+    @Query(new ZodValidationPipe(GlossaryQuerySchema, 'query')) query: z.input<typeof GlossaryQuerySchema>,
+  ) {
+    return this.rpc.request(TranslationRpc.listGlossary, { actor: req.actor!, query });
+  }
+
+  @Post('glossary')
+  @Roles('admin', 'editor', 'translator')
+  @ApiOperation({ summary: 'Add a term, or change the translation of one (one entry per term and direction)' })
+  @ApiBody({
+    schema: {
+      ...openApi(GlossaryEntryInputSchema),
+      example: { sourceLanguage: 'th', targetLanguage: 'en', source: 'พอช.', target: 'CODI' },
+    },
+  })
+  @ApiOkResponse({ schema: openApi(GlossaryEntrySchema, 'output') })
+  putTerm(
+    @Req() req: KhaoRequest,
+    @Body(new ZodValidationPipe(GlossaryEntryInputSchema)) entry: z.input<typeof GlossaryEntryInputSchema>,
+  ) {
+    return this.rpc.request(TranslationRpc.putGlossary, { actor: req.actor!, entry });
+  }
+
+  @Delete('glossary/:id')
+  @Roles('admin', 'editor', 'translator')
+  deleteTerm(@Req() req: KhaoRequest, @Param('id', new ZodValidationPipe(GlossaryIdSchema, 'id')) id: string) {
+    return this.rpc.request(TranslationRpc.deleteGlossary, { actor: req.actor!, id });
+  }
+}

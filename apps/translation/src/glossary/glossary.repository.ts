@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { Collection, Connection } from 'mongoose';
+import type { GlossaryEntry, Language } from '@khao/contracts';
+
+interface GlossaryDoc {
+  /** `<source>-<target>-<hash of the source term>`: one entry per term and direction. */
+  _id: string;
+  sourceLanguage: Language;
+  targetLanguage: Language;
+  source: string;
+  target: string;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+export function glossaryId(source: Language, target: Language, term: string): string {
+  const key = createHash('sha256').update(term.toLowerCase()).digest('hex').slice(0, 16);
+  return `${source}-${target}-${key}`;
+}
+
+/** The glossary: a small collection, read whole. */
+export class GlossaryRepository {
+  private readonly entries: Collection<GlossaryDoc>;
+
+  constructor(conn: Connection) {
+    this.entries = conn.collection<GlossaryDoc>('glossary');
+  }
+
+  async list(filter: { sourceLanguage?: Language; targetLanguage?: Language } = {}): Promise<GlossaryEntry[]> {
+    const docs = await this.entries.find({}).toArray();
+    return docs
+      .filter(
+        (d) =>
+          (!filter.sourceLanguage || d.sourceLanguage === filter.sourceLanguage) &&
+          (!filter.targetLanguage || d.targetLanguage === filter.targetLanguage),
+      )
+      .sort((a, b) => a.source.localeCompare(b.source, 'th'))
+      .map(toEntry);
+  }
+
+  async put(e: Omit<GlossaryDoc, '_id' | 'updatedAt'>): Promise<GlossaryEntry> {
+    const doc: GlossaryDoc = {
+      _id: glossaryId(e.sourceLanguage, e.targetLanguage, e.source),
+      ...e,
+      updatedAt: new Date(),
+    };
+    const { _id, ...fields } = doc;
+    await this.entries.updateOne({ _id }, { $set: fields }, { upsert: true });
+    return toEntry(doc);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.entries.deleteOne({ _id: id })).deletedCount === 1;
+  }
+}
+
+function toEntry(d: GlossaryDoc): GlossaryEntry {
+  return {
+    id: d._id,
+    sourceLanguage: d.sourceLanguage,
+    targetLanguage: d.targetLanguage,
+    source: d.source,
+    target: d.target,
+    updatedBy: d.updatedBy,
+    updatedAt: new Date(d.updatedAt).toISOString(),
+  };
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { Collection, Connection } from 'mongoose';
+import type { Language } from '@khao/contracts';
+
+interface MemoryDoc {
+  /** hash of (source language, target language, source text) */
+  _id: string;
+  sourceLanguage: Language;
+  targetLanguage: Language;
+  source: string;
+  target: string;
+  approvedBy: string;
+  approvedAt: Date;
+}
+
+/** The key of a segment in the memory: the same text in the same direction is the same entry. */
+export function memoryKey(source: Language, target: Language, text: string): string {
+  return createHash('sha256').update(`${source}\u0001${target}\u0001${text}`).digest('hex');
+}
+
+/** Translation memory: every approved segment, found again by its key (`_id`), so reuse costs no provider call. */
+export class MemoryRepository {
+  private readonly entries: Collection<MemoryDoc>;
+
+  constructor(conn: Connection) {
+    this.entries = conn.collection<MemoryDoc>('memory');
+  }
+
+  /** The approved translations of these texts that the memory has (by text). */
+  async lookup(source: Language, target: Language, texts: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(texts)];
+    const found = await Promise.all(unique.map((t) => this.entries.findOne({ _id: memoryKey(source, target, t) })));
+    const out = new Map<string, string>();
+    found.forEach((doc, i) => {
+      if (doc && doc.source === unique[i]) out.set(unique[i], doc.target);
+    });
+    return out;
+  }
+
+  async remember(
+    source: Language,
+    target: Language,
+    pairs: { source: string; target: string }[],
+    approvedBy: string,
+  ): Promise<void> {
+    const approvedAt = new Date();
+    await Promise.all(
+      pairs.map((p) =>
+        this.entries.updateOne(
+          { _id: memoryKey(source, target, p.source) },
+          {
+            $set: {
+              sourceLanguage: source,
+              targetLanguage: target,
+              source: p.source,
+              target: p.target,
+              approvedBy,
+              approvedAt,
+            },
+          },
+          { upsert: true },
+        ),
+      ),
+    );
+  }
+}

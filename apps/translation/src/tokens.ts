@@ -1,0 +1,2 @@
+export const CONFIG = Symbol('translation.config');
+export const PROVIDER = Symbol('translation.provider');

@@ -1,0 +1,60 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ArticleEvents, VersionEventSchema, type EventEnvelope } from '@khao/contracts';
+import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
+import { z } from 'zod';
+import type { TranslationConfig } from '../config.js';
+import { RefreshService } from '../jobs/refresh.service.js';
+import { CONFIG } from '../tokens.js';
+import { StoryFetch } from './story-fetch.js';
+import { TRIGGER_EVENTS, triggers } from './trigger.js';
+
+const DeletedSchema = z.object({ storyId: z.string() });
+
+/**
+ * Article events → jobs, through a durable consumer (EVENTS_CONSUMER) shared by the replicas. Events carry no body:
+ * the source version is fetched from the articles service (StoryFetch). A story that does not exist is not ours
+ * (the stream carries every platform's events in tests; or it was deleted since): acknowledged, nothing to do.
+ */
+@Injectable()
+export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly consumer: EventConsumer;
+
+  constructor(
+    private readonly refresh: RefreshService,
+    private readonly fetch: StoryFetch,
+    @Inject(CONFIG) private readonly config: TranslationConfig,
+    @Inject(INFRA) infra: ServiceInfra,
+  ) {
+    this.consumer = new EventConsumer({
+      nc: infra.nats,
+      jsm: infra.jsm,
+      publisher: infra.publisher,
+      inbox: infra.inbox,
+      logger: infra.logger,
+      durable: config.EVENTS_CONSUMER,
+      subjects: [...TRIGGER_EVENTS, ArticleEvents.deleted].map((d) => d.subject),
+      handler: (e) => this.handle(e),
+      maxDeliveries: config.EVENT_MAX_DELIVERIES,
+      backoffMs: config.EVENT_BACKOFF_MS,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer.stop();
+  }
+
+  async handle(event: EventEnvelope): Promise<void> {
+    if (event.type === ArticleEvents.deleted.type) {
+      await this.refresh.deleteStory(DeletedSchema.parse(event.data).storyId);
+      return;
+    }
+    const v = VersionEventSchema.parse(event.data);
+    // Translations' own saves, and statuses this trigger ignores, start nothing.
+    if (v.language !== v.sourceLanguage || !triggers(this.config.TRANSLATION_TRIGGER, v.status)) return;
+    await this.fetch.fetchAndRefresh(v.storyId);
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Collection } from 'mongoose';
+import { DomainError, ErrorCode } from '@khao/contracts';
+import type { Logger } from '@khao/logging';
+import { INFRA, type ServiceInfra } from '@khao/messaging';
+import { ArticlesClient } from '../articles/articles.client.js';
+import type { TranslationConfig } from '../config.js';
+import { RefreshService } from '../jobs/refresh.service.js';
+import { CONFIG } from '../tokens.js';
+import { triggers } from './trigger.js';
+
+/** A story whose event arrived while the articles service could not answer: fetched again from `dueAt` on. */
+interface PendingFetch {
+  _id: string;
+  dueAt: number;
+  attempts: number;
+  lastError: string;
+}
+
+/**
+ * Turns "this story's source changed" into jobs: fetches the story (as the reader actor), checks the trigger on its
+ * source version, refreshes the jobs. When the articles service does not answer, the story id is kept in the small
+ * `story_fetches` collection and fetched again with the TRANSLATION_RETRY_MS backoff, for as long as it takes: the
+ * event is acknowledged, so an outage of the articles service never sends article events to the dead letters.
+ */
+@Injectable()
+export class StoryFetch implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly pending: Collection<PendingFetch>;
+  private readonly log: Logger;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+
+  constructor(
+    private readonly articles: ArticlesClient,
+    private readonly refresh: RefreshService,
+    @Inject(CONFIG) private readonly config: TranslationConfig,
+    @Inject(INFRA) infra: ServiceInfra,
+  ) {
+    this.pending = infra.mongo.collection<PendingFetch>('story_fetches');
+    this.log = infra.logger.child({ component: 'story-fetch' });
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.retryDue(), this.config.TRANSLATION_POLL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Fetches the story and refreshes its jobs, or keeps it for later when the articles service is unavailable. */
+  async fetchAndRefresh(storyId: string): Promise<void> {
+    try {
+      const story = await this.articles.find(storyId);
+      if (!story) {
+        this.log.debug({ storyId }, 'story not found here; nothing to translate');
+      } else {
+        const source = story.versions.find((x) => x.language === story.sourceLanguage);
+        if (source && triggers(this.config.TRANSLATION_TRIGGER, source.status)) await this.refresh.refreshStory(story);
+      }
+      await this.pending.deleteOne({ _id: storyId });
+    } catch (err) {
+      if (!(err instanceof DomainError && err.code === ErrorCode.Unavailable)) throw err;
+      await this.later(storyId, err.message);
+    }
+  }
+
+  private async later(storyId: string, error: string): Promise<void> {
+    const prev = await this.pending.findOne({ _id: storyId });
+    const attempts = (prev?.attempts ?? 0) + 1;
+    const delays = this.config.TRANSLATION_RETRY_MS;
+    const delay = delays[Math.min(attempts - 1, delays.length - 1)] ?? 60_000;
+    await this.pending.replaceOne(
+      { _id: storyId },
+      { dueAt: Date.now() + delay, attempts, lastError: error },
+      { upsert: true },
+    );
+    this.log.warn({ storyId, attempts, retryInMs: delay, err: error }, 'articles unavailable; story kept for later');
+  }
+
+  private async retryDue(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const due = (await this.pending.find({}).toArray()).filter((p) => p.dueAt <= Date.now());
+      for (const p of due) await this.fetchAndRefresh(p._id);
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'retrying story fetches failed; will retry');
+    } finally {
+      this.running = false;
+    }
+  }
+}
