@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller.js';
 import { Metrics } from './health/metrics.js';
 import { ReadinessService } from './health/readiness.service.js';
 import { DeadLettersController } from './ops/dead-letters.controller.js';
+import { SocialController } from './social/social.controller.js';
 import { CONFIG, LOGGER } from './tokens.js';
 
 export interface GatewayDeps {
@@ -29,7 +30,14 @@ export class GatewayModule {
   static register(config: GatewayConfig, { infra, rpc, metrics }: GatewayDeps): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [HealthController, AuthController, UsersController, ArticlesController, DeadLettersController],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        ArticlesController,
+        DeadLettersController,
+        SocialController,
+      ],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: INFRA, useValue: infra },
