@@ -32,8 +32,9 @@ export async function publishStory(
   return last;
 }
 
+/** The story URL as the article events carry it (a Thai slug percent-encoded). */
 export function storyUrl(story: Story, lang: 'th' | 'en'): string {
-  return `${PUBLIC}/${lang}/news/${version(story, lang).slug}`;
+  return new URL(`${PUBLIC}/${lang}/news/${version(story, lang).slug}`).href;
 }
 
 export async function posts(platform: TestPlatform, token: string, query: Record<string, string>): Promise<Post[]> {
