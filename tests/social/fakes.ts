@@ -550,12 +550,12 @@ export async function startFakes(): Promise<Fakes> {
     telegram: new FakeTelegram(),
     bluesky: new FakeBluesky(),
   };
-  await Promise.all(Object.values(f).map((s: FakePlatform) => s.start()));
+  await Promise.all(allFakes(f).map((s) => s.start()));
   return f;
 }
 
 export async function stopFakes(f: Fakes | undefined): Promise<void> {
-  if (f) await Promise.all(Object.values(f).map((s: FakePlatform) => s.stop()));
+  if (f) await Promise.all(allFakes(f).map((s) => s.stop()));
 }
 
 /** The social service's environment pointing every platform at its fake. */
@@ -623,4 +623,8 @@ export function channelInputs(f: Fakes, language: 'th' | 'en') {
       credentials: { identifier: BSKY.identifier, appPassword: SECRETS.blueskyPassword },
     },
   };
+}
+
+export function allFakes(f: Fakes): FakePlatform[] {
+  return [f.webhook, f.facebook, f.x, f.line, f.mastodon, f.telegram, f.bluesky];
 }

@@ -27,6 +27,7 @@ const ORPHAN_GRACE_MS = 60_000;
 @Injectable()
 export class Dispatcher {
   private readonly inFlight = new Set<string>();
+  private readonly again = new Set<string>();
   private readonly pausedUntil = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly waiting: (() => void)[] = [];
@@ -64,11 +65,19 @@ export class Dispatcher {
 
   /** Works on one post now (if it is due); safe to call any number of times from anywhere. */
   kick(id: string): void {
-    if (this.stopped || this.inFlight.has(id)) return;
+    if (this.stopped) return;
+    if (this.inFlight.has(id)) {
+      // Something changed while a step runs (a retry, say): look again once it is done.
+      this.again.add(id);
+      return;
+    }
     this.inFlight.add(id);
     void this.withSlot(() => this.step(id))
       .catch((err: Error) => this.log.warn({ postId: id, err: err.message }, 'post step failed; the sweep will retry'))
-      .finally(() => this.inFlight.delete(id));
+      .finally(() => {
+        this.inFlight.delete(id);
+        if (this.again.delete(id)) this.kick(id);
+      });
   }
 
   /** Due work of every replica, including what a crash left (leases run out into the work set). */
@@ -98,6 +107,7 @@ export class Dispatcher {
 
   private async step(id: string): Promise<void> {
     const post = await this.repo.get(id);
+    this.log.debug({ postId: id, status: post?.status, claims: post?.claims }, 'post step');
     if (!post) return this.dropOrphan(id);
     if (SETTLED.has(post.status)) return this.repo.done(id);
     const now = Date.now();
@@ -122,14 +132,14 @@ export class Dispatcher {
     const claim = post.claims + 1;
     if (!(await this.repo.claim(id, claim))) return;
     const leaseUntil = new Date(now + 2 * this.config.SOCIAL_HTTP_TIMEOUT_MS + 2000);
-    await this.repo.schedule(id, leaseUntil);
+    const token = await this.repo.schedule(id, leaseUntil);
     const attempts = reconciling ? post.attempts : post.attempts + 1;
     await this.repo.set(id, { status: 'sending', claims: claim, attempts, leaseUntil });
     const claimed: PostDoc = { ...post, status: 'sending', claims: claim, attempts, leaseUntil };
-    await this.attempt(claimed, channel, reconciling);
+    await this.attempt(claimed, channel, reconciling, token);
   }
 
-  private async attempt(post: PostDoc, channel: ChannelDoc, reconciling: boolean): Promise<void> {
+  private async attempt(post: PostDoc, channel: ChannelDoc, reconciling: boolean, token: string): Promise<void> {
     const adapter = this.adapters.for(channel.type);
     const image = await this.covers.resolve(post.content.coverMediaId, post.language);
     const out = outgoing(post, channel, adapter, image);
@@ -148,7 +158,7 @@ export class Dispatcher {
         const found = adapter.reconcile
           ? await adapter.reconcile(ctx, out)
           : ({ state: 'unknown', reason: 'cannot be looked up' } as const);
-        if (found.state === 'unknown') return this.leaveUnconfirmed(post, found.reason);
+        if (found.state === 'unknown') return this.leaveUnconfirmed(post, found.reason, token);
         if (found.state === 'found') {
           this.log.info({ postId: post._id }, 'reconciled: the platform has the post');
           sent = found.sent;
@@ -158,21 +168,31 @@ export class Dispatcher {
         sent = await adapter.send(ctx, out);
       }
     } catch (err) {
-      return this.failure(post, channel, err, reconciling);
+      return this.failure(post, channel, err, reconciling, token);
     }
-    await this.settle.sent(post, {
-      externalId: sent.externalId,
-      externalUrl: sent.externalUrl,
-      platformData: sent.data ?? {},
-      text: out.text,
-      sentAt: new Date(),
-      shownRevision: post.content.revision,
-      lastError: null,
-    });
+    await this.settle.sent(
+      post,
+      {
+        externalId: sent.externalId,
+        externalUrl: sent.externalUrl,
+        platformData: sent.data ?? {},
+        text: out.text,
+        sentAt: new Date(),
+        shownRevision: post.content.revision,
+        lastError: null,
+      },
+      token,
+    );
     this.log.info({ postId: post._id, attempts: post.attempts, externalId: sent.externalId }, 'post sent');
   }
 
-  private async failure(post: PostDoc, channel: ChannelDoc, err: unknown, reconciling: boolean): Promise<void> {
+  private async failure(
+    post: PostDoc,
+    channel: ChannelDoc,
+    err: unknown,
+    reconciling: boolean,
+    token: string,
+  ): Promise<void> {
     if (!isPlatformError(err)) {
       // Our own fault (a database hiccup…): the platform may have the post. The lease runs out into reconciliation.
       this.log.error({ postId: post._id, err: (err as Error).message }, 'unexpected error during a send');
@@ -185,16 +205,16 @@ export class Dispatcher {
     }
     if (err.kind === 'auth') {
       const flagged = await this.channels.flagReauth(channel, message);
-      if (reconciling) return this.leaveUnconfirmed(post, flagged);
-      return this.settle.failed(post, flagged);
+      if (reconciling) return this.leaveUnconfirmed(post, flagged, token);
+      return this.settle.failed(post, flagged, token);
     }
     if (err.kind === 'unconfirmed' || reconciling) {
-      if (err.kind === 'permanent') return this.leaveUnconfirmed(post, message);
-      return this.unconfirmed(post, message, reconciling, err.retryAfterMs);
+      if (err.kind === 'permanent') return this.leaveUnconfirmed(post, message, token);
+      return this.unconfirmed(post, message, reconciling, token, err.retryAfterMs);
     }
-    if (err.kind === 'permanent') return this.settle.failed(post, message);
+    if (err.kind === 'permanent') return this.settle.failed(post, message, token);
     if (post.attempts >= this.config.SOCIAL_MAX_ATTEMPTS) {
-      return this.settle.failed(post, `gave up after ${post.attempts} attempts: ${message}`);
+      return this.settle.failed(post, `gave up after ${post.attempts} attempts: ${message}`, token);
     }
     const delay = err.retryAfterMs ?? this.backoff(post.attempts);
     const next = new Date(Date.now() + delay);
@@ -203,10 +223,20 @@ export class Dispatcher {
   }
 
   /** No answer: the platform may have the post. Reconcile later, a bounded number of times. */
-  private async unconfirmed(post: PostDoc, message: string, reconciling: boolean, retryAfterMs?: number) {
+  private async unconfirmed(
+    post: PostDoc,
+    message: string,
+    reconciling: boolean,
+    token: string,
+    retryAfterMs?: number,
+  ) {
     const reconciliations = post.reconciliations + (reconciling ? 1 : 0);
     if (reconciliations >= this.config.SOCIAL_RECONCILE_ATTEMPTS) {
-      return this.leaveUnconfirmed(post, `could not be confirmed after ${reconciliations} reconciliations: ${message}`);
+      return this.leaveUnconfirmed(
+        post,
+        `could not be confirmed after ${reconciliations} reconciliations: ${message}`,
+        token,
+      );
     }
     const next = new Date(Date.now() + Math.max(retryAfterMs ?? 0, this.config.SOCIAL_RECONCILE_DELAY_MS));
     await this.repo.set(post._id, {
@@ -220,14 +250,15 @@ export class Dispatcher {
   }
 
   /** Software cannot tell whether the platform has it: a person checks, then retries with confirmNotPosted. */
-  private async leaveUnconfirmed(post: PostDoc, reason: string): Promise<void> {
+  private async leaveUnconfirmed(post: PostDoc, reason: string, token?: string): Promise<void> {
     await this.repo.set(post._id, { status: 'unconfirmed', lastError: reason, leaseUntil: null, nextAttemptAt: null });
-    await this.repo.done(post._id);
+    await this.repo.done(post._id, token);
     this.log.warn({ postId: post._id, reason }, 'post left unconfirmed for a person to check');
   }
 
   private async failWithClaim(post: PostDoc, reason: string): Promise<void> {
     if (!(await this.repo.claim(post._id, post.claims + 1))) return;
+    this.log.warn({ postId: post._id, reason }, 'post failed before sending');
     await this.repo.set(post._id, { claims: post.claims + 1 });
     await this.settle.failed(post, reason);
   }

@@ -16,16 +16,16 @@ export class PostSettler {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async sent(post: PostDoc, fields: Partial<PostDoc>): Promise<void> {
+  async sent(post: PostDoc, fields: Partial<PostDoc>, token?: string): Promise<void> {
     const event = outboxEntry(SocialEvents.postSent, {
       ...ref(post),
       externalId: fields.externalId ?? null,
       externalUrl: fields.externalUrl ?? null,
     });
-    await this.write(post, { ...fields, status: 'sent', leaseUntil: null, nextAttemptAt: null }, event);
+    await this.write(post, { ...fields, status: 'sent', leaseUntil: null, nextAttemptAt: null }, event, token);
   }
 
-  async failed(post: PostDoc, error: string, fields: Partial<PostDoc> = {}): Promise<void> {
+  async failed(post: PostDoc, error: string, token?: string, fields: Partial<PostDoc> = {}): Promise<void> {
     const event = outboxEntry(SocialEvents.postFailed, {
       ...ref(post),
       attempts: fields.attempts ?? post.attempts,
@@ -35,14 +35,20 @@ export class PostSettler {
       post,
       { ...fields, status: 'failed', lastError: error, leaseUntil: null, nextAttemptAt: null },
       event,
+      token,
     );
   }
 
-  private async write(post: PostDoc, fields: Partial<PostDoc>, event: ReturnType<typeof outboxEntry>): Promise<void> {
+  private async write(
+    post: PostDoc,
+    fields: Partial<PostDoc>,
+    event: ReturnType<typeof outboxEntry>,
+    token?: string,
+  ): Promise<void> {
     const pending = await this.relay.markPending(this.repo.model, post._id);
     await this.repo.set(post._id, fields, [event], pending.clean ? 'replace' : 'append');
     await this.relay.publishPending(this.repo.model, post._id, [event], pending);
-    await this.repo.done(post._id);
+    await this.repo.done(post._id, token);
   }
 }
 

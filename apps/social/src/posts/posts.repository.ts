@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Collection, Connection, Model } from 'mongoose';
 import { isDuplicateKey, type OutboxEntry } from '@khao/persistence';
 import type { PostDoc } from './post.schema.js';
@@ -12,6 +13,8 @@ interface WorkMarker {
   _id: string;
   dueAt: Date;
   since: Date;
+  /** Changes on every schedule: a step that settles removes the marker only if nobody rescheduled it since. */
+  token: string;
 }
 
 /**
@@ -71,12 +74,20 @@ export class PostsRepository {
     }
   }
 
-  async schedule(id: string, dueAt: Date): Promise<void> {
-    await this.work.updateOne({ _id: id }, { $set: { dueAt }, $setOnInsert: { since: new Date() } }, { upsert: true });
+  /** Marks the post due at `dueAt`; returns the marker's new token. */
+  async schedule(id: string, dueAt: Date): Promise<string> {
+    const token = randomUUID();
+    await this.work.updateOne(
+      { _id: id },
+      { $set: { dueAt, token }, $setOnInsert: { since: new Date() } },
+      { upsert: true },
+    );
+    return token;
   }
 
-  async done(id: string): Promise<void> {
-    await this.work.deleteOne({ _id: id });
+  /** Removes the post from the work set; with `token`, only if nobody rescheduled it since (a retry, say). */
+  async done(id: string, token?: string): Promise<void> {
+    await this.work.deleteOne(token ? { _id: id, token } : { _id: id });
   }
 
   /** Work due now, oldest first (a small collection: only posts not yet settled). */
