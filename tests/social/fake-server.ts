@@ -35,6 +35,8 @@ export abstract class FakePlatform {
   private readonly script: Scripted[] = [];
   private server?: Server;
   url = '';
+  /** Answer this much later (the platform is slow): work is in flight when a test kills the service. */
+  delayMs = 0;
 
   /** Answers the next create requests with these, in order, before normal service resumes. */
   next(...replies: Scripted[]): void {
@@ -100,6 +102,7 @@ export abstract class FakePlatform {
       res.destroy();
       return;
     }
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     try {
       reply = scripted ?? this.handle(seen);
     } catch (err) {

@@ -108,6 +108,8 @@ export const X_USER = '1577000000000000001';
 
 export class FakeX extends FakePlatform {
   readonly tweets = new Map<string, string>();
+  /** Creates refused as duplicates: X's own guard. A sender that never re-sends blindly leaves this at 0. */
+  duplicatesRefused = 0;
   readonly deleted: string[] = [];
   private n = 1_860_000_000_000_000_000n;
   protected isCreate(s: Seen) {
@@ -130,7 +132,10 @@ export class FakeX extends FakePlatform {
           body: { detail: 'Your Tweet text is too long.', type: 'about:blank', title: 'Forbidden', status: 403 },
         });
       }
-      if ([...this.tweets.values()].includes(text)) return X_ERRORS.duplicate;
+      if ([...this.tweets.values()].includes(text)) {
+        this.duplicatesRefused++;
+        return X_ERRORS.duplicate;
+      }
       const id = String(++this.n);
       this.tweets.set(id, text);
       return { status: 201, body: { data: { id, text, edit_history_tweet_ids: [id] } } };
@@ -569,7 +574,7 @@ export function socialEnv(f: Fakes, extra: Record<string, string> = {}): Record<
     SOCIAL_HTTP_TIMEOUT_MS: '1000',
     SOCIAL_BACKOFF_MS: '200,400',
     SOCIAL_RECONCILE_DELAY_MS: '300',
-    SOCIAL_SWEEP_MS: '200',
+    SOCIAL_SWEEP_MS: '500',
     ...extra,
   };
 }

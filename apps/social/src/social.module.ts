@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { healthControllerFor, INFRA, OutboxRelay, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { healthControllerFor, INFRA, RpcClient, type ServiceInfra } from '@khao/messaging';
 import { Adapters } from './adapters/adapters.js';
 import { ChannelAccess } from './channels/channel-access.js';
 import { channelModel } from './channels/channel.schema.js';
@@ -12,7 +12,7 @@ import { ArticleEventsConsumer } from './consumer/article-events.consumer.js';
 import { FollowThrough } from './consumer/follow-through.js';
 import { PostQueue } from './consumer/post-queue.js';
 import { CoverImages } from './posts/cover-images.js';
-import { Dispatcher } from './posts/dispatcher.js';
+import { Dispatcher, leaseMs } from './posts/dispatcher.js';
 import { PostSettler } from './posts/post-events.js';
 import { postModel } from './posts/post.schema.js';
 import { PostsController } from './posts/posts.controller.js';
@@ -40,19 +40,8 @@ export class SocialModule {
         { provide: CONFIG, useValue: config },
         { provide: CredentialsCipher, useValue: new CredentialsCipher(config.SOCIAL_CREDENTIALS_KEY) },
         { provide: ChannelsRepository, useValue: new ChannelsRepository(channelModel(infra.mongo)) },
-        { provide: PostsRepository, useValue: new PostsRepository(posts, infra.mongo) },
+        { provide: PostsRepository, useValue: new PostsRepository(posts, infra.mongo, leaseMs(config)) },
         { provide: RpcClient, useValue: new SocialRpcClient(config.NATS_URL, config.RPC_TIMEOUT_MS) },
-        {
-          provide: OutboxRelay,
-          useValue: new OutboxRelay({
-            models: [posts],
-            mongo: infra.mongo,
-            publisher: infra.publisher,
-            logger: infra.logger.child({ component: 'outbox' }),
-            sweepMs: config.OUTBOX_SWEEP_MS,
-            graceMs: config.OUTBOX_GRACE_MS,
-          }),
-        },
         Adapters,
         ChannelAccess,
         ChannelsService,

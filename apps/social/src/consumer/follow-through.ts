@@ -83,12 +83,13 @@ export class FollowThrough {
       case 'failed':
       case 'unconfirmed': {
         // Claim it, so a send cannot start in between.
-        if (!(await this.repo.claim(post._id, post.claims + 1))) throw new NotYet(`post ${post._id} is busy`);
+        const claim = await this.repo.claimNext(post._id, post.claims);
+        if (claim === null) throw new NotYet(`post ${post._id} is busy`);
         const note =
           post.status === 'unconfirmed' ? 'story taken down while the post was unconfirmed: check the platform' : null;
         await this.repo.set(post._id, {
           status: 'cancelled',
-          claims: post.claims + 1,
+          claims: claim,
           nextAttemptAt: null,
           lastError: note ?? post.lastError,
         });

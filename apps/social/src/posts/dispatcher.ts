@@ -13,6 +13,9 @@ import { PostSettler } from './post-events.js';
 import type { PostDoc } from './post.schema.js';
 import { PostsRepository } from './posts.repository.js';
 
+/** How long one attempt may hold a post: a send, or a reconciliation of a couple of calls. */
+export const leaseMs = (c: SocialConfig) => 2 * c.SOCIAL_HTTP_TIMEOUT_MS + 2000;
+
 const SETTLED = new Set(['sent', 'failed', 'deleted', 'cancelled']);
 /** A work marker without its post is left this long (the post may be being inserted right now). */
 const ORPHAN_GRACE_MS = 60_000;
@@ -109,12 +112,14 @@ export class Dispatcher {
     const post = await this.repo.get(id);
     this.log.debug({ postId: id, status: post?.status, claims: post?.claims }, 'post step');
     if (!post) return this.dropOrphan(id);
-    if (SETTLED.has(post.status)) return this.repo.done(id);
+    // The marker's token now: settling removes the marker only if nobody rescheduled the post meanwhile.
+    const token = await this.repo.workToken(id);
+    if (SETTLED.has(post.status)) return token ? this.settle.republish(id, token) : undefined;
     const now = Date.now();
     if (post.status === 'sending' && post.leaseUntil && post.leaseUntil.getTime() > now) {
       return this.later(id, post.leaseUntil.getTime());
     }
-    if (post.status === 'unconfirmed' && !post.nextAttemptAt) return this.repo.done(id); // left for a person
+    if (post.status === 'unconfirmed' && !post.nextAttemptAt) return this.repo.done(id, token); // left for a person
     if (post.nextAttemptAt && post.nextAttemptAt.getTime() > now && post.status !== 'sending') {
       return this.later(id, post.nextAttemptAt.getTime());
     }
@@ -129,17 +134,20 @@ export class Dispatcher {
     }
 
     // Claim the attempt, then say so in the ledger before anything leaves.
-    const claim = post.claims + 1;
-    if (!(await this.repo.claim(id, claim))) return;
-    const leaseUntil = new Date(now + 2 * this.config.SOCIAL_HTTP_TIMEOUT_MS + 2000);
-    const token = await this.repo.schedule(id, leaseUntil);
+    const claim = await this.repo.claimNext(id, post.claims);
+    if (claim === null) return;
+    // The marker stays due: whoever sweeps it while the lease runs sees the lease and waits for it (a crash
+    // leaves it due, so a restart finds the post at once).
+    const leaseUntil = new Date(now + leaseMs(this.config));
     const attempts = reconciling ? post.attempts : post.attempts + 1;
     await this.repo.set(id, { status: 'sending', claims: claim, attempts, leaseUntil });
+    // Stalled so long that another replica may have stepped over the claim: leave it to the lease.
+    if (Date.now() - now > leaseMs(this.config) / 2) return;
     const claimed: PostDoc = { ...post, status: 'sending', claims: claim, attempts, leaseUntil };
     await this.attempt(claimed, channel, reconciling, token);
   }
 
-  private async attempt(post: PostDoc, channel: ChannelDoc, reconciling: boolean, token: string): Promise<void> {
+  private async attempt(post: PostDoc, channel: ChannelDoc, reconciling: boolean, token?: string): Promise<void> {
     const adapter = this.adapters.for(channel.type);
     const image = await this.covers.resolve(post.content.coverMediaId, post.language);
     const out = outgoing(post, channel, adapter, image);
@@ -191,7 +199,7 @@ export class Dispatcher {
     channel: ChannelDoc,
     err: unknown,
     reconciling: boolean,
-    token: string,
+    token?: string,
   ): Promise<void> {
     if (!isPlatformError(err)) {
       // Our own fault (a database hiccup…): the platform may have the post. The lease runs out into reconciliation.
@@ -227,7 +235,7 @@ export class Dispatcher {
     post: PostDoc,
     message: string,
     reconciling: boolean,
-    token: string,
+    token?: string,
     retryAfterMs?: number,
   ) {
     const reconciliations = post.reconciliations + (reconciling ? 1 : 0);
@@ -257,9 +265,10 @@ export class Dispatcher {
   }
 
   private async failWithClaim(post: PostDoc, reason: string): Promise<void> {
-    if (!(await this.repo.claim(post._id, post.claims + 1))) return;
+    const claim = await this.repo.claimNext(post._id, post.claims);
+    if (claim === null) return;
     this.log.warn({ postId: post._id, reason }, 'post failed before sending');
-    await this.repo.set(post._id, { claims: post.claims + 1 });
+    await this.repo.set(post._id, { claims: claim });
     await this.settle.failed(post, reason);
   }
 

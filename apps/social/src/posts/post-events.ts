@@ -1,19 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { SocialEvents } from '@khao/contracts';
-import { OutboxRelay } from '@khao/messaging';
-import { outboxEntry } from '@khao/persistence';
+import { INFRA, type ServiceInfra } from '@khao/messaging';
+import { outboxEntry, toEnvelope, type OutboxEntry } from '@khao/persistence';
 import type { PostDoc } from './post.schema.js';
 import { PostsRepository } from './posts.repository.js';
 
 /**
- * Settles a post (sent or failed) and writes its event in the same single-document update (outbox), then leaves
- * the work set. A crash in between is picked up by the relay's sweep and the dispatcher's sweep.
+ * Settles a post (sent or failed) with its event in the same single-document update (the post's outbox), publishes
+ * it, then takes the post out of the work set. The work marker doubles as the outbox marker: a crash between the
+ * write and the publish leaves the marker, and the dispatcher's next step on the settled post publishes its outbox
+ * again ({@link republish}); JetStream's dedupe on the event id (and consumers' inboxes) absorb the repeat.
  */
 @Injectable()
 export class PostSettler {
   constructor(
     private readonly repo: PostsRepository,
-    private readonly relay: OutboxRelay,
+    @Inject(INFRA) private readonly infra: ServiceInfra,
   ) {}
 
   async sent(post: PostDoc, fields: Partial<PostDoc>, token?: string): Promise<void> {
@@ -25,30 +27,25 @@ export class PostSettler {
     await this.write(post, { ...fields, status: 'sent', leaseUntil: null, nextAttemptAt: null }, event, token);
   }
 
-  async failed(post: PostDoc, error: string, token?: string, fields: Partial<PostDoc> = {}): Promise<void> {
-    const event = outboxEntry(SocialEvents.postFailed, {
-      ...ref(post),
-      attempts: fields.attempts ?? post.attempts,
-      error,
-    });
-    await this.write(
-      post,
-      { ...fields, status: 'failed', lastError: error, leaseUntil: null, nextAttemptAt: null },
-      event,
-      token,
-    );
+  async failed(post: PostDoc, error: string, token?: string): Promise<void> {
+    const event = outboxEntry(SocialEvents.postFailed, { ...ref(post), error });
+    await this.write(post, { status: 'failed', lastError: error, leaseUntil: null, nextAttemptAt: null }, event, token);
   }
 
-  private async write(
-    post: PostDoc,
-    fields: Partial<PostDoc>,
-    event: ReturnType<typeof outboxEntry>,
-    token?: string,
-  ): Promise<void> {
-    const pending = await this.relay.markPending(this.repo.model, post._id);
-    await this.repo.set(post._id, fields, [event], pending.clean ? 'replace' : 'append');
-    await this.relay.publishPending(this.repo.model, post._id, [event], pending);
+  /** Publishes whatever a settled post's outbox holds (after a crash), then lets it leave the work set. */
+  async republish(id: string, token?: string): Promise<void> {
+    await this.publish(await this.repo.outboxOf(id));
+    await this.repo.done(id, token);
+  }
+
+  private async write(post: PostDoc, fields: Partial<PostDoc>, event: OutboxEntry, token?: string): Promise<void> {
+    await this.repo.set(post._id, fields, [event]);
+    await this.publish([event]);
     await this.repo.done(post._id, token);
+  }
+
+  private async publish(entries: OutboxEntry[]): Promise<void> {
+    for (const e of entries) await this.infra.publisher.publish(toEnvelope(e), e.subject);
   }
 }
 

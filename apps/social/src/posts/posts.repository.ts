@@ -31,6 +31,8 @@ export class PostsRepository {
   constructor(
     readonly model: Model<PostDoc>,
     conn: Connection,
+    /** A claim this old that never reached its post was abandoned (its process died between the two writes). */
+    private readonly staleClaimMs: number,
   ) {
     this.posts = model.collection as unknown as Collection<PostDoc>;
     this.claims = conn.collection<Claim>('post_claims');
@@ -52,19 +54,35 @@ export class PostsRepository {
     }
   }
 
-  async set(id: string, fields: Partial<PostDoc>, events: OutboxEntry[] = [], outbox: 'replace' | 'append' = 'append') {
-    const update =
-      events.length && outbox === 'replace'
-        ? { $set: { ...fields, outbox: events, updatedAt: new Date() } }
-        : {
-            $set: { ...fields, updatedAt: new Date() },
-            ...(events.length ? { $push: { outbox: { $each: events } } } : {}),
-          };
-    await this.posts.updateOne({ _id: id }, update);
+  /** Changes a post by `_id`, appending `events` to its outbox in the same single-document write. */
+  async set(id: string, fields: Partial<PostDoc>, events: OutboxEntry[] = []) {
+    const push = events.length ? { $push: { outbox: { $each: events } } } : {};
+    await this.posts.updateOne({ _id: id }, { $set: { ...fields, updatedAt: new Date() }, ...push });
   }
 
-  /** Takes attempt `n` of a post; false when someone else has it. */
-  async claim(id: string, n: number): Promise<boolean> {
+  async outboxOf(id: string): Promise<OutboxEntry[]> {
+    return (await this.posts.findOne({ _id: id }, { projection: { outbox: 1 } }))?.outbox ?? [];
+  }
+
+  /** The work marker's token (see {@link done}), if the post is in the work set. */
+  async workToken(id: string): Promise<string | undefined> {
+    return (await this.work.findOne({ _id: id }))?.token;
+  }
+
+  /**
+   * Takes the next attempt of a post whose ledger says `claims` were taken; returns the claim number, or null when
+   * someone else holds it. A claim older than `staleMs` that never made it into the post (its holder died between
+   * the two writes, before anything was sent) is stepped over; a holder that stalled that long gives up before
+   * sending (see Dispatcher).
+   */
+  async claimNext(id: string, claims: number): Promise<number | null> {
+    if (await this.claim(id, claims + 1)) return claims + 1;
+    const held = await this.claims.findOne({ _id: `${id}#${claims + 1}` });
+    if (!held || Date.now() - held.at.getTime() < this.staleClaimMs) return null;
+    return (await this.claim(id, claims + 2)) ? claims + 2 : null;
+  }
+
+  private async claim(id: string, n: number): Promise<boolean> {
     try {
       await this.claims.insertOne({ _id: `${id}#${n}`, at: new Date() });
       return true;
@@ -87,7 +105,9 @@ export class PostsRepository {
 
   /** Removes the post from the work set; with `token`, only if nobody rescheduled it since (a retry, say). */
   async done(id: string, token?: string): Promise<void> {
-    await this.work.deleteOne(token ? { _id: id, token } : { _id: id });
+    // Read, then delete, both by `_id` (a filter on the token too would make FerretDB read every marker).
+    if (token && (await this.work.findOne({ _id: id }))?.token !== token) return;
+    await this.work.deleteOne({ _id: id });
   }
 
   /** Work due now, oldest first (a small collection: only posts not yet settled). */

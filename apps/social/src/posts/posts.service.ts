@@ -45,12 +45,12 @@ export class PostsService {
       );
     }
     // Claimed like a send, so two retries (or a retry and a take-down) cannot both requeue it.
-    if (!(await this.repo.claim(id, post.claims + 1)))
-      throw new DomainError(ErrorCode.Conflict, 'the post is busy; try again');
+    const claim = await this.repo.claimNext(id, post.claims);
+    if (claim === null) throw new DomainError(ErrorCode.Conflict, 'the post is busy; try again');
     await this.repo.schedule(id, new Date());
     const fields: Partial<PostDoc> = {
       status: 'queued',
-      claims: post.claims + 1,
+      claims: claim,
       attempts: 0,
       reconciliations: 0,
       nextAttemptAt: null,
