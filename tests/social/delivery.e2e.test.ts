@@ -55,6 +55,28 @@ afterAll(async () => {
   await stopFakes(fakes);
 });
 
+/** Publishes the story's original `published` event again under a new id (what a replay past the dedupe window is). */
+async function replayPublished(storyId: string, language: string): Promise<void> {
+  const [original] = await tap.events(
+    ['events.article.version.published.v1'],
+    (e) => e.data.storyId === storyId && e.data.language === language,
+  );
+  const replay = { ...original, id: randomUUID() };
+  const nc = await connect({ servers: infraEnv().NATS_URL });
+  const db = await mongoose.createConnection(infraEnv().MONGO_URL, { dbName: `social_${platform.suffix}` }).asPromise();
+  try {
+    await jetstream(nc).publish(eventSubject(replay.type), JSON.stringify(replay), { msgID: replay.id });
+    // The consumer handled it (its inbox records it)…
+    const inboxId = `social-${platform.suffix}:${replay.id}`;
+    await waitFor(async () => (await db.collection('processed_events').findOne({ _id: inboxId as never })) !== null, {
+      what: 'the replay to be handled',
+    });
+  } finally {
+    await nc.close();
+    await db.close();
+  }
+}
+
 let story: Story;
 
 describe('publishing', () => {
@@ -167,26 +189,7 @@ describe('publishing', () => {
   });
 
   it('the same publish arriving again (a new event id, past any dedupe) posts nothing more', async () => {
-    const [original] = await tap.events(
-      ['events.article.version.published.v1'],
-      (e) => e.data.storyId === story.id && e.data.language === 'th',
-    );
-    const replay = { ...original, id: randomUUID() };
-    const nc = await connect({ servers: infraEnv().NATS_URL });
-    const db = await mongoose
-      .createConnection(infraEnv().MONGO_URL, { dbName: `social_${platform.suffix}` })
-      .asPromise();
-    try {
-      await jetstream(nc).publish(eventSubject(replay.type), JSON.stringify(replay), { msgID: replay.id });
-      // The consumer handled it (its inbox records it)…
-      const inboxId = `social-${platform.suffix}:${replay.id}`;
-      await waitFor(async () => (await db.collection('processed_events').findOne({ _id: inboxId as never })) !== null, {
-        what: 'the replay to be handled',
-      });
-    } finally {
-      await nc.close();
-      await db.close();
-    }
+    await replayPublished(story.id, 'th');
     await new Promise((r) => setTimeout(r, 500));
     // …and the ledger kept one post per channel.
     expect(fakes.x.containing(storyUrl(story, 'th'))).toHaveLength(1);
@@ -243,6 +246,12 @@ describe('follow-through', () => {
     expect(
       (await posts(platform, token, { storyId: story.id, language: 'en' })).every((p) => p.status === 'sent'),
     ).toBe(true);
+    // The publish arriving late (handled after the take-down, as can happen across replicas) posts nothing.
+    await replayPublished(story.id, 'th');
+    await new Promise((r) => setTimeout(r, 800));
+    const after = await posts(platform, token, { storyId: story.id, language: 'th' });
+    expect(after.filter((p) => p.status === 'deleted')).toHaveLength(6);
+    expect(fakes.x.containing(storyUrl(story, 'th'))).toHaveLength(0);
     for (const f of allFakes(fakes)) expect(f.violations).toEqual([]);
   });
 });

@@ -31,6 +31,8 @@ export const SocialConfigSchema = ServiceConfigSchema.extend({
   SOCIAL_RECONCILE_ATTEMPTS: env.int(5, 1, 50),
   /** How often due work (retries, reconciliation, work a crash left) is looked for. */
   SOCIAL_SWEEP_MS: env.int(1000, 50, 60_000),
+  /** Article events handled at once by one replica (pullers on the shared durable consumer). */
+  SOCIAL_EVENT_HANDLERS: env.int(4, 1, 64),
   /** Posts sent at once by one replica. */
   SOCIAL_CONCURRENCY: env.int(8, 1, 256),
   /** How long to wait for the media service to resolve a cover image; without an answer the post has none. */

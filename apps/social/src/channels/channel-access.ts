@@ -9,8 +9,12 @@ import { ChannelsRepository } from './channels.repository.js';
 import { CredentialsCipher } from './credentials-cipher.js';
 
 /** What the delivery side needs of a channel: its decrypted context for one call, and the re-auth flag. */
+const CHANNEL_CACHE_MS = 1000;
+
 @Injectable()
 export class ChannelAccess {
+  private copy?: { at: number; read: Promise<ChannelDoc[]> };
+
   constructor(
     private readonly repo: ChannelsRepository,
     @Inject(CredentialsCipher) private readonly cipher: CredentialsCipher,
@@ -19,11 +23,24 @@ export class ChannelAccess {
   ) {}
 
   get(id: string): Promise<ChannelDoc | null> {
-    return this.repo.get(id);
+    return this.cached().then((all) => all.find((c) => c._id === id) ?? null);
   }
 
   all(): Promise<ChannelDoc[]> {
-    return this.repo.all();
+    return this.cached();
+  }
+
+  /**
+   * The channels, read at most once per CHANNEL_CACHE_MS on this replica (every post and event needs them; a
+   * newsroom has a handful). This replica's own changes drop the copy at once; other replicas' show within that.
+   */
+  private cached(): Promise<ChannelDoc[]> {
+    if (!this.copy || Date.now() - this.copy.at > CHANNEL_CACHE_MS) {
+      const read = this.repo.all();
+      this.copy = { at: Date.now(), read };
+      read.catch(() => (this.copy = undefined));
+    }
+    return this.copy.read;
   }
 
   /** The channel with its credentials opened, for the length of one platform call. Never logged. */
@@ -44,8 +61,14 @@ export class ChannelAccess {
   async flagReauth(ch: ChannelDoc, reason: string): Promise<string> {
     const message = `channel "${ch.name}" (${ch.type}, ${ch._id}) needs re-authorisation: ${reason}`;
     await this.repo.set(ch._id, { needsReauth: true, reauthMessage: message, updatedAt: new Date() });
+    this.invalidate();
     this.infra.logger.error({ channelId: ch._id, channelType: ch.type }, message);
     return message;
+  }
+
+  /** Drops this replica's copy of the channels (after a change made here). */
+  invalidate(): void {
+    this.copy = undefined;
   }
 
   private baseUrl(type: ChannelType): string {

@@ -14,6 +14,7 @@ import {
 } from '@khao/contracts';
 import type { z } from 'zod';
 import type { ChannelDoc } from './channel.schema.js';
+import { ChannelAccess } from './channel-access.js';
 import { ChannelsRepository } from './channels.repository.js';
 import { CredentialsCipher } from './credentials-cipher.js';
 
@@ -23,6 +24,7 @@ export class ChannelsService {
   constructor(
     private readonly repo: ChannelsRepository,
     @Inject(CredentialsCipher) private readonly cipher: CredentialsCipher,
+    private readonly access: ChannelAccess,
   ) {}
 
   async create(actor: Actor, input: z.output<typeof ChannelInputSchema> | ChannelInput): Promise<Channel> {
@@ -47,6 +49,7 @@ export class ChannelsService {
       updatedBy: actor.id,
     };
     await this.repo.insert(doc);
+    this.access.invalidate();
     return toChannel(doc);
   }
 
@@ -77,12 +80,15 @@ export class ChannelsService {
       fields.reauthMessage = null;
     }
     const doc = await this.repo.set(id, fields);
+    this.access.invalidate();
     if (!doc) throw notFound(id);
     return toChannel(doc);
   }
 
   async delete(id: string): Promise<{ id: string; deleted: true }> {
-    if (!(await this.repo.delete(id))) throw notFound(id);
+    const deleted = await this.repo.delete(id);
+    this.access.invalidate();
+    if (!deleted) throw notFound(id);
     return { id, deleted: true };
   }
 

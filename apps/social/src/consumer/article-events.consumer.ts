@@ -15,7 +15,7 @@ const DeletedSchema = ArticleEvents.deleted.data;
  */
 @Injectable()
 export class ArticleEventsConsumer {
-  private consumer?: EventConsumer;
+  private readonly consumers: EventConsumer[] = [];
 
   constructor(
     private readonly queue: PostQueue,
@@ -24,8 +24,22 @@ export class ArticleEventsConsumer {
     @Inject(INFRA) private readonly infra: ServiceInfra,
   ) {}
 
+  /**
+   * `SOCIAL_EVENT_HANDLERS` pullers on the one durable: events are handled concurrently (as they are across
+   * replicas). Events of one story may therefore be handled out of order; revisions settle it (see PostQueue and
+   * FollowThrough): an older event never undoes a newer one.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = new EventConsumer({
+    for (let i = 0; i < this.config.SOCIAL_EVENT_HANDLERS; i++) this.consumers.push(this.consumer());
+    for (const c of this.consumers) await c.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.stop()));
+  }
+
+  private consumer(): EventConsumer {
+    return new EventConsumer({
       nc: this.infra.nats,
       jsm: this.infra.jsm,
       publisher: this.infra.publisher,
@@ -45,11 +59,6 @@ export class ArticleEventsConsumer {
       ackWaitMs: 10_000,
       backoffMs: this.config.EVENT_BACKOFF_MS,
     });
-    await this.consumer.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer?.stop();
   }
 
   private async handle(e: EventEnvelope): Promise<void> {
@@ -60,13 +69,15 @@ export class ArticleEventsConsumer {
         return this.follow.corrected(VersionEventSchema.parse(e.data));
       case ArticleEvents.versionUnpublished.type: {
         const v = VersionEventSchema.parse(e.data);
-        return this.follow.takenDown(v.storyId, [v.language]);
+        return this.follow.takenDown(v.storyId, [v.language], v.revision, new Date(e.occurredAt));
       }
       case ArticleEvents.deleted.type: {
         const d = DeletedSchema.parse(e.data);
         return this.follow.takenDown(
           d.storyId,
           d.versions.map((v) => v.language),
+          d.revision,
+          new Date(e.occurredAt),
         );
       }
       default:

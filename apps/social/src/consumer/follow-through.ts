@@ -10,7 +10,7 @@ import { CoverImages } from '../posts/cover-images.js';
 import { outgoing } from '../posts/outgoing.js';
 import { postId, type PostDoc } from '../posts/post.schema.js';
 import { PostsRepository } from '../posts/posts.repository.js';
-import { content } from './post-queue.js';
+import { content, matching, tombstone } from './post-queue.js';
 
 /** Raised to have the event redelivered later (a post in flight must settle first). */
 class NotYet extends Error {}
@@ -63,33 +63,48 @@ export class FollowThrough {
     }
   }
 
-  async takenDown(storyId: string, languages: Language[]): Promise<void> {
+  /**
+   * The story (or one language of it) was taken down at `revision`. Posts of a later revision (published again since)
+   * are left alone; where there is no post yet a tombstone keeps an overtaken publish from posting.
+   */
+  async takenDown(storyId: string, languages: Language[], revision: number, at: Date): Promise<void> {
+    const channels = await this.channels.all();
     for (const language of languages) {
-      for (const channel of await this.channels.all()) {
-        const post = await this.repo.get(postId(storyId, language, channel._id));
-        if (post) await this.takeDown(post, channel);
+      for (const channel of channels) {
+        const id = postId(storyId, language, channel._id);
+        let post = await this.repo.get(id);
+        if (!post) {
+          if (!matching([channel], language, at).length) continue;
+          if (await this.repo.insert(tombstone(id, storyId, language, channel, revision))) continue;
+          post = await this.repo.get(id);
+          if (!post) continue;
+        }
+        if (post.content.revision > revision) continue;
+        await this.takeDown(post, channel, revision);
       }
     }
   }
 
-  private async takeDown(post: PostDoc, channel: ChannelDoc): Promise<void> {
+  private async takeDown(post: PostDoc, channel: ChannelDoc, revision: number): Promise<void> {
+    const content = { ...post.content, revision };
     switch (post.status) {
-      case 'deleted':
-      case 'cancelled':
-        return;
       case 'sending':
         throw new NotYet(`post ${post._id} is being sent; taking it down waits`);
+      case 'deleted':
+      case 'cancelled':
       case 'queued':
       case 'failed':
       case 'unconfirmed': {
-        // Claim it, so a send cannot start in between.
+        // Claimed, so a send (or a publish queueing it again) cannot interleave.
         const claim = await this.repo.claimNext(post._id, post.claims);
         if (claim === null) throw new NotYet(`post ${post._id} is busy`);
         const note =
           post.status === 'unconfirmed' ? 'story taken down while the post was unconfirmed: check the platform' : null;
+        const status = post.status === 'deleted' ? 'deleted' : 'cancelled';
         await this.repo.set(post._id, {
-          status: 'cancelled',
+          status,
           claims: claim,
+          content,
           nextAttemptAt: null,
           lastError: note ?? post.lastError,
         });
@@ -98,11 +113,14 @@ export class FollowThrough {
       }
       case 'sent': {
         const adapter = this.adapters.for(channel.type);
-        if (!channel.followThrough.deleteOnUnpublish || !adapter.remove || !post.externalId) return;
+        if (!channel.followThrough.deleteOnUnpublish || !adapter.remove || !post.externalId) {
+          await this.repo.set(post._id, { content });
+          return;
+        }
         const ch = this.channels.context(channel);
         const out = outgoing(post, channel, adapter, null);
         if (await this.platform(channel, post, () => adapter.remove!(ch, out, published(post)))) {
-          await this.repo.set(post._id, { status: 'deleted' });
+          await this.repo.set(post._id, { status: 'deleted', content });
           this.log.info({ postId: post._id }, 'post deleted on the platform');
         }
       }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { VersionEvent } from '@khao/contracts';
+import type { Language, VersionEvent } from '@khao/contracts';
 import { newTid } from '../adapters/bluesky.adapter.js';
 import { ChannelAccess } from '../channels/channel-access.js';
 import type { ChannelDoc } from '../channels/channel.schema.js';
@@ -22,25 +22,33 @@ export class PostQueue {
   ) {}
 
   async published(v: VersionEvent, occurredAt: Date): Promise<void> {
-    const matching = (await this.channels.all()).filter(
-      (c) => c.enabled && c.language === v.language && c.createdAt.getTime() <= occurredAt.getTime(),
-    );
-    const ids: string[] = [];
-    for (const channel of matching) {
+    const queued: [string, string][] = [];
+    for (const channel of matching(await this.channels.all(), v.language, occurredAt)) {
       const id = postId(v.storyId, v.language, channel._id);
       // The work marker goes first: a crash after it and before the insert leaves a marker, never a lost post.
-      await this.repo.schedule(id, new Date());
-      if (!(await this.repo.insert(newPost(id, v, channel)))) await this.requeueIfTakenDown(id, v);
-      ids.push(id);
+      const token = await this.repo.schedule(id, new Date());
+      if (!(await this.repo.insert(newPost(id, v, channel)))) await this.again(id, v);
+      queued.push([id, token]);
     }
-    for (const id of ids) this.dispatcher.kick(id);
+    for (const [id, token] of queued) this.dispatcher.kick(id, token);
   }
 
-  private async requeueIfTakenDown(id: string, v: VersionEvent): Promise<void> {
+  /**
+   * The post exists: a redelivery (nothing to do), an older event arriving late (nothing), or the story published
+   * again after it was taken down (queued again, claimed so a concurrent take-down cannot interleave).
+   */
+  private async again(id: string, v: VersionEvent): Promise<void> {
     const post = await this.repo.get(id);
-    if (!post || (post.status !== 'deleted' && post.status !== 'cancelled')) return;
+    if (!post || post.content.revision >= v.revision) return;
+    if (post.status !== 'deleted' && post.status !== 'cancelled') {
+      if (post.status !== 'sent' && post.status !== 'sending') await this.repo.set(id, { content: content(v) });
+      return;
+    }
+    const claim = await this.repo.claimNext(id, post.claims);
+    if (claim === null) throw new Error(`post ${id} is busy; the publish waits`);
     await this.repo.set(id, {
       status: 'queued',
+      claims: claim,
       generation: post.generation + 1,
       attempts: 0,
       reconciliations: 0,
@@ -59,7 +67,7 @@ export class PostQueue {
   }
 }
 
-export function content(v: VersionEvent): PostDoc['content'] {
+export function content(v: Content): PostDoc['content'] {
   return {
     title: v.title,
     summary: v.summary,
@@ -70,7 +78,32 @@ export function content(v: VersionEvent): PostDoc['content'] {
   };
 }
 
-function newPost(id: string, v: VersionEvent, channel: ChannelDoc): PostDoc {
+/** The channels that post a version of `language` published at `at`. */
+export function matching(channels: ChannelDoc[], language: string, at: Date): ChannelDoc[] {
+  return channels.filter((c) => c.enabled && c.language === language && c.createdAt.getTime() <= at.getTime());
+}
+
+/**
+ * What a take-down leaves where there was no post yet: a cancelled entry at the take-down's revision, so that the
+ * publish it overtook (events of one story may be handled concurrently) finds it and posts nothing.
+ */
+export function tombstone(
+  id: string,
+  storyId: string,
+  language: Language,
+  channel: ChannelDoc,
+  revision: number,
+): PostDoc {
+  const v = { storyId, language, title: '', summary: '', url: '', coverMediaId: null, revision, publishedAt: null };
+  return { ...newPost(id, v, channel), generation: 0, status: 'cancelled' };
+}
+
+type Content = Pick<
+  VersionEvent,
+  'storyId' | 'language' | 'title' | 'summary' | 'url' | 'coverMediaId' | 'revision' | 'publishedAt'
+>;
+
+function newPost(id: string, v: Content, channel: ChannelDoc): PostDoc {
   const now = new Date();
   return {
     _id: id,

@@ -67,7 +67,8 @@ export class Dispatcher {
   }
 
   /** Works on one post now (if it is due); safe to call any number of times from anywhere. */
-  kick(id: string): void {
+  /** `token`: the work marker's token when the caller knows it (saves a read). */
+  kick(id: string, token?: string): void {
     if (this.stopped) return;
     if (this.inFlight.has(id)) {
       // Something changed while a step runs (a retry, say): look again once it is done.
@@ -75,7 +76,7 @@ export class Dispatcher {
       return;
     }
     this.inFlight.add(id);
-    void this.withSlot(() => this.step(id))
+    void this.withSlot(() => this.step(id, token))
       .catch((err: Error) => this.log.warn({ postId: id, err: err.message }, 'post step failed; the sweep will retry'))
       .finally(() => {
         this.inFlight.delete(id);
@@ -89,7 +90,7 @@ export class Dispatcher {
     this.sweeping = (async () => {
       const due = await this.repo.due(new Date(), 500);
       for (const m of due) {
-        if (!this.inFlight.has(m._id)) this.kick(m._id);
+        if (!this.inFlight.has(m._id)) this.kick(m._id, m.token);
       }
     })()
       .catch((err: Error) => this.log.warn({ err: err.message }, 'sweep failed; will retry'))
@@ -108,12 +109,12 @@ export class Dispatcher {
     }
   }
 
-  private async step(id: string): Promise<void> {
+  private async step(id: string, known?: string): Promise<void> {
     const post = await this.repo.get(id);
     this.log.debug({ postId: id, status: post?.status, claims: post?.claims }, 'post step');
     if (!post) return this.dropOrphan(id);
     // The marker's token now: settling removes the marker only if nobody rescheduled the post meanwhile.
-    const token = await this.repo.workToken(id);
+    const token = known ?? (await this.repo.workToken(id));
     if (SETTLED.has(post.status)) return token ? this.settle.republish(id, token) : undefined;
     const now = Date.now();
     if (post.status === 'sending' && post.leaseUntil && post.leaseUntil.getTime() > now) {
@@ -281,14 +282,14 @@ export class Dispatcher {
 
   /** Records when the post is due (durable) and, when soon, sets a local timer so it does not wait for a sweep. */
   private async later(id: string, at: number): Promise<void> {
-    await this.repo.schedule(id, new Date(at));
+    const token = await this.repo.schedule(id, new Date(at));
     const delay = at - Date.now();
     if (delay > 5 * 60_000 || this.stopped) return;
     clearTimeout(this.timers.get(id));
     const t = setTimeout(
       () => {
         this.timers.delete(id);
-        this.kick(id);
+        this.kick(id, token);
       },
       Math.max(0, delay) + 5,
     );

@@ -47,7 +47,7 @@ export class PostsService {
     // Claimed like a send, so two retries (or a retry and a take-down) cannot both requeue it.
     const claim = await this.repo.claimNext(id, post.claims);
     if (claim === null) throw new DomainError(ErrorCode.Conflict, 'the post is busy; try again');
-    await this.repo.schedule(id, new Date());
+    const token = await this.repo.schedule(id, new Date());
     const fields: Partial<PostDoc> = {
       status: 'queued',
       claims: claim,
@@ -57,7 +57,7 @@ export class PostsService {
       leaseUntil: null,
     };
     await this.repo.set(id, fields);
-    this.dispatcher.kick(id);
+    this.dispatcher.kick(id, token);
     return toPost({ ...post, ...fields, updatedAt: new Date() });
   }
 }
