@@ -20,7 +20,8 @@ beforeAll(async () => {
     services: ['articles', 'social'],
     env: {
       articles: { PUBLIC_BASE_URL: PUBLIC },
-      social: socialEnv(fakes, { SOCIAL_CONCURRENCY: '16' }),
+      // A longer timeout than the other files: on a busy machine a slow answer must not pass for a lost one.
+      social: socialEnv(fakes, { SOCIAL_CONCURRENCY: '16', SOCIAL_HTTP_TIMEOUT_MS: '3000' }),
     },
   });
   await platform.start();

@@ -78,7 +78,7 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
     const at = Date.parse(retryAfter);
     if (!Number.isNaN(at)) return Math.max(0, at - now);
   }
-  for (const name of ['x-rate-limit-reset', 'ratelimit-reset']) {
+  for (const name of ['x-rate-limit-reset', 'ratelimit-reset', 'x-ratelimit-reset']) {
     const v = headers.get(name);
     if (!v) continue;
     if (/^\d+$/.test(v.trim())) {

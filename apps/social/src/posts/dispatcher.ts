@@ -139,11 +139,11 @@ export class Dispatcher {
     if (claim === null) return;
     // The marker stays due: whoever sweeps it while the lease runs sees the lease and waits for it (a crash
     // leaves it due, so a restart finds the post at once).
-    const leaseUntil = new Date(now + leaseMs(this.config));
+    // Stalled so long that another replica may soon step over the claim: write nothing, send nothing.
+    if (Date.now() - now > leaseMs(this.config) / 2) return;
+    const leaseUntil = new Date(Date.now() + leaseMs(this.config));
     const attempts = reconciling ? post.attempts : post.attempts + 1;
     await this.repo.set(id, { status: 'sending', claims: claim, attempts, leaseUntil });
-    // Stalled so long that another replica may have stepped over the claim: leave it to the lease.
-    if (Date.now() - now > leaseMs(this.config) / 2) return;
     const claimed: PostDoc = { ...post, status: 'sending', claims: claim, attempts, leaseUntil };
     await this.attempt(claimed, channel, reconciling, token);
   }
