@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import mongoose from 'mongoose';
 import type { Channel } from '@khao/contracts';
-import { infraEnv, TestPlatform } from '@khao/testing';
+import { TestPlatform } from '@khao/testing';
 import { userToken } from '../articles/helpers.js';
-import { channelInputs, SECRETS, socialEnv, startFakes, stopFakes, type Fakes } from './fakes.js';
-import { addChannel } from './helpers.js';
+import { ALL_TYPES, channelInputs, SECRETS, socialEnv, startFakes, stopFakes, type Fakes } from './fakes.js';
+import { addChannel, socialDb } from './helpers.js';
 
 // Channels through the gateway: admin only, validated per type, credentials encrypted at rest and never returned.
 let fakes: Fakes;
@@ -29,15 +28,7 @@ describe('social channels', () => {
     const created: Channel[] = [];
     for (const input of Object.values(channelInputs(fakes, 'th')))
       created.push(await addChannel(platform, admin, input));
-    expect(created.map((c) => c.type).sort()).toEqual([
-      'bluesky',
-      'facebook_page',
-      'line_oa',
-      'mastodon',
-      'telegram',
-      'webhook',
-      'x',
-    ]);
+    expect(created.map((c) => c.type).sort()).toEqual(ALL_TYPES);
     for (const c of created) {
       expect(c).toMatchObject({ hasCredentials: true, needsReauth: false, enabled: true, language: 'th' });
       expect(c).not.toHaveProperty('credentials');
@@ -57,19 +48,12 @@ describe('social channels', () => {
   });
 
   it('stores credentials encrypted (AES-256-GCM), nothing readable in the database', async () => {
-    const conn = await mongoose
-      .createConnection(infraEnv().MONGO_URL, { dbName: `social_${platform.suffix}` })
-      .asPromise();
-    try {
-      const docs = await conn.collection('channels').find({}).toArray();
-      expect(docs.length).toBe(7);
-      const dump = JSON.stringify(docs);
-      for (const s of allSecrets) expect(dump).not.toContain(s);
-      for (const d of docs)
-        expect(d.credentials).toMatchObject({ v: 1, iv: expect.any(String), tag: expect.any(String) });
-    } finally {
-      await conn.close();
-    }
+    const docs = await socialDb(platform, (db) => db.collection('channels').find({}).toArray());
+    expect(docs.length).toBe(7);
+    const dump = JSON.stringify(docs);
+    for (const s of allSecrets) expect(dump).not.toContain(s);
+    for (const d of docs)
+      expect(d.credentials).toMatchObject({ v: 1, iv: expect.any(String), tag: expect.any(String) });
   });
 
   it('refuses bad input with 400s that say what is wrong', async () => {

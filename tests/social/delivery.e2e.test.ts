@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import twitter from 'twitter-text';
 import type { Channel, PreviewItem, Story } from '@khao/contracts';
 import { randomUUID } from 'node:crypto';
-import mongoose from 'mongoose';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { eventSubject } from '@khao/contracts';
 import { EventTap, infraEnv, TestPlatform, waitFor } from '@khao/testing';
 import { englishVersion } from '../articles/helpers.js';
-import { allFakes, channelInputs, SECRETS, socialEnv, startFakes, stopFakes, type Fakes } from './fakes.js';
-import { addChannel, posts, PUBLIC, publishStory, settled, storyUrl } from './helpers.js';
+import { ALL_TYPES, allFakes, channelInputs, SECRETS, socialEnv, startFakes, stopFakes, type Fakes } from './fakes.js';
+import { addChannel, posts, socialDb, PUBLIC, publishStory, settled, storyUrl } from './helpers.js';
 
 // Publishing a Thai and an English version posts each to the channels of its language, once, with the right text.
 let fakes: Fakes;
@@ -63,18 +62,18 @@ async function replayPublished(storyId: string, language: string): Promise<void>
   );
   const replay = { ...original, id: randomUUID() };
   const nc = await connect({ servers: infraEnv().NATS_URL });
-  const db = await mongoose.createConnection(infraEnv().MONGO_URL, { dbName: `social_${platform.suffix}` }).asPromise();
   try {
     await jetstream(nc).publish(eventSubject(replay.type), JSON.stringify(replay), { msgID: replay.id });
-    // The consumer handled it (its inbox records it)…
-    const inboxId = `social-${platform.suffix}:${replay.id}`;
-    await waitFor(async () => (await db.collection('processed_events').findOne({ _id: inboxId as never })) !== null, {
-      what: 'the replay to be handled',
-    });
   } finally {
     await nc.close();
-    await db.close();
   }
+  // The consumer handled it: its inbox records it.
+  const inboxId = `social-${platform.suffix}:${replay.id}`;
+  await socialDb(platform, (db) =>
+    waitFor(async () => (await db.collection('processed_events').findOne({ _id: inboxId as never })) !== null, {
+      what: 'the replay to be handled',
+    }),
+  );
 }
 
 let story: Story;
@@ -161,15 +160,7 @@ describe('publishing', () => {
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const items = (res.body as { items: PreviewItem[] }).items;
-    expect(items.map((i) => i.type).sort()).toEqual([
-      'bluesky',
-      'facebook_page',
-      'line_oa',
-      'mastodon',
-      'telegram',
-      'webhook',
-      'x',
-    ]);
+    expect(items.map((i) => i.type).sort()).toEqual(ALL_TYPES);
     const x = items.find((i) => i.type === 'x')!;
     expect(x).toMatchObject({ unit: 'x-weighted', limit: 280, length: [...thTitle].length + 1 + 23, truncated: false });
     expect(x.text).toBe(fakes.x.containing(storyUrl(story, 'th'))[0]);

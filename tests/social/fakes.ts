@@ -633,3 +633,6 @@ export function channelInputs(f: Fakes, language: 'th' | 'en') {
 export function allFakes(f: Fakes): FakePlatform[] {
   return [f.webhook, f.facebook, f.x, f.line, f.mastodon, f.telegram, f.bluesky];
 }
+
+/** Every channel type, sorted. */
+export const ALL_TYPES = ['bluesky', 'facebook_page', 'line_oa', 'mastodon', 'telegram', 'webhook', 'x'];

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Channel, Post, Story } from '@khao/contracts';
-import { waitFor, type TestPlatform } from '@khao/testing';
+import mongoose from 'mongoose';
+import { infraEnv, waitFor, type TestPlatform } from '@khao/testing';
 import { createStory, englishVersion, thaiStory, version } from '../articles/helpers.js';
 
 export const PUBLIC = 'https://news.example.org';
@@ -65,4 +66,16 @@ export function settled(
     },
     { timeoutMs, what: `${count} posts of ${storyId} to be ${statuses.join('/')}` },
   );
+}
+
+/** The social service's own database of this platform instance, for checks the API cannot make. */
+export async function socialDb<T>(platform: TestPlatform, fn: (db: mongoose.Connection) => Promise<T>): Promise<T> {
+  const conn = await mongoose
+    .createConnection(infraEnv().MONGO_URL, { dbName: `social_${platform.suffix}` })
+    .asPromise();
+  try {
+    return await fn(conn);
+  } finally {
+    await conn.close();
+  }
 }

@@ -47,22 +47,9 @@ export class PostQueue {
     const claim = await this.repo.claimNext(id, post.claims);
     if (claim === null) throw new Error(`post ${id} is busy; the publish waits`);
     await this.repo.set(id, {
-      status: 'queued',
+      ...unsent(v),
       claims: claim,
       generation: post.generation + 1,
-      attempts: 0,
-      reconciliations: 0,
-      lastError: null,
-      externalId: null,
-      externalUrl: null,
-      platformData: {},
-      text: null,
-      content: content(v),
-      rkey: newTid(),
-      leaseUntil: null,
-      nextAttemptAt: null,
-      sentAt: null,
-      shownRevision: null,
     });
   }
 }
@@ -103,18 +90,11 @@ type Content = Pick<
   'storyId' | 'language' | 'title' | 'summary' | 'url' | 'coverMediaId' | 'revision' | 'publishedAt'
 >;
 
-function newPost(id: string, v: Content, channel: ChannelDoc): PostDoc {
-  const now = new Date();
+/** A post about to be sent for the first time (in its generation): nothing of an earlier send remains. */
+function unsent(v: Content) {
   return {
-    _id: id,
-    storyId: v.storyId,
-    language: v.language,
-    channelId: channel._id,
-    channelType: channel.type,
-    generation: 1,
-    status: 'queued',
+    status: 'queued' as const,
     attempts: 0,
-    claims: 0,
     reconciliations: 0,
     lastError: null,
     externalId: null,
@@ -127,6 +107,20 @@ function newPost(id: string, v: Content, channel: ChannelDoc): PostDoc {
     nextAttemptAt: null,
     sentAt: null,
     shownRevision: null,
+  };
+}
+
+function newPost(id: string, v: Content, channel: ChannelDoc): PostDoc {
+  const now = new Date();
+  return {
+    _id: id,
+    storyId: v.storyId,
+    language: v.language,
+    channelId: channel._id,
+    channelType: channel.type,
+    ...unsent(v),
+    generation: 1,
+    claims: 0,
     createdAt: now,
     updatedAt: now,
     outbox: [],
