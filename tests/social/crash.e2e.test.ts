@@ -91,7 +91,7 @@ describe('SIGKILL during a burst', () => {
         const done = items.filter((p) => p.status === 'sent' || (p.status === 'unconfirmed' && !p.nextAttemptAt));
         return done.length === STORIES * TYPES.length ? items : undefined;
       },
-      { timeoutMs: 240_000, intervalMs: 1000, what: 'every post settled after the restart' },
+      { timeoutMs: 360_000, intervalMs: 1000, what: 'every post settled after the restart' },
     );
 
     const statusOf = new Map(settledPosts.map((p) => [`${p.storyId}:${p.channelType}`, p.status]));
@@ -143,5 +143,5 @@ describe('SIGKILL during a burst', () => {
     );
     for (const f of allFakes(fakes)) expect(f.violations).toEqual([]);
     expect((await posts(platform, token, { status: 'failed' })).length).toBe(0);
-  }, 400_000);
+  }, 540_000);
 });

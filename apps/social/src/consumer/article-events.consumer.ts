@@ -54,9 +54,6 @@ export class ArticleEventsConsumer {
       ],
       handler: (e) => this.handle(e),
       maxDeliveries: this.config.EVENT_MAX_DELIVERIES,
-      // Handlers only queue (or make one platform call per channel) and heartbeat: a replica that died is noticed
-      // sooner than JetStream's default 30 s.
-      ackWaitMs: 10_000,
       backoffMs: this.config.EVENT_BACKOFF_MS,
     });
   }

@@ -95,11 +95,14 @@ export class PostsRepository {
   /** Marks the post due at `dueAt`; returns the marker's new token. */
   async schedule(id: string, dueAt: Date): Promise<string> {
     const token = randomUUID();
-    await this.work.updateOne(
-      { _id: id },
-      { $set: { dueAt, token }, $setOnInsert: { since: new Date() } },
-      { upsert: true },
-    );
+    const update = { $set: { dueAt, token }, $setOnInsert: { since: new Date() } };
+    try {
+      await this.work.updateOne({ _id: id }, update, { upsert: true });
+    } catch (err) {
+      // Two upserts of one new marker at once: one inserts, the other fails on the `_id`; the marker exists now.
+      if (!isDuplicateKey(err)) throw err;
+      await this.work.updateOne({ _id: id }, { $set: { dueAt, token } });
+    }
     return token;
   }
 
