@@ -139,11 +139,15 @@ try {
   const last = Math.max(...burst.map((id) => hook.arrived.get(id)));
   const seconds = (last - burstStart) / 1000;
   const burstLat = burst.map((id) => hook.arrived.get(id) - burstStart);
+  // The social service's own pace: what was still to deliver when the last publish was accepted, and how fast it went.
+  const pending = burst.filter((id) => hook.arrived.get(id) > accepted).length;
+  const drain = pending / ((last - accepted) / 1000);
   console.log(
     `burst ${BURST}: publishes accepted in ${((accepted - burstStart) / 1000).toFixed(1)} s ` +
       `(${(BURST / ((accepted - burstStart) / 1000)).toFixed(0)}/s); all delivered in ${seconds.toFixed(1)} s ` +
       `→ ${(BURST / seconds).toFixed(1)} deliveries/s; median time to delivery ${(median(burstLat) / 1000).toFixed(1)} s ` +
-      `(${retried} publishes retried after a 503)`,
+      `(${retried} publishes retried after a 503); ${pending} still to deliver when the last publish was accepted, ` +
+      `delivered at ${drain.toFixed(1)}/s`,
   );
 } finally {
   await platform.stop();
