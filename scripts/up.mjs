@@ -25,6 +25,11 @@ function localSecrets() {
     ];
     fs.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
   }
+  // The social service's credentials key: added to checkouts whose secrets predate it. Losing it loses the
+  // channels' credentials (they would have to be entered again), so it is kept like the JWT secret.
+  if (!readEnvFile(file).SOCIAL_CREDENTIALS_KEY) {
+    fs.appendFileSync(file, `SOCIAL_CREDENTIALS_KEY=${randomBytes(32).toString('base64')}\n`);
+  }
   return readEnvFile(file);
 }
 

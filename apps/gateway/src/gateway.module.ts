@@ -19,6 +19,7 @@ import { DeadLettersController } from './ops/dead-letters.controller.js';
 import { MediaController } from './media/media.controller.js';
 import { MediaStreamService } from './media/media-stream.service.js';
 import { TranslationController } from './translation/translation.controller.js';
+import { SocialController } from './social/social.controller.js';
 import { CONFIG, LOGGER } from './tokens.js';
 import { PublicApiController } from './public/public-api.controller.js';
 import { PublicCache } from './public/public-cache.js';
@@ -47,6 +48,7 @@ export class GatewayModule {
         MediaController,
         PublicApiController,
         TranslationController,
+        SocialController,
         // Last: its `/:lang` route must not shadow anything (static routes win in Fastify anyway).
         PublicPagesController,
       ],

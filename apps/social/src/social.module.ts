@@ -1,13 +1,59 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { healthControllerFor, INFRA, type ServiceInfra } from '@khao/messaging';
+import { healthControllerFor, INFRA, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { Adapters } from './adapters/adapters.js';
+import { ChannelAccess } from './channels/channel-access.js';
+import { channelModel } from './channels/channel.schema.js';
+import { ChannelsController } from './channels/channels.controller.js';
+import { ChannelsRepository } from './channels/channels.repository.js';
+import { ChannelsService } from './channels/channels.service.js';
+import { CredentialsCipher } from './channels/credentials-cipher.js';
+import type { SocialConfig } from './config.js';
+import { ArticleEventsConsumer } from './consumer/article-events.consumer.js';
+import { FollowThrough } from './consumer/follow-through.js';
+import { PostQueue } from './consumer/post-queue.js';
+import { CoverImages } from './posts/cover-images.js';
+import { Dispatcher, leaseMs } from './posts/dispatcher.js';
+import { PostSettler } from './posts/post-events.js';
+import { postModel } from './posts/post.schema.js';
+import { PostsController } from './posts/posts.controller.js';
+import { PostsRepository } from './posts/posts.repository.js';
+import { PostsService } from './posts/posts.service.js';
+import { PreviewService } from './posts/preview.service.js';
+import { CONFIG } from './tokens.js';
+
+/** Closes the RPC client (media, articles) with the module. */
+class SocialRpcClient extends RpcClient {
+  onModuleDestroy(): Promise<void> {
+    return this.close();
+  }
+}
 
 @Module({})
 export class SocialModule {
-  static register(this: void, infra: ServiceInfra): DynamicModule {
+  static register(this: void, infra: ServiceInfra, config: SocialConfig): DynamicModule {
+    const posts = postModel(infra.mongo);
     return {
       module: SocialModule,
-      controllers: [healthControllerFor('social')],
-      providers: [{ provide: INFRA, useValue: infra }],
+      controllers: [healthControllerFor('social'), ChannelsController, PostsController],
+      providers: [
+        { provide: INFRA, useValue: infra },
+        { provide: CONFIG, useValue: config },
+        { provide: CredentialsCipher, useValue: new CredentialsCipher(config.SOCIAL_CREDENTIALS_KEY) },
+        { provide: ChannelsRepository, useValue: new ChannelsRepository(channelModel(infra.mongo)) },
+        { provide: PostsRepository, useValue: new PostsRepository(posts, infra.mongo, leaseMs(config)) },
+        { provide: RpcClient, useValue: new SocialRpcClient(config.NATS_URL, config.RPC_TIMEOUT_MS) },
+        Adapters,
+        ChannelAccess,
+        ChannelsService,
+        CoverImages,
+        PostSettler,
+        Dispatcher,
+        PostsService,
+        PreviewService,
+        PostQueue,
+        FollowThrough,
+        ArticleEventsConsumer,
+      ],
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './articles.js';
 export * from './media.js';
 export * from './public.js';
 export * from './translation.js';
+export * from './social.js';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import net from 'node:net';
 import { infraEnv, uniqueSuffix } from './env.js';
 import { ServiceProcess, type AppName } from './service-process.js';
@@ -10,6 +11,11 @@ export interface PlatformOptions {
   services?: Exclude<AppName, 'gateway'>[];
   /** Extra environment per app. */
   env?: Partial<Record<AppName, Record<string, string>>>;
+}
+
+/** A per-instance credentials key for the social service (32 bytes, base64). */
+function socialKey(suffix: string): string {
+  return createHash('sha256').update(`social-credentials-${suffix}`).digest('base64');
 }
 
 /** A free TCP port on loopback. */
@@ -50,6 +56,7 @@ export class TestPlatform {
             ADMIN_PASSWORD: TEST_ADMIN.password,
           }
         : {}),
+      ...(app === 'social' ? { SOCIAL_CREDENTIALS_KEY: socialKey(this.suffix) } : {}),
       ...this.opts.env?.[app],
     };
   }

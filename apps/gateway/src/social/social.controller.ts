@@ -1,0 +1,125 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import {
+  ChannelInputSchema,
+  ChannelPatchSchema,
+  ChannelSchema,
+  ObjectIdSchema,
+  PostIdSchema,
+  PostQuerySchema,
+  PostSchema,
+  PreviewInputSchema,
+  RetryInputSchema,
+  SocialRpc,
+} from '@khao/contracts';
+import { RpcClient, ZodValidationPipe } from '@khao/messaging';
+import { Roles } from '../auth/roles.decorator.js';
+import { openApi } from '../common/openapi.js';
+import type { KhaoRequest } from '../common/request.js';
+
+const Id = new ZodValidationPipe(ObjectIdSchema, 'id');
+
+const channelExample = {
+  type: 'telegram',
+  name: 'Khao Telegram (ไทย)',
+  language: 'th',
+  template: '{title}\n\n{summary}\n\n{url}\n{hashtags}',
+  hashtags: ['ข่าวชุมชน'],
+  options: { chatId: '@khaonews' },
+  credentials: { botToken: '123456789:AAExampleExampleExampleExample12' },
+};
+
+/**
+ * Social channels (admin: they hold credentials) and the post ledger (editors: read, retry, preview).
+ * Credentials go in and never come out: responses say `hasCredentials`.
+ */
+@ApiTags('social')
+@ApiBearerAuth()
+@Controller('api/v1/social')
+export class SocialController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get('channels')
+  @Roles('admin')
+  @ApiOkResponse({ schema: openApi(SocialRpc.listChannels.reply, 'output') })
+  listChannels(@Req() req: KhaoRequest) {
+    return this.rpc.request(SocialRpc.listChannels, { actor: req.actor! });
+  }
+
+  @Post('channels')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a channel; credentials are encrypted at rest and never returned' })
+  @ApiBody({ schema: { ...openApi(ChannelInputSchema), example: channelExample } })
+  @ApiCreatedResponse({ schema: openApi(ChannelSchema, 'output') })
+  createChannel(
+    @Req() req: KhaoRequest,
+    @Body(new ZodValidationPipe(ChannelInputSchema)) channel: z.input<typeof ChannelInputSchema>,
+  ) {
+    return this.rpc.request(SocialRpc.createChannel, { actor: req.actor!, channel });
+  }
+
+  @Get('channels/:id')
+  @Roles('admin')
+  @ApiOkResponse({ schema: openApi(ChannelSchema, 'output') })
+  getChannel(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
+    return this.rpc.request(SocialRpc.getChannel, { actor: req.actor!, id });
+  }
+
+  @Patch('channels/:id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Change a channel; new credentials clear the needs-re-authorisation flag' })
+  @ApiBody({ schema: openApi(ChannelPatchSchema) })
+  @ApiOkResponse({ schema: openApi(ChannelSchema, 'output') })
+  updateChannel(
+    @Req() req: KhaoRequest,
+    @Param('id', Id) id: string,
+    @Body(new ZodValidationPipe(ChannelPatchSchema)) patch: z.input<typeof ChannelPatchSchema>,
+  ) {
+    return this.rpc.request(SocialRpc.updateChannel, { actor: req.actor!, id, patch });
+  }
+
+  @Delete('channels/:id')
+  @Roles('admin')
+  deleteChannel(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
+    return this.rpc.request(SocialRpc.deleteChannel, { actor: req.actor!, id });
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @Roles('admin', 'editor')
+  @ApiOperation({ summary: "Each channel's final text for a story version and its length as the platform counts it" })
+  @ApiBody({ schema: openApi(PreviewInputSchema) })
+  @ApiOkResponse({ schema: openApi(SocialRpc.preview.reply, 'output') })
+  preview(
+    @Req() req: KhaoRequest,
+    @Body(new ZodValidationPipe(PreviewInputSchema)) input: z.input<typeof PreviewInputSchema>,
+  ) {
+    return this.rpc.request(SocialRpc.preview, { actor: req.actor!, input });
+  }
+
+  @Get('posts')
+  @Roles('admin', 'editor')
+  @ApiOperation({ summary: 'The post ledger: one entry per story, language and channel' })
+  @ApiOkResponse({ schema: openApi(SocialRpc.listPosts.reply, 'output') })
+  listPosts(
+    @Req() req: KhaoRequest,
+    @Query(new ZodValidationPipe(PostQuerySchema, 'query')) query: z.input<typeof PostQuerySchema>,
+  ) {
+    return this.rpc.request(SocialRpc.listPosts, { actor: req.actor!, query });
+  }
+
+  @Post('posts/:id/retry')
+  @HttpCode(200)
+  @Roles('admin', 'editor')
+  @ApiOperation({ summary: 'Send a failed post again (an unconfirmed one only with confirmNotPosted)' })
+  @ApiBody({ required: false, schema: openApi(RetryInputSchema) })
+  @ApiOkResponse({ schema: openApi(PostSchema, 'output') })
+  retry(
+    @Req() req: KhaoRequest,
+    @Param('id', new ZodValidationPipe(PostIdSchema, 'id')) id: string,
+    @Body(new ZodValidationPipe(RetryInputSchema.optional())) input?: z.input<typeof RetryInputSchema>,
+  ) {
+    return this.rpc.request(SocialRpc.retryPost, { actor: req.actor!, id, input: input ?? {} });
+  }
+}

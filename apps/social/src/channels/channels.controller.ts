@@ -1,0 +1,40 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { SocialRpc, type RpcDefinition } from '@khao/contracts';
+import { ZodValidationPipe } from '@khao/messaging';
+import type { z } from 'zod';
+import { ChannelsService } from './channels.service.js';
+
+type In<D extends RpcDefinition> = z.output<D['request']>;
+const valid = (d: RpcDefinition) => new ZodValidationPipe(d.request);
+
+/** NATS handlers: one call each. */
+@Controller()
+export class ChannelsController {
+  constructor(private readonly channels: ChannelsService) {}
+
+  @MessagePattern(SocialRpc.createChannel.subject)
+  create(@Payload(valid(SocialRpc.createChannel)) p: In<typeof SocialRpc.createChannel>) {
+    return this.channels.create(p.actor, p.channel);
+  }
+
+  @MessagePattern(SocialRpc.listChannels.subject)
+  async list(@Payload(valid(SocialRpc.listChannels)) _p: In<typeof SocialRpc.listChannels>) {
+    return { items: await this.channels.list() };
+  }
+
+  @MessagePattern(SocialRpc.getChannel.subject)
+  get(@Payload(valid(SocialRpc.getChannel)) p: In<typeof SocialRpc.getChannel>) {
+    return this.channels.get(p.id);
+  }
+
+  @MessagePattern(SocialRpc.updateChannel.subject)
+  update(@Payload(valid(SocialRpc.updateChannel)) p: In<typeof SocialRpc.updateChannel>) {
+    return this.channels.update(p.actor, p.id, p.patch);
+  }
+
+  @MessagePattern(SocialRpc.deleteChannel.subject)
+  delete(@Payload(valid(SocialRpc.deleteChannel)) p: In<typeof SocialRpc.deleteChannel>) {
+    return this.channels.delete(p.id);
+  }
+}

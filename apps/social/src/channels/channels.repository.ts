@@ -1,0 +1,35 @@
+import type { Collection, Model } from 'mongoose';
+import type { ChannelDoc } from './channel.schema.js';
+
+/**
+ * The only place that touches the channels collection. An organisation has a handful of channels, so reading the
+ * whole collection (what FerretDB does for any filter but `_id`) is cheap; single channels are read by `_id`.
+ */
+export class ChannelsRepository {
+  private readonly collection: Collection<ChannelDoc>;
+
+  constructor(model: Model<ChannelDoc>) {
+    this.collection = model.collection as unknown as Collection<ChannelDoc>;
+  }
+
+  async insert(doc: ChannelDoc): Promise<void> {
+    await this.collection.insertOne(doc);
+  }
+
+  get(id: string): Promise<ChannelDoc | null> {
+    return this.collection.findOne({ _id: id });
+  }
+
+  async all(): Promise<ChannelDoc[]> {
+    const docs = await this.collection.find({}).toArray();
+    return docs.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id));
+  }
+
+  async set(id: string, fields: Partial<ChannelDoc>): Promise<ChannelDoc | null> {
+    return this.collection.findOneAndUpdate({ _id: id }, { $set: fields }, { returnDocument: 'after' });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.collection.deleteOne({ _id: id })).deletedCount === 1;
+  }
+}

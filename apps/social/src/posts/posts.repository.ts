@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, Connection, Model } from 'mongoose';
+import { isDuplicateKey, type OutboxEntry } from '@khao/persistence';
+import type { PostDoc } from './post.schema.js';
+
+interface Claim {
+  _id: string;
+  at: Date;
+}
+
+/** "This post has work due at `dueAt`": the small set the dispatcher sweeps (sent and failed posts leave it). */
+interface WorkMarker {
+  _id: string;
+  dueAt: Date;
+  since: Date;
+  /** Changes on every schedule: a step that settles removes the marker only if nobody rescheduled it since. */
+  token: string;
+}
+
+/**
+ * The post ledger. Every read and write of a post is by `_id` (FerretDB reads the whole collection for any other
+ * filter); concurrency is decided by inserting unique `_id`s: the post itself ("queued once") and one claim per
+ * attempt (`<postId>#<n>`: of two replicas taking attempt n, exactly one inserts it). Due work lives in a small
+ * marker collection written before the post, so a crash never leaves a post nobody will look at.
+ */
+export class PostsRepository {
+  private readonly posts: Collection<PostDoc>;
+  private readonly claims: Collection<Claim>;
+  private readonly work: Collection<WorkMarker>;
+
+  constructor(
+    readonly model: Model<PostDoc>,
+    conn: Connection,
+    /** A claim this old that never reached its post was abandoned (its process died between the two writes). */
+    private readonly staleClaimMs: number,
+  ) {
+    this.posts = model.collection as unknown as Collection<PostDoc>;
+    this.claims = conn.collection<Claim>('post_claims');
+    this.work = conn.collection<WorkMarker>('post_work');
+  }
+
+  get(id: string): Promise<PostDoc | null> {
+    return this.posts.findOne({ _id: id }, { projection: { outbox: 0 } });
+  }
+
+  /** Inserts the post; false when it exists already (a redelivery, another replica). */
+  async insert(doc: PostDoc): Promise<boolean> {
+    try {
+      await this.posts.insertOne(doc);
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Changes a post by `_id`, appending `events` to its outbox in the same single-document write. */
+  async set(id: string, fields: Partial<PostDoc>, events: OutboxEntry[] = []) {
+    const push = events.length ? { $push: { outbox: { $each: events } } } : {};
+    await this.posts.updateOne({ _id: id }, { $set: { ...fields, updatedAt: new Date() }, ...push });
+  }
+
+  async outboxOf(id: string): Promise<OutboxEntry[]> {
+    return (await this.posts.findOne({ _id: id }, { projection: { outbox: 1 } }))?.outbox ?? [];
+  }
+
+  /** The work marker's token (see {@link done}), if the post is in the work set. */
+  async workToken(id: string): Promise<string | undefined> {
+    return (await this.work.findOne({ _id: id }))?.token;
+  }
+
+  /**
+   * Takes the next attempt of a post whose ledger says `claims` were taken; returns the claim number, or null when
+   * someone else holds it. A claim older than `staleMs` that never made it into the post (its holder died between
+   * the two writes, before anything was sent) is stepped over; a holder that stalled that long gives up before
+   * sending (see Dispatcher).
+   */
+  async claimNext(id: string, claims: number): Promise<number | null> {
+    if (await this.claim(id, claims + 1)) return claims + 1;
+    const held = await this.claims.findOne({ _id: `${id}#${claims + 1}` });
+    if (!held || Date.now() - held.at.getTime() < this.staleClaimMs) return null;
+    return (await this.claim(id, claims + 2)) ? claims + 2 : null;
+  }
+
+  private async claim(id: string, n: number): Promise<boolean> {
+    try {
+      await this.claims.insertOne({ _id: `${id}#${n}`, at: new Date() });
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Marks the post due at `dueAt`; returns the marker's new token. */
+  async schedule(id: string, dueAt: Date): Promise<string> {
+    const token = randomUUID();
+    const update = { $set: { dueAt, token }, $setOnInsert: { since: new Date() } };
+    try {
+      await this.work.updateOne({ _id: id }, update, { upsert: true });
+    } catch (err) {
+      // Two upserts of one new marker at once: one inserts, the other fails on the `_id`; the marker exists now.
+      if (!isDuplicateKey(err)) throw err;
+      await this.work.updateOne({ _id: id }, { $set: { dueAt, token } });
+    }
+    return token;
+  }
+
+  /** Removes the post from the work set; with `token`, only if nobody rescheduled it since (a retry, say). */
+  async done(id: string, token?: string): Promise<void> {
+    // Read, then delete, both by `_id` (a filter on the token too would make FerretDB read every marker).
+    if (token && (await this.work.findOne({ _id: id }))?.token !== token) return;
+    await this.work.deleteOne({ _id: id });
+  }
+
+  /** Work due now, oldest first (a small collection: only posts not yet settled). */
+  async due(now: Date, limit: number): Promise<WorkMarker[]> {
+    return this.work.find({ dueAt: { $lte: now } }, { sort: { dueAt: 1 }, limit }).toArray();
+  }
+
+  /** Filtered listing for the admin API (a full read on FerretDB; the ledger of a newsroom stays modest). */
+  async list(
+    filter: Partial<Pick<PostDoc, 'storyId' | 'channelId' | 'language' | 'status'>>,
+    after: string | undefined,
+    limit: number,
+  ) {
+    const query: Record<string, unknown> = { ...filter };
+    if (after) query._id = { $gt: after };
+    return this.posts.find(query, { sort: { _id: 1 }, limit, projection: { outbox: 0 } }).toArray();
+  }
+}

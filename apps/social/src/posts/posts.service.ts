@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, PostQuerySchema, type Post } from '@khao/contracts';
+import type { z } from 'zod';
+import { ChannelAccess } from '../channels/channel-access.js';
+import { Dispatcher } from './dispatcher.js';
+import type { PostDoc } from './post.schema.js';
+import { PostsRepository } from './posts.repository.js';
+
+/** The ledger as people see it: listing, and sending a failed (or checked unconfirmed) post again. */
+@Injectable()
+export class PostsService {
+  constructor(
+    private readonly repo: PostsRepository,
+    private readonly channels: ChannelAccess,
+    private readonly dispatcher: Dispatcher,
+  ) {}
+
+  async list(q: z.output<typeof PostQuerySchema>): Promise<{ items: Post[]; nextCursor: string | null }> {
+    const { after, limit, ...filter } = q;
+    const docs = await this.repo.list(filter, after, limit);
+    return { items: docs.map(toPost), nextCursor: docs.length === limit ? docs.at(-1)!._id : null };
+  }
+
+  async retry(id: string, confirmNotPosted = false): Promise<Post> {
+    const post = await this.repo.get(id);
+    if (!post) throw new DomainError(ErrorCode.NotFound, `post ${id} not found`);
+    if (post.status === 'unconfirmed' && !confirmNotPosted) {
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'the post is unconfirmed: the platform may have it. Check the channel; if the post is not there, retry with { "confirmNotPosted": true }',
+      );
+    }
+    if (post.status !== 'failed' && post.status !== 'unconfirmed') {
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `only failed or unconfirmed posts can be retried; this one is ${post.status}`,
+      );
+    }
+    const channel = await this.channels.get(post.channelId);
+    if (!channel) throw new DomainError(ErrorCode.Conflict, 'the channel of this post was deleted');
+    if (channel.needsReauth) {
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `${channel.reauthMessage ?? 'the channel needs re-authorisation'}; update its credentials first`,
+      );
+    }
+    // Claimed like a send, so two retries (or a retry and a take-down) cannot both requeue it.
+    const claim = await this.repo.claimNext(id, post.claims);
+    if (claim === null) throw new DomainError(ErrorCode.Conflict, 'the post is busy; try again');
+    const token = await this.repo.schedule(id, new Date());
+    const fields: Partial<PostDoc> = {
+      status: 'queued',
+      claims: claim,
+      attempts: 0,
+      reconciliations: 0,
+      nextAttemptAt: null,
+      leaseUntil: null,
+    };
+    await this.repo.set(id, fields);
+    this.dispatcher.kick(id, token);
+    return toPost({ ...post, ...fields, updatedAt: new Date() });
+  }
+}
+
+export function toPost(d: PostDoc): Post {
+  const iso = (x: Date | null) => (x ? new Date(x).toISOString() : null);
+  return {
+    id: d._id,
+    storyId: d.storyId,
+    language: d.language,
+    channelId: d.channelId,
+    channelType: d.channelType,
+    status: d.status,
+    attempts: d.attempts,
+    lastError: d.lastError,
+    externalId: d.externalId,
+    externalUrl: d.externalUrl,
+    text: d.text,
+    nextAttemptAt: iso(d.nextAttemptAt),
+    sentAt: iso(d.sentAt),
+    createdAt: iso(d.createdAt)!,
+    updatedAt: iso(d.updatedAt)!,
+  };
+}
