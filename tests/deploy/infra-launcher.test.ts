@@ -35,16 +35,26 @@ describe('infrastructure launcher', () => {
   });
 
   it('refuses a port taken by a process it did not start, and says what to do', async () => {
+    // Hold a port the OS picked, and shift the launcher's ports so that NATS lands on it: a fixed port could
+    // belong to another launcher on this machine.
     const blocker = net.createServer();
-    await new Promise<void>((r) => blocker.listen(24222, '127.0.0.1', r));
+    let port = 0;
+    for (;;) {
+      await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+      port = (blocker.address() as net.AddressInfo).port;
+      // 4222 + shift must be this port, and the highest port (27017 + shift) must still exist.
+      if (port - 4222 + 27017 < 65536) break;
+      await new Promise<void>((r) => blocker.close(() => r()));
+    }
+    const env = { KHAO_INFRA_PROFILE: 'port-probe', KHAO_INFRA_PORT_BASE: String(port - 4222) };
     try {
-      const r = await infra(['up'], { KHAO_INFRA_PROFILE: 'port-probe', KHAO_INFRA_PORT_BASE: '20000' });
+      const r = await infra(['up'], env);
       expect(r.code).toBe(1);
-      expect(r.out).toContain('nats: port 24222 on 127.0.0.1 is taken by a process this launcher did not start');
+      expect(r.out).toContain(`nats: port ${port} on 127.0.0.1 is taken by a process this launcher did not start`);
       expect(r.out).toContain('NATS_URL');
     } finally {
       blocker.close();
-      await infra(['down'], { KHAO_INFRA_PROFILE: 'port-probe', KHAO_INFRA_PORT_BASE: '20000' });
+      await infra(['down'], env);
     }
   });
 
