@@ -23,6 +23,8 @@ export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(
 
 export type RpcRequest<D extends RpcDefinition> = z.input<D['request']>;
 export type RpcReply<D extends RpcDefinition> = z.output<D['reply']>;
+/** What a handler receives: the request after its schema parsed it (defaults filled in). */
+export type RpcPayload<D extends RpcDefinition> = z.output<D['request']>;
 
 /** Header names carried on every NATS message (request-reply and JetStream). Wire-stable. */
 export const Headers = {

@@ -11,7 +11,7 @@ import {
 import type { NatsContext } from '@nestjs/microservices';
 import { Observable, throwError } from 'rxjs';
 import type { z } from 'zod';
-import { DomainError, ErrorCode, Headers, parseOrThrow, type RpcErrorShape } from '@khao/contracts';
+import { DomainError, ErrorCode, Headers, parseOrThrow, type RpcDefinition, type RpcErrorShape } from '@khao/contracts';
 import { runWithCorrelation, sanitizeCorrelationId, type Logger } from '@khao/logging';
 import { isMongoUnavailable } from '@khao/persistence';
 
@@ -60,4 +60,9 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   transform(value: unknown): z.output<S> {
     return parseOrThrow(this.schema, value, this.label);
   }
+}
+
+/** The pipe for a service's `@Payload()`: the request schema of the subject it handles. */
+export function validRpc<D extends RpcDefinition>(definition: D): ZodValidationPipe<D['request']> {
+  return new ZodValidationPipe(definition.request);
 }

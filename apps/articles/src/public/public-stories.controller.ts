@@ -1,26 +1,23 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ArticlesPublicRpc } from '@khao/contracts';
-import { ZodValidationPipe } from '@khao/messaging';
-import type { z } from 'zod';
+import { ArticlesPublicRpc, type RpcPayload as In } from '@khao/contracts';
+import { validRpc as valid } from '@khao/messaging';
 import { PublicStoriesService } from './public-stories.service.js';
+
+const P = ArticlesPublicRpc;
 
 /** NATS handlers of the public read side (no actor: published versions only). */
 @Controller()
 export class PublicStoriesController {
   constructor(private readonly stories: PublicStoriesService) {}
 
-  @MessagePattern(ArticlesPublicRpc.list.subject)
-  list(
-    @Payload(new ZodValidationPipe(ArticlesPublicRpc.list.request)) q: z.output<typeof ArticlesPublicRpc.list.request>,
-  ) {
+  @MessagePattern(P.list.subject)
+  list(@Payload(valid(P.list)) q: In<typeof P.list>) {
     return this.stories.list(q);
   }
 
-  @MessagePattern(ArticlesPublicRpc.get.subject)
-  get(
-    @Payload(new ZodValidationPipe(ArticlesPublicRpc.get.request)) p: z.output<typeof ArticlesPublicRpc.get.request>,
-  ) {
+  @MessagePattern(P.get.subject)
+  get(@Payload(valid(P.get)) p: In<typeof P.get>) {
     return this.stories.get(p.language, p.slug);
   }
 }

@@ -1,13 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ArticlesMediaRpc, ArticlesRpc, type RpcDefinition } from '@khao/contracts';
-import { ZodValidationPipe } from '@khao/messaging';
-import type { z } from 'zod';
+import { ArticlesMediaRpc, ArticlesRpc, type RpcPayload as In } from '@khao/contracts';
+import { validRpc as valid } from '@khao/messaging';
 import { SearchService } from './search.service.js';
 import { StoriesService } from './stories.service.js';
-
-type In<D extends RpcDefinition> = z.output<D['request']>;
-const valid = (d: RpcDefinition) => new ZodValidationPipe(d.request);
 
 /** NATS handlers: one call each. */
 @Controller()

@@ -1,14 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { MediaAdminRpc, MediaRpc, type RpcDefinition } from '@khao/contracts';
-import { ZodValidationPipe } from '@khao/messaging';
-import type { z } from 'zod';
+import { MediaAdminRpc, MediaRpc, type RpcPayload as In } from '@khao/contracts';
+import { validRpc as valid } from '@khao/messaging';
 import { ResolveService } from '../resolve/resolve.service.js';
 import { AssetsService } from './assets.service.js';
 import { UploadsService } from './uploads.service.js';
 
-type In<D extends RpcDefinition> = z.output<D['request']>;
-const valid = (d: RpcDefinition) => new ZodValidationPipe(d.request);
 const A = MediaAdminRpc;
 
 /** NATS handlers: one call each. */

@@ -1,12 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SocialRpc, type RpcDefinition } from '@khao/contracts';
-import { ZodValidationPipe } from '@khao/messaging';
-import type { z } from 'zod';
+import { SocialRpc, type RpcPayload as In } from '@khao/contracts';
+import { validRpc as valid } from '@khao/messaging';
 import { ChannelsService } from './channels.service.js';
-
-type In<D extends RpcDefinition> = z.output<D['request']>;
-const valid = (d: RpcDefinition) => new ZodValidationPipe(d.request);
 
 /** NATS handlers: one call each. */
 @Controller()

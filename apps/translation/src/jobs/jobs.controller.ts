@@ -1,13 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { TranslationRpc, type RpcDefinition } from '@khao/contracts';
-import { ZodValidationPipe } from '@khao/messaging';
-import type { z } from 'zod';
+import { TranslationRpc, type RpcPayload as In } from '@khao/contracts';
+import { validRpc as valid } from '@khao/messaging';
 import { GlossaryService } from '../glossary/glossary.service.js';
 import { ReviewService } from './review.service.js';
-
-type In<D extends RpcDefinition> = z.output<D['request']>;
-const valid = (d: RpcDefinition) => new ZodValidationPipe(d.request);
 
 /** NATS handlers: one call each. */
 @Controller()
