@@ -10,3 +10,4 @@ export * from './rpc-server.js';
 export * from './runtime.js';
 export * from './health.js';
 export * from './health-controller.js';
+export * from './periodic-pass.js';

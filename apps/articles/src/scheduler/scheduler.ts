@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { INFRA, type ServiceInfra } from '@khao/messaging';
+import { INFRA, type ServiceInfra, PeriodicPass } from '@khao/messaging';
 import type { Actor } from '@khao/contracts';
 import { StoryRepository } from '../stories/story.repository.js';
 import type { StoryDoc } from '../stories/story.schema.js';
@@ -19,8 +19,7 @@ export const SCHEDULER_ACTOR: Actor = { id: 'system:scheduler', email: 'schedule
  */
 @Injectable()
 export class Scheduler {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly passes: PeriodicPass;
 
   constructor(
     private readonly stories: StoryRepository,
@@ -28,24 +27,21 @@ export class Scheduler {
     private readonly writer: StoryWriter,
     @Inject(CONFIG) private readonly config: ArticlesConfig,
     @Inject(INFRA) private readonly infra: ServiceInfra,
-  ) {}
+  ) {
+    this.passes = new PeriodicPass({
+      what: 'scheduler pass',
+      everyMs: config.SCHEDULER_INTERVAL_MS,
+      logger: infra.logger,
+      pass: () => this.publishDue(),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.SCHEDULER_INTERVAL_MS);
-    this.timer.unref();
-    void this.tick();
+    this.passes.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  tick(): Promise<void> {
-    this.running ??= this.publishDue()
-      .catch((err: Error) => this.infra.logger.warn({ err: err.message }, 'scheduler pass failed; will retry'))
-      .finally(() => (this.running = undefined));
-    return this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.passes.stop();
   }
 
   private async publishDue(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@khao/contracts';
-import { INFRA, type ServiceInfra } from '@khao/messaging';
+import { INFRA, type ServiceInfra, PeriodicPass } from '@khao/messaging';
 import type { MediaConfig } from '../config.js';
 import { AssetRepository } from '../assets/asset.repository.js';
 import { AssetsService } from '../assets/assets.service.js';
@@ -24,9 +24,7 @@ import { Processor } from './processor.js';
  */
 @Injectable()
 export class Sweeper implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly passes: PeriodicPass;
 
   constructor(
     private readonly tasks: TaskRepository,
@@ -37,34 +35,29 @@ export class Sweeper implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly store: ObjectStore,
     @Inject(CONFIG) private readonly config: MediaConfig,
     @Inject(INFRA) private readonly infra: ServiceInfra,
-  ) {}
+  ) {
+    this.passes = new PeriodicPass({
+      what: 'media sweep',
+      everyMs: config.MEDIA_SWEEP_MS,
+      logger: infra.logger,
+      pass: () => this.pass(),
+    });
+  }
 
   onApplicationBootstrap(): void {
     void this.store.ensureBucket().catch(() => undefined);
-    this.kick();
-    this.timer = setInterval(() => this.kick(), this.config.MEDIA_SWEEP_MS);
-    this.timer.unref();
+    this.passes.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** Runs a pass now unless one is running. */
-  kick(): void {
-    if (this.running || this.stopped) return;
-    this.running = this.pass()
-      .catch((err: Error) => this.infra.logger.warn({ err: err.message }, 'media sweep failed; will retry'))
-      .finally(() => (this.running = undefined));
+  onModuleDestroy(): Promise<void> {
+    return this.passes.stop();
   }
 
   private async pass(): Promise<void> {
     const due = await this.tasks.due(new Date());
     if (!due.length || (await this.store.ping()).status === 'down') return;
     for (const task of due) {
-      if (this.stopped) return;
+      if (this.passes.isStopped) return;
       if (!(await this.tasks.claim(task, this.config.MEDIA_PROCESSING_LEASE_MS))) continue;
       await this.handle(task).catch((err: unknown) => {
         const level = err instanceof DomainError && err.code === ErrorCode.Unavailable ? 'warn' : 'error';
