@@ -180,19 +180,53 @@ describe('JetStream events', () => {
 
   it('does not lose a message whose handler is in flight during stop', async () => {
     const type = `test.drain-${run}.happened.v1`;
+    let started = 0;
     let finished = 0;
     const c = consumer(`drain-${run}`, type, async () => {
+      started++;
       await new Promise((r) => setTimeout(r, 500));
       finished++;
     });
     await c.start();
     await publisher.publish(event(type));
-    await waitFor(async () => (await jsm.consumers.info(Streams.events.name, `drain-${run}`)).num_ack_pending === 1, {
-      what: 'the message in flight',
-    });
+    // The handler itself must be running: the server counts a message as pending as soon as it is sent, which
+    // can be before this process has read it off the socket.
+    await waitFor(() => started === 1, { what: 'the handler in flight' });
     await c.stop();
     expect(finished).toBe(1);
     const info = await jsm.consumers.info(Streams.events.name, `drain-${run}`);
     expect(info.num_ack_pending + info.num_pending).toBe(0);
+  });
+
+  it('gives back the messages buffered behind the one in hand, so the next consumer has them at once', async () => {
+    const type = `test.handback-${run}.happened.v1`;
+    const durable = `handback-${run}`;
+    const firstRun: number[] = [];
+    const c = consumer(durable, type, async (e) => {
+      firstRun.push((e.data as { n: number }).n);
+      await new Promise((r) => setTimeout(r, 1500));
+    });
+    await c.start();
+    for (const n of [1, 2, 3]) await publisher.publish(event(type, { n }));
+    await waitFor(() => firstRun.length === 1, { what: 'the first handler' });
+    // Let the other two reach this process's buffer while the first is still being handled.
+    await waitFor(async () => (await jsm.consumers.info(Streams.events.name, durable)).num_ack_pending === 3, {
+      what: 'all three delivered',
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    await c.stop();
+    expect(firstRun).toEqual([1]);
+
+    // The ack wait is 30 s: had they not been handed back, the next consumer would not see them for that long.
+    const secondRun: number[] = [];
+    const next = consumer(durable, type, async (e) => {
+      secondRun.push((e.data as { n: number }).n);
+    });
+    const t0 = Date.now();
+    await next.start();
+    await waitFor(() => secondRun.length === 2, { what: 'the two handed back', timeoutMs: 10_000 });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(secondRun.sort()).toEqual([2, 3]);
+    await next.stop();
   });
 });

@@ -49,7 +49,10 @@ export class EventConsumer {
     this.loop = this.run();
   }
 
-  /** Stops taking new messages and waits for the one in hand: graceful shutdown loses nothing. */
+  /**
+   * Stops taking new messages, waits for the one in hand and gives back the ones buffered behind it: graceful
+   * shutdown loses nothing. A message still on the wire when the pull ends is redelivered after the ack wait.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     // stop() ends the iterator after the message in hand; close() would wait for an iteration that never comes.
@@ -91,8 +94,13 @@ export class EventConsumer {
           break;
         }
         for await (const msg of this.messages) {
+          // After stop() the iterator still yields what it had buffered: hand those back at once, so another
+          // replica (or this one after a restart) takes them now rather than after the ack wait.
+          if (this.stopped) {
+            msg.nak();
+            continue;
+          }
           await this.handle(msg);
-          if (this.stopped) break;
         }
       } catch (err) {
         if (this.stopped) break;
