@@ -164,13 +164,18 @@ describe('uploads refused by content, with nothing left behind', () => {
 
 describe('multipart elsewhere', () => {
   it('is a 415 on routes that take JSON', async () => {
-    const form = new FormData();
-    form.append('version', 'x');
+    // A whole body with its length (not a streamed FormData), so the client is done sending when the answer comes.
+    const boundary = 'khao-form';
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="version"\r\n\r\nx\r\n--${boundary}--\r\n`,
+    );
     const res = await fetch(`${platform.baseUrl}/api/v1/articles`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
+      headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+      signal: AbortSignal.timeout(15_000),
     });
     expect(res.status).toBe(415);
+    expect(((await res.json()) as { message: string }).message).toMatch(/Content-Type/i);
   });
 });
