@@ -11,3 +11,4 @@ export * from './runtime.js';
 export * from './health.js';
 export * from './health-controller.js';
 export * from './periodic-pass.js';
+export * from './event-follower.js';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DeliverPolicy, jetstream, type ConsumerMessages } from '@nats-io/jetstream';
-import { Streams, type EventEnvelope } from '@khao/contracts';
+import type { EventEnvelope } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
-import { INFRA, type ServiceInfra } from '@khao/messaging';
+import { EventFollower, INFRA, type ServiceInfra } from '@khao/messaging';
 import { LOGGER } from '../tokens.js';
 import { PublicCache } from './public-cache.js';
 
@@ -10,74 +9,43 @@ import { PublicCache } from './public-cache.js';
 export const ARTICLES_TAG = 'articles';
 
 /**
- * Keeps this gateway's PublicCache honest: an ordered (non-durable, per-replica) consumer of the article and media
- * events, from the moment the gateway starts (its cache starts empty). An article event drops the pages of its story
- * and every listing; a media event drops what shows that image. Events arrive within milliseconds of the write, so a
- * correction or a take-down shows at once. After a reconnect to NATS everything is dropped, in case an event slipped
- * past while the consumer was being recreated.
+ * Keeps this gateway's PublicCache honest: it follows the article and media events from the moment the gateway
+ * starts (its cache starts empty). An article event drops the pages of its story and every listing; a media event
+ * drops what shows that image. Events arrive within milliseconds of the write, so a correction or a take-down shows
+ * at once. Whenever an event may have slipped past, everything is dropped.
  */
 @Injectable()
 export class PublicCacheSync {
-  private messages?: ConsumerMessages;
-  private loop?: Promise<void>;
-  private stopped = false;
+  private readonly follower: EventFollower;
 
   constructor(
     private readonly cache: PublicCache,
-    @Inject(INFRA) private readonly infra: ServiceInfra,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.subscribe();
-    this.loop = this.follow();
-    void this.watchConnection();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    this.messages?.stop();
-    await this.loop;
-  }
-
-  private async subscribe(): Promise<void> {
-    const consumer = await jetstream(this.infra.nats).consumers.get(Streams.events.name, {
-      filter_subjects: ['events.article.>', 'events.media.>'],
-      deliver_policy: DeliverPolicy.New,
+    @Inject(INFRA) infra: ServiceInfra,
+    @Inject(LOGGER) logger: Logger,
+  ) {
+    this.follower = new EventFollower({
+      nats: infra.nats,
+      subjects: ['events.article.>', 'events.media.>'],
+      logger: logger.child({ component: 'public-cache' }),
+      onEvent: (subject, event) => this.apply(subject, event),
+      onGap: () => cache.clear(),
     });
-    this.messages = await consumer.consume();
   }
 
-  private async follow(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        for await (const m of this.messages!) {
-          if (this.stopped) return;
-          this.apply(m.subject, m.json<EventEnvelope<{ storyId?: string; mediaId?: string }>>());
-        }
-      } catch (err) {
-        this.logger.warn({ err: (err as Error).message }, 'public cache consumer failed; resubscribing');
-      }
-      if (this.stopped) return;
-      this.cache.clear();
-      await new Promise((r) => setTimeout(r, 500));
-      await this.subscribe().catch((err: Error) => this.logger.warn({ err: err.message }, 'resubscribe failed'));
-    }
+  onApplicationBootstrap(): Promise<void> {
+    return this.follower.start();
   }
 
-  private apply(subject: string, event: EventEnvelope<{ storyId?: string; mediaId?: string }>): void {
-    const { storyId, mediaId } = event.data ?? {};
+  onModuleDestroy(): Promise<void> {
+    return this.follower.stop();
+  }
+
+  private apply(subject: string, event: EventEnvelope): void {
+    const { storyId, mediaId } = (event.data ?? {}) as { storyId?: string; mediaId?: string };
     if (subject.startsWith('events.article.')) {
       this.cache.invalidate(storyId ? [`story:${storyId}`, ARTICLES_TAG] : [ARTICLES_TAG]);
     } else if (mediaId) {
       this.cache.invalidate([`media:${mediaId}`]);
-    }
-  }
-
-  private async watchConnection(): Promise<void> {
-    for await (const s of this.infra.nats.status()) {
-      if (this.stopped) return;
-      if (s.type === 'reconnect') this.cache.clear();
     }
   }
 }
