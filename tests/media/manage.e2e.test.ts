@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaEvents, MediaRpc, type CompletedUpload, type MediaAsset } from '@khao/contracts';
-import { waitFor } from '@khao/testing';
+import { ServiceProcess, waitFor } from '@khao/testing';
 import { createStory, thaiStory, userToken } from '../articles/helpers.js';
 import { expectCreated, listKeys, photo, s3, uploadMultipart, MediaTestbed } from './helpers.js';
 
@@ -174,6 +174,47 @@ describe('deleting an image', () => {
       expect((await platform.http('GET', `/api/v1/media/${img.id}`, { token: admin })).status).toBe(200);
     } finally {
       await platform.restart('articles');
+    }
+  });
+});
+
+describe('two media replicas', () => {
+  it('both show a caption change and a delete at once, whichever of them made it', async () => {
+    // A second replica in the same queue group: resolve requests go to either, and each keeps its own cache.
+    const second = new ServiceProcess('media', platform.envFor('media'), 'media-2');
+    await second.start();
+    try {
+      const img = await upload(admin, 'replicas.jpg');
+      const resolveMany = async () => {
+        const replies = await Promise.all(
+          Array.from({ length: 20 }, () => bed.rpc.request(MediaRpc.resolve, { ids: [img.id], language: 'th' })),
+        );
+        return replies.map((r) => r.items[0]?.caption ?? null);
+      };
+      // Warm both replicas' caches: 20 requests reach both but for a chance of one in half a million.
+      expect(new Set(await resolveMany())).toEqual(new Set(['']));
+
+      const caption = 'ชาวบ้านหนองบัวประชุมวางแผนบ้านมั่นคง';
+      const patched = await platform.http('PATCH', `/api/v1/media/${img.id}`, {
+        token: admin,
+        body: { captions: { th: caption } },
+      });
+      expect(patched.status).toBe(200);
+      await waitFor(async () => (await resolveMany()).every((c) => c === caption), {
+        what: 'the new caption from both replicas',
+        timeoutMs: 5000,
+        intervalMs: 50,
+      });
+
+      const del = await platform.http('DELETE', `/api/v1/media/${img.id}?force=true`, { token: admin });
+      expect(del.status, JSON.stringify(del.body)).toBe(200);
+      await waitFor(async () => (await resolveMany()).every((c) => c === null), {
+        what: 'the image gone from both replicas',
+        timeoutMs: 5000,
+        intervalMs: 50,
+      });
+    } finally {
+      await second.stop();
     }
   });
 });

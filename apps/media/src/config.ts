@@ -42,6 +42,8 @@ export const MediaConfigSchema = ServiceConfigSchema.extend(S3ConfigSchema.shape
   MEDIA_AVIF: env.bool(true),
   /** libaom effort 0–9: high effort takes tens of seconds per image on small machines. */
   MEDIA_AVIF_EFFORT: env.int(2, 0, 9),
+  /** Ready assets kept in memory for `media.resolve.v1` (0: read each from the database every time). */
+  MEDIA_RESOLVE_CACHE_ENTRIES: env.int(5000, 0, 1_000_000),
   /** Test-only fault injection; unset in every real deployment. */
   MEDIA_FAILPOINT: z.enum(['crash-mid-processing'], { error: "must be 'crash-mid-processing' or unset" }).optional(),
 });

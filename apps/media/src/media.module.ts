@@ -10,6 +10,8 @@ import { UploadsService } from './assets/uploads.service.js';
 import type { MediaConfig } from './config.js';
 import { Processor } from './processing/processor.js';
 import { Sweeper } from './processing/sweeper.js';
+import { AssetCache } from './resolve/asset-cache.js';
+import { AssetCacheSync } from './resolve/asset-cache.sync.js';
 import { ResolveService } from './resolve/resolve.service.js';
 import { ObjectStore } from './storage/object-store.js';
 import { CONFIG } from './tokens.js';
@@ -29,6 +31,8 @@ export class MediaModule {
         { provide: ObjectStore, useValue: store },
         { provide: AssetRepository, useValue: new AssetRepository(assets, infra.mongo) },
         { provide: TaskRepository, useValue: new TaskRepository(infra.mongo) },
+        { provide: AssetCache, useValue: new AssetCache(config.MEDIA_RESOLVE_CACHE_ENTRIES) },
+        AssetCacheSync,
         {
           provide: OutboxRelay,
           useValue: new OutboxRelay({

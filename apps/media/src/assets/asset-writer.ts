@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OutboxRelay } from '@khao/messaging';
 import { outboxEntry, type OutboxEntry } from '@khao/persistence';
 import { MediaEvents, type EventData } from '@khao/contracts';
+import { AssetCache } from '../resolve/asset-cache.js';
 import { AssetRepository } from './asset.repository.js';
 import type { AssetDoc } from './asset.schema.js';
 
@@ -13,15 +14,21 @@ import type { AssetDoc } from './asset.schema.js';
 export class AssetWriter {
   constructor(
     private readonly assets: AssetRepository,
+    private readonly cache: AssetCache,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
   ) {}
 
+  /** This replica reads its own writes at once; the others forget the asset when the event reaches them. */
   async save(id: string, set: Partial<AssetDoc>, events: OutboxEntry[] = []): Promise<AssetDoc | null> {
-    if (!events.length) return this.assets.update(id, set);
-    const pending = await this.relay.markPending(this.assets.model, id);
-    const doc = await this.assets.update(id, set, events, pending.clean ? 'replace' : 'append');
-    await this.relay.publishPending(this.assets.model, id, doc?.outbox ?? events, pending);
-    return doc;
+    try {
+      if (!events.length) return await this.assets.update(id, set);
+      const pending = await this.relay.markPending(this.assets.model, id);
+      const doc = await this.assets.update(id, set, events, pending.clean ? 'replace' : 'append');
+      await this.relay.publishPending(this.assets.model, id, doc?.outbox ?? events, pending);
+      return doc;
+    } finally {
+      this.cache.forget(id);
+    }
   }
 }
 
