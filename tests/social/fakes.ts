@@ -50,7 +50,22 @@ export class FakeFacebook extends FakePlatform {
     return s.method === 'POST' && s.path.endsWith('/feed');
   }
   protected handle(s: Seen): Reply {
-    const token = s.body.access_token ?? bearer(s);
+    // Graph's documented way: the `access_token` parameter (form body of a POST, query of a GET or DELETE).
+    if (s.headers.authorization !== undefined) {
+      return this.violation('the token must be the access_token parameter, not an Authorization header', {
+        status: 400,
+        body: fbError(104, 'An access token is required to request this resource.', 400).body,
+      });
+    }
+    const token = s.method === 'POST' ? s.body.access_token : s.query.get('access_token');
+    if (s.method === 'POST' && s.query.has('access_token'))
+      this.violation('POST with the token in the URL', { status: 200 });
+    if (token === undefined || token === null) {
+      return this.violation(
+        `${s.method} ${s.path} without access_token`,
+        fbError(104, 'An access token is required to request this resource.', 400),
+      );
+    }
     if (token !== SECRETS.facebook) return fbError(190, 'Invalid OAuth access token - Cannot parse access token', 400);
     if (s.method === 'POST' && s.path === `/${PAGE_ID}/feed`) {
       if (!s.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
@@ -96,7 +111,7 @@ export function fbError(code: number, message: string, status: number): Reply {
     body: {
       error: {
         message,
-        type: code === 190 ? 'OAuthException' : 'GraphMethodException',
+        type: code === 190 || code === 104 ? 'OAuthException' : 'GraphMethodException',
         code,
         fbtrace_id: 'AQx1fakeTrace',
       },
