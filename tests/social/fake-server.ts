@@ -8,6 +8,8 @@ export interface Seen {
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
   raw: string;
+  /** The body's bytes (an uploaded image, say). */
+  bytes: Buffer;
   /** JSON or form body, parsed. */
   body: Record<string, unknown>;
   at: number;
@@ -67,7 +69,7 @@ export abstract class FakePlatform {
   }
 
   protected abstract isCreate(req: Seen): boolean;
-  protected abstract handle(req: Seen): Reply;
+  protected abstract handle(req: Seen): Reply | Promise<Reply>;
 
   /** Records a shape problem and builds the platform's 400. */
   protected violation(what: string, reply: Reply): Reply {
@@ -78,7 +80,8 @@ export abstract class FakePlatform {
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const u = new URL(req.url ?? '/', 'http://x');
     let body: Record<string, unknown> = {};
     const type = req.headers['content-type'] ?? '';
@@ -90,6 +93,7 @@ export abstract class FakePlatform {
       query: u.searchParams,
       headers: req.headers,
       raw,
+      bytes,
       body,
       at: Date.now(),
     };
@@ -97,14 +101,14 @@ export abstract class FakePlatform {
     let reply: Reply;
     const scripted = this.isCreate(seen) ? this.script.shift() : undefined;
     if (scripted && 'lose' in scripted) {
-      this.handle(seen); // the platform did it…
+      await this.handle(seen); // the platform did it…
       await new Promise((r) => setTimeout(r, 5000)); // …but the answer is lost (the client gives up first)
       res.destroy();
       return;
     }
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     try {
-      reply = scripted ?? this.handle(seen);
+      reply = scripted ?? (await this.handle(seen));
     } catch (err) {
       reply = { status: 500, body: { error: (err as Error).message } };
     }
