@@ -226,6 +226,10 @@ describe('follow-through', () => {
     );
     expect(thPosts.find((p) => p.status !== 'deleted')?.channelType).toBe('line_oa');
     expect(fakes.facebook.deleted).toHaveLength(1);
+    // Graph's documented way for the token: the access_token parameter (a DELETE has no body: the query).
+    const [del] = fakes.facebook.calls('DELETE', /^\/\d+_\d+$/);
+    expect(del.query.get('access_token')).toBe(SECRETS.facebook);
+    expect(del.headers.authorization).toBeUndefined();
     expect(fakes.x.deleted).toHaveLength(1);
     expect(fakes.mastodon.deleted).toHaveLength(1);
     expect(fakes.telegram.deleted).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import twitter from 'twitter-text';
 import { FakePlatform, type Reply, type Seen } from './fake-server.js';
 
@@ -50,7 +50,22 @@ export class FakeFacebook extends FakePlatform {
     return s.method === 'POST' && s.path.endsWith('/feed');
   }
   protected handle(s: Seen): Reply {
-    const token = s.body.access_token ?? bearer(s);
+    // Graph's documented way: the `access_token` parameter (form body of a POST, query of a GET or DELETE).
+    if (s.headers.authorization !== undefined) {
+      return this.violation('the token must be the access_token parameter, not an Authorization header', {
+        status: 400,
+        body: fbError(104, 'An access token is required to request this resource.', 400).body,
+      });
+    }
+    const token = s.method === 'POST' ? s.body.access_token : s.query.get('access_token');
+    if (s.method === 'POST' && s.query.has('access_token'))
+      this.violation('POST with the token in the URL', { status: 200 });
+    if (token === undefined || token === null) {
+      return this.violation(
+        `${s.method} ${s.path} without access_token`,
+        fbError(104, 'An access token is required to request this resource.', 400),
+      );
+    }
     if (token !== SECRETS.facebook) return fbError(190, 'Invalid OAuth access token - Cannot parse access token', 400);
     if (s.method === 'POST' && s.path === `/${PAGE_ID}/feed`) {
       if (!s.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
@@ -96,7 +111,7 @@ export function fbError(code: number, message: string, status: number): Reply {
     body: {
       error: {
         message,
-        type: code === 190 ? 'OAuthException' : 'GraphMethodException',
+        type: code === 190 || code === 104 ? 'OAuthException' : 'GraphMethodException',
         code,
         fbtrace_id: 'AQx1fakeTrace',
       },
@@ -198,9 +213,16 @@ export const X_ERRORS = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+export interface LineMessage {
+  type: string;
+  text?: string;
+  originalContentUrl?: string;
+  previewImageUrl?: string;
+}
+
 export class FakeLine extends FakePlatform {
-  /** Accepted broadcasts by retry key. */
-  readonly accepted = new Map<string, { requestId: string; messages: { type: string; text?: string }[] }>();
+  /** Accepted broadcasts and pushes by retry key. */
+  readonly accepted = new Map<string, { requestId: string; mode: string; to?: string; messages: LineMessage[] }>();
   protected isCreate(s: Seen) {
     return s.method === 'POST' && /^\/v2\/bot\/message\/(broadcast|push)$/.test(s.path);
   }
@@ -214,7 +236,23 @@ export class FakeLine extends FakePlatform {
         status: 400,
         body: { message: "The value for the 'X-Line-Retry-Key' header is invalid" },
       });
-    const messages = s.body.messages as { type: string; text?: string }[] | undefined;
+    const mode = s.path.endsWith('/push') ? 'push' : 'broadcast';
+    const to = s.body.to;
+    if (mode === 'push' && (typeof to !== 'string' || !/^[UCR][0-9a-f]{32}$/.test(to))) {
+      return this.violation('push needs a user, group or room id in `to`', {
+        status: 400,
+        body: { message: "The property, 'to', in the request body is invalid (line:-, column:-)" },
+      });
+    }
+    const allowed = mode === 'push' ? ['to', 'messages', 'notificationDisabled'] : ['messages', 'notificationDisabled'];
+    const unknown = Object.keys(s.body).filter((k) => !allowed.includes(k));
+    if (unknown.length) {
+      return this.violation(`${mode} body has ${unknown.join(', ')}`, {
+        status: 400,
+        body: { message: `The property, '${unknown[0]}', in the request body is invalid (line:-, column:-)` },
+      });
+    }
+    const messages = s.body.messages as LineMessage[] | undefined;
     if (
       !Array.isArray(messages) ||
       messages.length < 1 ||
@@ -222,6 +260,21 @@ export class FakeLine extends FakePlatform {
       messages.some((m) => m.type === 'text' && (m.text ?? '').length > 5000)
     ) {
       return this.violation('messages', { status: 400, body: { message: 'The request body has 1 error(s)' } });
+    }
+    // Image messages: both URLs https and at most 2000 characters (LINE fetches them later, so only their form counts).
+    const bad = messages.findIndex(
+      (m) =>
+        !['text', 'image'].includes(m.type) ||
+        (m.type === 'image' &&
+          [m.originalContentUrl, m.previewImageUrl].some(
+            (u) => typeof u !== 'string' || !/^https:\/\/[\x21-\x7e]+$/.test(u) || u.length > 2000,
+          )),
+    );
+    if (bad >= 0) {
+      return this.violation(`messages[${bad}] ${JSON.stringify(messages[bad]).slice(0, 200)}`, {
+        status: 400,
+        body: { message: `A message (messages[${bad}]) in the request body is invalid.` },
+      });
     }
     const prior = this.accepted.get(key);
     if (prior) {
@@ -232,11 +285,15 @@ export class FakeLine extends FakePlatform {
       };
     }
     const requestId = randomUUID();
-    this.accepted.set(key, { requestId, messages });
+    this.accepted.set(key, { requestId, mode, ...(mode === 'push' ? { to: String(to) } : {}), messages });
     return { status: 200, headers: { 'x-line-request-id': requestId }, body: {} };
   }
   texts() {
     return [...this.accepted.values()].map((a) => a.messages.find((m) => m.type === 'text')?.text ?? '');
+  }
+  /** The accepted requests whose text contains `needle`. */
+  containing(needle: string) {
+    return [...this.accepted.values()].filter((a) => a.messages.some((m) => m.text?.includes(needle)));
   }
 }
 
@@ -314,14 +371,14 @@ export class FakeMastodon extends FakePlatform {
 export const TELEGRAM_CHAT = '@khaonews';
 
 export class FakeTelegram extends FakePlatform {
-  readonly messages = new Map<number, { text?: string; caption?: string; photo?: string }>();
+  readonly messages = new Map<number, { text?: string; caption?: string; photo?: string; photoBytes?: Buffer }>();
   readonly deleted: number[] = [];
   readonly edits: number[] = [];
   private n = 4000;
   protected isCreate(s: Seen) {
     return /\/(sendMessage|sendPhoto)$/.test(s.path);
   }
-  protected handle(s: Seen): Reply {
+  protected async handle(s: Seen): Promise<Reply> {
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(s.path);
     if (!m || m[1] !== SECRETS.telegram) return TELEGRAM_ERRORS.unauthorized;
     if (s.method !== 'POST' || !s.headers['content-type']?.startsWith('application/json')) {
@@ -352,8 +409,10 @@ export class FakeTelegram extends FakePlatform {
             status: 400,
             body: { ok: false, error_code: 400, description: 'Bad Request: message caption is too long' },
           };
+        const photo = await fetchPhoto(s.body.photo);
+        if (typeof photo === 'string') return { status: 400, body: { ok: false, error_code: 400, description: photo } };
         const id = ++this.n;
-        this.messages.set(id, { caption, photo: String(s.body.photo) });
+        this.messages.set(id, { caption, photo: String(s.body.photo), photoBytes: photo });
         return { status: 200, body: { ok: true, result: { message_id: id, chat, date: 0, caption } } };
       }
       case 'deleteMessage': {
@@ -397,6 +456,32 @@ export class FakeTelegram extends FakePlatform {
   }
 }
 
+/** What the Bot API does with a `photo` URL: downloads it (up to 5 MB) and takes JPEG, PNG or WebP; else a 400. */
+async function fetchPhoto(url: unknown): Promise<Buffer | string> {
+  if (typeof url !== 'string' || !/^https?:\/\//.test(url))
+    return 'Bad Request: wrong file identifier/HTTP URL specified';
+  let res: Response;
+  try {
+    res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  } catch {
+    return 'Bad Request: failed to get HTTP URL content';
+  }
+  if (!res.ok) return 'Bad Request: failed to get HTTP URL content';
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.length > 5 * 1024 * 1024 || !imageType(bytes)) return 'Bad Request: wrong type of the web page content';
+  return bytes;
+}
+
+/** The image type by magic bytes (what a platform trusts, not the declared type). */
+export function imageType(b: Buffer): string | null {
+  if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (b.length > 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP')
+    return 'image/webp';
+  return null;
+}
+
 export const TELEGRAM_ERRORS = {
   unauthorized: { status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } },
   tooMany: (seconds: number): Reply => ({
@@ -416,8 +501,20 @@ export const BSKY = {
   identifier: 'khao.bsky.social',
 };
 
+export interface BlobRef {
+  $type: 'blob';
+  ref: { $link: string };
+  mimeType: string;
+  size: number;
+}
+
+/** `app.bsky.embed.external#external.thumb` accepts image/* up to this many bytes. */
+export const BSKY_THUMB_MAX = 1_000_000;
+
 export class FakeBluesky extends FakePlatform {
   readonly records = new Map<string, Record<string, unknown>>();
+  /** Uploaded blobs by CID, with the token that uploaded them. */
+  readonly blobs = new Map<string, { bytes: Buffer; mimeType: string; token: string }>();
   readonly deleted: string[] = [];
   private session = 0;
   private validAccess = new Set<string>();
@@ -448,6 +545,22 @@ export class FakeBluesky extends FakePlatform {
     if (!this.validAccess.has(token))
       return { status: 400, body: { error: 'ExpiredToken', message: 'Token has expired' } };
     switch (s.path) {
+      case '/xrpc/com.atproto.repo.uploadBlob': {
+        const declared = String(s.headers['content-type'] ?? '');
+        const sniffed = imageType(s.bytes);
+        if (s.method !== 'POST' || !s.bytes.length || !sniffed || declared !== sniffed) {
+          return this.violation(`uploadBlob of ${s.bytes.length} bytes declared '${declared}', is ${sniffed}`, {
+            status: 400,
+            body: { error: 'InvalidRequest', message: 'Invalid blob' },
+          });
+        }
+        if (s.bytes.length > 50_000_000)
+          return { status: 413, body: { error: 'PayloadTooLarge', message: 'request entity too large' } };
+        const cid = blobCid(s.bytes);
+        this.blobs.set(cid, { bytes: s.bytes, mimeType: declared, token });
+        const blob: BlobRef = { $type: 'blob', ref: { $link: cid }, mimeType: declared, size: s.bytes.length };
+        return { status: 200, body: { blob } };
+      }
       case '/xrpc/com.atproto.repo.createRecord': {
         const b = s.body as { repo?: string; collection?: string; rkey?: string; record?: Record<string, unknown> };
         const rec = b.record ?? {};
@@ -528,11 +641,40 @@ export class FakeBluesky extends FakePlatform {
       if (feat.$type === 'app.bsky.richtext.facet#tag' && `#${feat.tag}` !== slice)
         return `tag facet covers '${slice}'`;
     }
-    const embed = rec.embed as { $type?: string; external?: { uri?: string; title?: string } } | undefined;
+    const embed = rec.embed as
+      { $type?: string; external?: { uri?: string; title?: string; thumb?: Partial<BlobRef> } } | undefined;
     if (embed?.$type !== 'app.bsky.embed.external' || !embed.external?.uri || typeof embed.external.title !== 'string')
       return 'embed.external';
+    const thumb = embed.external.thumb;
+    if (thumb !== undefined) {
+      const blob = this.blobs.get(thumb.ref?.$link ?? '');
+      if (thumb.$type !== 'blob' || !blob || thumb.mimeType !== blob.mimeType || thumb.size !== blob.bytes.length)
+        return 'embed.external.thumb must be the blob ref uploadBlob returned';
+      if (!thumb.mimeType.startsWith('image/')) return 'Record/embed/external/thumb mimeType must be image/*';
+      if (thumb.size > BSKY_THUMB_MAX)
+        return `Record/embed/external/thumb file too large: ${thumb.size} bytes, the maximum is ${BSKY_THUMB_MAX}`;
+    }
     return null;
   }
+}
+
+/** A CIDv1 (raw codec, sha2-256) in base32, as the PDS names a blob: `bafkrei…`. */
+function blobCid(bytes: Buffer): string {
+  const mh = Buffer.concat([Buffer.from([0x01, 0x55, 0x12, 0x20]), createHash('sha256').update(bytes).digest()]);
+  const A = 'abcdefghijklmnopqrstuvwxyz234567';
+  let out = 'b';
+  let bits = 0;
+  let value = 0;
+  for (const byte of mh) {
+    value = ((value << 8) | byte) & 0xffff;
+    bits += 8;
+    while (bits >= 5) {
+      out += A[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += A[(value << (5 - bits)) & 31];
+  return out;
 }
 
 export interface Fakes {

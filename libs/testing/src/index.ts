@@ -5,3 +5,4 @@ export * from './service-process.js';
 export * from './platform.js';
 export * from './events.js';
 export * from './server-process.js';
+export * from './http-fake.js';

@@ -7,6 +7,8 @@ export interface CoverImage {
   width: number;
   height: number;
   alt: string;
+  /** The smallest JPEG rendition and its size: the thumbnail a platform shows before the image opens. */
+  preview: { url: string; bytes: number } | null;
 }
 
 /** Everything an adapter needs to post one story version; `key` is stable across retries of the same post. */

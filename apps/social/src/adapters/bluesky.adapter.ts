@@ -11,13 +11,15 @@ interface Session {
 }
 
 const POST = 'app.bsky.feed.post';
+/** `app.bsky.embed.external#external.thumb`: image/*, at most 1,000,000 bytes. */
 const THUMB_MAX_BYTES = 1_000_000;
+const THUMB_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 /**
  * Bluesky (AT Protocol): one `createSession` per channel and replica, reused for every post (createSession is
  * rate-limited: 30 per 5 minutes), refreshed with `refreshSession` when the access token expires. Posts are
  * `createRecord` with the record key chosen when the post was queued, link and tag facets at UTF-8 byte offsets
- * and an `app.bsky.embed.external` card. A lost answer is reconciled exactly: `getRecord` by that key. Bluesky has no
+ * and an `app.bsky.embed.external` card (with the cover as its uploaded thumb). A lost answer is reconciled exactly: `getRecord` by that key. Bluesky has no
  * edits, so a correction leaves the post as it is (its card links the corrected story).
  */
 export class BlueskyAdapter implements Adapter {
@@ -27,7 +29,7 @@ export class BlueskyAdapter implements Adapter {
 
   async send(ch: ChannelContext, post: OutgoingPost): Promise<Sent> {
     const s = await this.session(ch);
-    const thumb = post.image ? await this.uploadThumb(ch, post.image.url).catch(() => undefined) : undefined;
+    const thumb = post.image ? await this.thumb(ch, post) : undefined;
     const record = {
       $type: POST,
       text: post.text,
@@ -78,17 +80,44 @@ export class BlueskyAdapter implements Adapter {
     if (!ok(res)) throw bskyError(ch, res);
   }
 
-  private async uploadThumb(ch: ChannelContext, url: string): Promise<unknown> {
-    const img = await fetch(url, { signal: AbortSignal.timeout(ch.timeoutMs) });
+  /**
+   * The card's thumbnail: the share image's bytes uploaded as a blob (`uploadBlob`). An image Bluesky would refuse
+   * as a thumb (over 1,000,000 bytes, not JPEG/PNG/WebP) or one that cannot be fetched is left out, never a failure:
+   * the card shows without it.
+   */
+  private async thumb(ch: ChannelContext, post: OutgoingPost): Promise<unknown> {
+    const skip = (reason: string) => {
+      ch.logger.warn({ postId: post.postId, channelId: ch.id }, `Bluesky: card thumbnail left out: ${reason}`);
+      return undefined;
+    };
+    let img: Response;
+    try {
+      img = await fetch(post.image!.url, { signal: AbortSignal.timeout(ch.timeoutMs) });
+    } catch (err) {
+      return skip(`the image could not be fetched (${(err as Error).message})`);
+    }
+    const type = (img.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    const declared = Number(img.headers.get('content-length') ?? 0);
+    if (!img.ok || !THUMB_TYPES.has(type) || declared > THUMB_MAX_BYTES) {
+      await img.body?.cancel();
+      if (!img.ok) return skip(`the image answered ${img.status}`);
+      if (!THUMB_TYPES.has(type)) return skip(`the image is ${type || 'of no type'}, not JPEG, PNG or WebP`);
+      return skip(`the image is ${declared} bytes, over Bluesky's ${THUMB_MAX_BYTES} for a thumb`);
+    }
     const data = Buffer.from(await img.arrayBuffer());
-    if (!img.ok || data.length > THUMB_MAX_BYTES) return undefined;
-    const res = await this.authed(ch, (sess) => ({
-      method: 'POST',
-      url: `${ch.baseUrl}/xrpc/com.atproto.repo.uploadBlob`,
-      headers: { authorization: `Bearer ${sess.accessJwt}` },
-      bytes: { data, contentType: img.headers.get('content-type') ?? 'image/jpeg' },
-    }));
-    return ok(res) ? (res.body as { blob?: unknown }).blob : undefined;
+    if (data.length > THUMB_MAX_BYTES) return skip(`the image is ${data.length} bytes, over ${THUMB_MAX_BYTES}`);
+    try {
+      const res = await this.authed(ch, (sess) => ({
+        method: 'POST',
+        url: `${ch.baseUrl}/xrpc/com.atproto.repo.uploadBlob`,
+        headers: { authorization: `Bearer ${sess.accessJwt}` },
+        bytes: { data, contentType: type },
+      }));
+      if (!ok(res)) return skip(bskyError(ch, res).message);
+      return (res.body as { blob?: unknown }).blob ?? skip('uploadBlob answered without a blob');
+    } catch (err) {
+      return skip((err as Error).message);
+    }
   }
 
   /** A call with the session's access token; an expired token is refreshed (or the session re-created) once. */

@@ -3,8 +3,10 @@ import type { Adapter, ChannelContext, OutgoingPost, PublishedPost, Reconciled, 
 import { call, failure, ok, str, type PlatformResponse } from './http.js';
 
 /**
- * Facebook Page: `POST /{page-id}/feed` with `message` and `link` and a Page access token (form body, never in a
- * URL we log). No idempotency key: a lost answer is reconciled by reading the Page's recent feed for the link.
+ * Facebook Page: `POST /{page-id}/feed` with `message` and `link`. The Page access token goes the way Graph API's
+ * documentation passes it on every call: the `access_token` parameter (in the form body of a POST, in the query of
+ * a GET or DELETE; nothing here logs request URLs). No idempotency key: a lost answer is reconciled by reading the
+ * Page's recent feed for the link.
  */
 export class FacebookAdapter implements Adapter {
   readonly type = 'facebook_page';
@@ -22,12 +24,8 @@ export class FacebookAdapter implements Adapter {
   }
 
   async reconcile(ch: ChannelContext, post: OutgoingPost): Promise<Reconciled> {
-    const q = new URLSearchParams({ fields: 'id,link,message', limit: '50' });
-    const res = await call(ch, {
-      method: 'GET',
-      url: `${ch.baseUrl}/${String(ch.options.pageId)}/feed?${q.toString()}`,
-      headers: { authorization: `Bearer ${ch.credentials.pageAccessToken}` },
-    });
+    const q = tokenQuery(ch, { fields: 'id,link,message', limit: '50' });
+    const res = await call(ch, { method: 'GET', url: `${ch.baseUrl}/${String(ch.options.pageId)}/feed?${q}` });
     if (!ok(res)) throw fbError(ch, res);
     const link = postableUrl(post.url);
     const items = ((res.body as { data?: { id: string; link?: string; message?: string }[] }).data ?? []).filter(
@@ -41,11 +39,7 @@ export class FacebookAdapter implements Adapter {
   }
 
   async remove(ch: ChannelContext, _post: OutgoingPost, published: PublishedPost): Promise<void> {
-    const res = await call(ch, {
-      method: 'DELETE',
-      url: `${ch.baseUrl}/${published.externalId}`,
-      headers: { authorization: `Bearer ${ch.credentials.pageAccessToken}` },
-    });
+    const res = await call(ch, { method: 'DELETE', url: `${ch.baseUrl}/${published.externalId}?${tokenQuery(ch)}` });
     // Already gone (code 100, "does not exist") is what we wanted.
     if (!ok(res) && fbCode(res) !== 100) throw fbError(ch, res);
   }
@@ -58,6 +52,11 @@ export class FacebookAdapter implements Adapter {
     });
     if (!ok(res)) throw fbError(ch, res);
   }
+}
+
+/** A query string carrying the Page access token as Graph's `access_token` parameter. */
+function tokenQuery(ch: ChannelContext, params: Record<string, string> = {}): string {
+  return new URLSearchParams({ ...params, access_token: ch.credentials.pageAccessToken }).toString();
 }
 
 function fbCode(res: PlatformResponse): number | undefined {

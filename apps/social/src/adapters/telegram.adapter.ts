@@ -1,4 +1,5 @@
 import {
+  isPlatformError,
   PlatformError,
   type Adapter,
   type ChannelContext,
@@ -8,6 +9,10 @@ import {
   type Sent,
 } from './adapter.js';
 import { call, failure, ok, type PlatformResponse } from './http.js';
+
+/** What the Bot API answers when it cannot fetch or use the photo URL (nothing is posted then). */
+const PHOTO_REFUSED =
+  /failed to get HTTP URL content|wrong type of the web page content|wrong file identifier\/HTTP URL specified|IMAGE_PROCESS_FAILED|PHOTO_INVALID_DIMENSIONS|PHOTO_SAVE_FILE_INVALID/i;
 
 /**
  * Telegram Bot API: `sendPhoto` (cover image, text as caption) or `sendMessage` to the channel. The Bot API has no
@@ -24,10 +29,27 @@ export class TelegramAdapter implements Adapter {
   }
 
   async send(ch: ChannelContext, post: OutgoingPost): Promise<Sent> {
-    const photo = this.usesCaption(ch, post);
-    const res = photo
-      ? await this.method(ch, 'sendPhoto', { chat_id: ch.options.chatId, photo: post.image!.url, caption: post.text })
-      : await this.method(ch, 'sendMessage', { chat_id: ch.options.chatId, text: post.text });
+    let photo = this.usesCaption(ch, post);
+    const text = () => this.method(ch, 'sendMessage', { chat_id: ch.options.chatId, text: post.text });
+    let res: PlatformResponse;
+    if (photo) {
+      try {
+        res = await this.method(ch, 'sendPhoto', {
+          chat_id: ch.options.chatId,
+          photo: post.image!.url,
+          caption: post.text,
+        });
+      } catch (err) {
+        // Telegram fetches the photo itself; when it cannot use it nothing was posted, so the text goes alone.
+        if (!isPlatformError(err) || err.status !== 400 || !PHOTO_REFUSED.test(err.message)) throw err;
+        ch.logger.warn(
+          { postId: post.postId, channelId: ch.id, err: err.message },
+          'Telegram refused the photo; sending the text',
+        );
+        photo = false;
+        res = await text();
+      }
+    } else res = await text();
     const result = (res.body as { result?: { message_id?: number; chat?: { username?: string } } }).result;
     const id = result?.message_id !== undefined ? String(result.message_id) : null;
     const username = result?.chat?.username;

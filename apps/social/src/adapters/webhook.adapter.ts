@@ -43,7 +43,13 @@ export class WebhookAdapter implements Adapter {
       url: post.url,
       text: post.text,
       hashtags: post.hashtags,
-      image: post.image,
+      // The payload's image keeps its published shape: the share image only.
+      image: post.image && {
+        url: post.image.url,
+        width: post.image.width,
+        height: post.image.height,
+        alt: post.image.alt,
+      },
       publishedAt: post.publishedAt,
       ...(externalId ? { externalId } : {}),
     });

@@ -27,7 +27,14 @@ export class CoverImages {
       );
       const img = items[0];
       if (!img) return null;
-      return { url: img.shareImage.url, width: img.shareImage.width, height: img.shareImage.height, alt: img.alt };
+      const [preview] = img.renditions.filter((r) => r.format === 'jpeg').sort((a, b) => a.width - b.width);
+      return {
+        url: img.shareImage.url,
+        width: img.shareImage.width,
+        height: img.shareImage.height,
+        alt: img.alt,
+        preview: preview ? { url: preview.url, bytes: preview.bytes } : null,
+      };
     } catch (err) {
       this.infra.logger.warn({ mediaId, err: (err as Error).message }, 'cover image not resolved; posting without it');
       return null;

@@ -34,7 +34,7 @@ export class PreviewService {
     } else channels = channels.filter((c) => c.enabled && c.language === language);
     return {
       items: channels.map((c) => {
-        const image = story.coverMediaId ? { url: '', width: 1200, height: 630, alt: '' } : null;
+        const image = story.coverMediaId ? { url: '', width: 1200, height: 630, alt: '', preview: null } : null;
         const caption = this.adapters.for(c.type).usesCaption?.(c, { image }) ?? false;
         const f = fitText(
           { template: c.template, title: version.title, summary: version.summary, url, hashtags: c.hashtags },
