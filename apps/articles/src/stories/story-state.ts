@@ -1,6 +1,6 @@
 import { htmlToText } from '../content/sanitize.js';
 import { searchText, searchTokens, slugify } from '@khao/thai';
-import type { StoryDoc, VersionDoc } from './story.schema.js';
+import type { StoryDoc, StoryFieldsDoc, VersionDoc } from './story.schema.js';
 
 /** The bookkeeping fields of a story not yet saved: the writer and derive() fill them. */
 export function unsaved(): Pick<
@@ -37,14 +37,7 @@ export function derive(story: StoryDoc): void {
     const key = `${v.language}:${slug}`;
     if (!story.slugs.includes(key)) story.slugs.push(key);
   }
-  const text = [
-    ...story.versions.flatMap((v) => [v.title, v.summary, htmlToText(v.body)]),
-    ...story.tags,
-    ...story.categories,
-    story.dateline.place ?? '',
-    story.dateline.province ?? '',
-    story.byline,
-  ].join('\n');
+  const text = [...story.versions.map(versionText), sharedText(story)].join('\n');
   story.tokens = searchTokens(text);
   story.searchText = searchText(text);
   story.langStatus = story.versions.map((v) => `${v.language}:${v.status}`);
@@ -53,6 +46,16 @@ export function derive(story: StoryDoc): void {
     .filter((v) => v.status === 'scheduled' && v.scheduledAt)
     .map((v) => new Date(v.scheduledAt!).getTime());
   story.nextScheduledAt = scheduled.length ? new Date(Math.min(...scheduled)) : null;
+}
+
+/** The searchable text of one language version: its title, summary and the text of its body. */
+export function versionText(v: Pick<VersionDoc, 'title' | 'summary' | 'body'>): string {
+  return [v.title, v.summary, htmlToText(v.body)].join('\n');
+}
+
+/** The searchable text all versions share (every reader of any version sees it): tags, categories, dateline, byline. */
+export function sharedText(s: Pick<StoryFieldsDoc, 'tags' | 'categories' | 'dateline' | 'byline'>): string {
+  return [...s.tags, ...s.categories, s.dateline.place ?? '', s.dateline.province ?? '', s.byline].join('\n');
 }
 
 export function versionOf(story: StoryDoc, language: string): VersionDoc | undefined {
