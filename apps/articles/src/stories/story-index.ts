@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@khao/contracts';
-import { searchText as normalised, searchTokens } from '@khao/thai';
-import { sharedText, versionText } from './story-state.js';
+import { publicTermsOf } from './story-state.js';
 import type { StoryDoc } from './story.schema.js';
 
 /** What the index keeps of a story: everything a listing shows, without bodies or the outbox. */
-export type IndexedStory = Omit<StoryDoc, 'outbox' | 'versions' | 'tokens' | 'searchText' | 'history'> & {
+export type IndexedStory = Omit<
+  StoryDoc,
+  'outbox' | 'versions' | 'tokens' | 'searchText' | 'publicTerms' | 'history'
+> & {
   versions: Omit<StoryDoc['versions'][number], 'body'>[];
 };
 
 /** The words and the normalised text of what one reader-visible version says. */
 interface PublishedText {
-  /** The version's revision and the shared fields' text it was cut from: unchanged, it is reused. */
-  revision: number;
-  shared: string;
   tokens: Set<string>;
   searchText: string;
 }
@@ -64,26 +63,15 @@ export class StoryIndex {
 
   put(doc: StoryDoc): void {
     const id = doc._id;
-    const { outbox: _o, tokens, searchText, history: _h, versions, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const { outbox: _o, tokens, searchText, publicTerms, history: _h, versions, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
     const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) };
-    const before = this.entries.get(id)?.published;
-    const shared = sharedText(doc);
-    const published = new Map<Language, PublishedText>();
-    for (const v of versions) {
-      if (v.status !== 'published') continue;
-      // Every change of a version's content raises its revision: same revision and shared fields, same words.
-      const old = before?.get(v.language);
-      if (old && old.revision === v.revision && old.shared === shared) published.set(v.language, old);
-      else {
-        const text = `${versionText(v)}\n${shared}`;
-        published.set(v.language, {
-          revision: v.revision,
-          shared,
-          tokens: new Set(searchTokens(text)),
-          searchText: normalised(text),
-        });
-      }
-    }
+    // Stories last saved before the public words were kept have them cut here, once per load.
+    const published = new Map<Language, PublishedText>(
+      (publicTerms ?? publicTermsOf(doc)).map((t) => [
+        t.language,
+        { tokens: new Set(t.tokens), searchText: t.searchText },
+      ]),
+    );
     this.dirty = true;
     this.changeCount++;
     this.entries.set(id, {
