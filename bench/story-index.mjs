@@ -8,20 +8,12 @@
 import { searchTokens } from '@khao/thai';
 import { StoryIndex } from '../apps/articles/dist/stories/story-index.js';
 import { derive, unsaved } from '../apps/articles/dist/stories/story-state.js';
-import { median, prng } from './lib.mjs';
+import { median, prng, sentences } from './lib.mjs';
 
 const STORIES = Number(process.env.STORIES ?? 5000);
 const RUNS = Number(process.env.RUNS ?? 5);
 
 const provinces = ['อุดรธานี', 'ขอนแก่น', 'เชียงใหม่', 'นครศรีธรรมราช', 'สงขลา', 'อุบลราชธานี', 'น่าน'];
-const sentences = [
-  'ผู้แทนชุมชนกล่าวว่าเราอยากให้ลูกหลานมีบ้านที่มั่นคง',
-  'สถาบันพัฒนาองค์กรชุมชนสนับสนุนงบประมาณและการจัดทำแผน',
-  'ชาวบ้านกว่าสองร้อยคนเข้าร่วมเวทีที่ศาลาประชาคม',
-  'หน่วยงานท้องถิ่นรับข้อเสนอไปพิจารณาในการประชุมสภาครั้งหน้า',
-  'กลุ่มออมทรัพย์มีสมาชิกเพิ่มขึ้นทุกปีตั้งแต่ก่อตั้ง',
-  'อาสาสมัครทำแนวกันไฟปกป้องป่าชุมชนก่อนหน้าแล้ง',
-];
 const english = 'Community councils and CODI held a two-day forum on secure housing by the lake.';
 
 function version(language, title, body, status, at) {
