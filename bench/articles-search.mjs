@@ -4,7 +4,7 @@
 // Prints req/s and latency (p50, p99) per run and the median of the runs. Not a test: nothing is asserted.
 import autocannon from 'autocannon';
 import { TestPlatform } from '@khao/testing';
-import { median, pool, prng, startInfra } from './lib.mjs';
+import { median, pool, prng, sentences, startInfra } from './lib.mjs';
 
 const STORIES = Number(process.env.STORIES ?? 5000);
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -31,13 +31,6 @@ const topics = [
   ['ป่าชุมชน', 'อาสาสมัครทำแนวกันไฟปกป้องป่าชุมชน'],
   ['สวัสดิการชุมชน', 'กองทุนสวัสดิการชุมชนดูแลผู้สูงอายุในหมู่บ้าน'],
   ['เกษตรกรรม', 'กลุ่มเกษตรกรปลูกผักปลอดสารส่งโรงพยาบาลอำเภอ'],
-];
-const sentences = [
-  'ผู้แทนชุมชนกล่าวว่าเราอยากให้ลูกหลานมีบ้านที่มั่นคง',
-  'สถาบันพัฒนาองค์กรชุมชนสนับสนุนงบประมาณและการจัดทำแผน',
-  'ชาวบ้านกว่าสองร้อยคนเข้าร่วมเวทีที่ศาลาประชาคม',
-  'หน่วยงานท้องถิ่นรับข้อเสนอไปพิจารณาในการประชุมสภาครั้งหน้า',
-  'กลุ่มออมทรัพย์มีสมาชิกเพิ่มขึ้นทุกปีตั้งแต่ก่อตั้ง',
 ];
 const queries = ['อุดรธานี', 'ครัวกลาง', 'ป่าชุมชน', 'ผู้สูงอายุ', 'บ้านมั่นคง', 'แนวกันไฟ'];
 

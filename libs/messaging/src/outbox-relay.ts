@@ -1,6 +1,7 @@
 import type { Collection, Connection } from 'mongoose';
 import { toEnvelope, type OutboxEntry, type OutboxModel } from '@khao/persistence';
 import type { Logger } from '@khao/logging';
+import { PeriodicPass } from './periodic-pass.js';
 import type { EventPublisher } from './publisher.js';
 
 interface PendingDoc {
@@ -61,15 +62,19 @@ export interface PendingWrite {
  * consumers' inboxes catch what falls outside the dedupe window.
  */
 export class OutboxRelay {
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<void>;
-  private stopped = false;
+  private readonly sweeps: PeriodicPass;
   private readonly markers: Collection<Marker>;
   private readonly byCollection: Map<string, OutboxModel>;
 
   constructor(private readonly opts: OutboxRelayOptions) {
     this.markers = opts.mongo.collection<Marker>('outbox_pending');
     this.byCollection = new Map(opts.models.map((m) => [m.collection.collectionName, m]));
+    this.sweeps = new PeriodicPass({
+      what: 'outbox sweep',
+      everyMs: opts.sweepMs,
+      logger: opts.logger,
+      pass: () => this.sweepMarkers(),
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -81,16 +86,12 @@ export class OutboxRelay {
   }
 
   start(): void {
-    this.stopped = false;
-    void this.sweep();
-    this.timer = setInterval(() => void this.sweep(), this.opts.sweepMs);
-    this.timer.unref();
+    this.sweeps.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.sweeping;
+  /** Waits for the sweep in flight. */
+  stop(): Promise<void> {
+    return this.sweeps.stop();
   }
 
   /** Call before a write that adds outbox entries: without a marker a crash could strand them. */
@@ -123,20 +124,16 @@ export class OutboxRelay {
     }
   }
 
-  /** One pass over the markers; runs one at a time. */
+  /** One pass over the markers now (or the one already running); runs one at a time. */
   sweep(): Promise<void> {
-    if (this.sweeping || this.stopped) return this.sweeping ?? Promise.resolve();
-    this.sweeping = this.sweepMarkers()
-      .catch((err: Error) => this.opts.logger.warn({ err: err.message }, 'outbox sweep failed; will retry'))
-      .finally(() => (this.sweeping = undefined));
-    return this.sweeping;
+    return this.sweeps.run();
   }
 
   private async sweepMarkers(): Promise<void> {
     const settled = new Date(Date.now() - this.opts.graceMs);
     const markers = await this.markers.find({ at: { $lt: settled } }, { limit: 500 }).toArray();
     for (const m of markers) {
-      if (this.stopped) return;
+      if (this.sweeps.isStopped) return;
       const model = this.byCollection.get(m.collection);
       if (!model) continue;
       const doc = await model.collection.findOne<PendingDoc>({ _id: m.docId } as never, { projection: { outbox: 1 } });

@@ -64,7 +64,7 @@ export class PublicStoriesService {
       if (q.tag && !s.tags.includes(q.tag)) continue;
       if (q.category && !s.categories.includes(q.category)) continue;
       if (q.province && s.dateline?.province !== q.province) continue;
-      if (q.q && !this.index.matchesText(s._id, tokens, phrases)) continue;
+      if (q.q && !this.index.matchesPublished(s._id, p.version.language, tokens, phrases)) continue;
       hits.push(p);
     }
     const page = hits.slice(0, q.limit);

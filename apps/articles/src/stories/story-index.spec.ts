@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
+import { searchTokens } from '@khao/thai';
 import { StoryIndex } from './story-index.js';
-import { derive, unsaved } from './story-state.js';
+import { derive, publicTermsOf, sharedText, unsaved, versionText } from './story-state.js';
 import type { StoryDoc } from './story.schema.js';
 
 function story(title: string, updatedAt: string, extra: Partial<StoryDoc> = {}): StoryDoc {
@@ -74,5 +75,80 @@ describe('StoryIndex', () => {
     index.remove(a._id);
     expect(index.bySlug('th', slug)).toBeUndefined();
     expect(index.size).toBe(1);
+  });
+});
+
+describe('StoryIndex: what readers can find', () => {
+  const published = (title: string, body: string) => ({
+    ...story(title, '2026-01-03T00:00:00Z').versions[0],
+    body,
+    status: 'published' as const,
+    publishedAt: new Date('2026-01-03T00:00:00Z'),
+  });
+  const words = (text: string) => searchTokens(text);
+
+  it('matches only the published version in that language, never a draft of another', () => {
+    const index = new StoryIndex();
+    const doc = story('ชาวบ้านปลูกข้าวอินทรีย์', '2026-01-03T00:00:00Z', { tags: ['เกษตรกรรม'] });
+    doc.versions[0] = published('ชาวบ้านปลูกข้าวอินทรีย์', '<p>ขายที่ตลาดนัดชุมชน</p>');
+    doc.versions.push({
+      ...doc.versions[0],
+      language: 'en',
+      title: 'Draft',
+      body: '<p>มังคุดคัดเกรด</p>',
+      status: 'draft',
+    });
+    derive(doc);
+    index.put(doc);
+    expect(index.matchesPublished(doc._id, 'th', words('ตลาดนัด'), ['ตลาดนัด'])).toBe(true);
+    expect(index.matchesPublished(doc._id, 'th', words('เกษตรกรรม'), [])).toBe(true); // shared fields are public
+    expect(index.matchesPublished(doc._id, 'th', words('มังคุด'), [])).toBe(false); // only in the draft
+    expect(index.matchesPublished(doc._id, 'en', words('ตลาดนัด'), [])).toBe(false); // en is not published
+    // The admin search still sees the draft.
+    expect(index.query({ tokens: words('มังคุด'), phrases: [], limit: 10 }).items.map((s) => s._id)).toEqual([doc._id]);
+
+    doc.versions[1] = { ...doc.versions[1], status: 'published', revision: 2 };
+    doc.revision = 2;
+    derive(doc);
+    index.put(doc);
+    expect(index.matchesPublished(doc._id, 'en', words('มังคุด'), [])).toBe(true);
+    expect(index.matchesPublished(doc._id, 'th', words('มังคุด'), [])).toBe(false);
+  });
+
+  it('follows a live correction and a change of the shared fields', () => {
+    const index = new StoryIndex();
+    const doc = story('ชาวบ้านปลูกข้าวอินทรีย์', '2026-01-03T00:00:00Z');
+    doc.versions[0] = published('ชาวบ้านปลูกข้าวอินทรีย์', '<p>ขายที่ตลาดนัดชุมชน</p>');
+    derive(doc);
+    index.put(doc);
+    doc.versions[0] = { ...doc.versions[0], body: '<p>ส่งขายโรงสีสหกรณ์</p>', revision: 2 };
+    derive(doc);
+    index.put(doc);
+    expect(index.matchesPublished(doc._id, 'th', words('สหกรณ์'), [])).toBe(true);
+    expect(index.matchesPublished(doc._id, 'th', words('ตลาดนัด'), [])).toBe(false);
+    doc.tags = ['ข้าวหอมมะลิ'];
+    derive(doc);
+    index.put(doc);
+    expect(index.matchesPublished(doc._id, 'th', words('หอมมะลิ'), [])).toBe(true);
+  });
+
+  it('cuts the public words itself for a story saved before they were kept, the same as a save does', () => {
+    const doc = story('ชาวบ้านปลูกข้าวอินทรีย์', '2026-01-03T00:00:00Z', { tags: ['เกษตรกรรม'] });
+    doc.versions[0] = published('ชาวบ้านปลูกข้าวอินทรีย์', '<p>ขายที่ตลาดนัดชุมชน</p>');
+    derive(doc);
+    expect(doc.publicTerms).toEqual(publicTermsOf(doc));
+    const { publicTerms: _p, ...legacy } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const index = new StoryIndex();
+    index.put(legacy);
+    expect(index.matchesPublished(doc._id, 'th', words('ตลาดนัดชุมชน'), ['ตลาดนัดชุมชน'])).toBe(true);
+    expect(index.matchesPublished(doc._id, 'th', words('เกษตรกรรม'), [])).toBe(true);
+  });
+
+  it("keeps the story's own words as they were: one cut of all its text, drafts included", () => {
+    const doc = story('ชาวบ้านปลูกข้าวอินทรีย์', '2026-01-03T00:00:00Z', { tags: ['เกษตรกรรม'], byline: 'ทีมข่าว' });
+    doc.versions.push({ ...doc.versions[0], language: 'en', title: 'Organic rice', body: '<p>มังคุดคัดเกรด</p>' });
+    derive(doc);
+    const all = [...doc.versions.map(versionText), sharedText(doc)].join('\n');
+    expect(doc.tokens).toEqual(searchTokens(all));
   });
 });

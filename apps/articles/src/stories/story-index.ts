@@ -1,16 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@khao/contracts';
+import { publicTermsOf } from './story-state.js';
 import type { StoryDoc } from './story.schema.js';
 
 /** What the index keeps of a story: everything a listing shows, without bodies or the outbox. */
-export type IndexedStory = Omit<StoryDoc, 'outbox' | 'versions' | 'tokens' | 'searchText' | 'history'> & {
+export type IndexedStory = Omit<
+  StoryDoc,
+  'outbox' | 'versions' | 'tokens' | 'searchText' | 'publicTerms' | 'history'
+> & {
   versions: Omit<StoryDoc['versions'][number], 'body'>[];
 };
 
-interface Entry {
-  story: IndexedStory;
+/** The words and the normalised text of what one reader-visible version says. */
+interface PublishedText {
   tokens: Set<string>;
   searchText: string;
+}
+
+interface Entry {
+  story: IndexedStory;
+  /** Every version, drafts included: the admin search. */
+  tokens: Set<string>;
+  searchText: string;
+  /** Published versions only, by language: the public search. */
+  published: Map<Language, PublishedText>;
   sortKey: string; // updatedAt ISO + id: one string compare orders newest first
 }
 
@@ -50,14 +63,22 @@ export class StoryIndex {
 
   put(doc: StoryDoc): void {
     const id = doc._id;
-    const { outbox: _o, tokens, searchText, history: _h, versions, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const { outbox: _o, tokens, searchText, publicTerms, history: _h, versions, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
     const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) };
+    // Stories last saved before the public words were kept have them cut here, once per load.
+    const published = new Map<Language, PublishedText>(
+      (publicTerms ?? publicTermsOf(doc)).map((t) => [
+        t.language,
+        { tokens: new Set(t.tokens), searchText: t.searchText },
+      ]),
+    );
     this.dirty = true;
     this.changeCount++;
     this.entries.set(id, {
       story,
       tokens: new Set(tokens),
       searchText,
+      published,
       sortKey: `${new Date(doc.updatedAt).toISOString()}|${id}`,
     });
     for (const key of doc.slugs) this.slugs.set(key, id);
@@ -113,10 +134,13 @@ export class StoryIndex {
     for (const e of this.entries.values()) yield e.story;
   }
 
-  /** Whether a story has every query word and phrase (the same test the admin search applies). */
-  matchesText(id: string, tokens: string[], phrases: string[]): boolean {
-    const e = this.entries.get(id);
-    return !!e && tokens.every((t) => e.tokens.has(t)) && phrases.every((p) => e.searchText.includes(p));
+  /**
+   * Whether the published `language` version of a story (with the fields all versions share) has every query word
+   * and phrase: what readers can see, never a draft of it or of another language, which the match would betray.
+   */
+  matchesPublished(id: string, language: Language, tokens: string[], phrases: string[]): boolean {
+    const t = this.entries.get(id)?.published.get(language);
+    return !!t && tokens.every((w) => t.tokens.has(w)) && phrases.every((p) => t.searchText.includes(p));
   }
 
   /** Stories whose cover or gallery is `mediaId` (a scan: deletes of images are rare). */

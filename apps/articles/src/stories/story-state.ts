@@ -1,6 +1,6 @@
 import { htmlToText } from '../content/sanitize.js';
 import { searchText, searchTokens, slugify } from '@khao/thai';
-import type { StoryDoc, VersionDoc } from './story.schema.js';
+import type { PublicTermsDoc, StoryDoc, StoryFieldsDoc, VersionDoc } from './story.schema.js';
 
 /** The bookkeeping fields of a story not yet saved: the writer and derive() fill them. */
 export function unsaved(): Pick<
@@ -10,6 +10,7 @@ export function unsaved(): Pick<
   | 'slugs'
   | 'tokens'
   | 'searchText'
+  | 'publicTerms'
   | 'langStatus'
   | 'eventStart'
   | 'nextScheduledAt'
@@ -21,6 +22,7 @@ export function unsaved(): Pick<
     slugs: [],
     tokens: [],
     searchText: '',
+    publicTerms: [],
     langStatus: [],
     eventStart: null,
     nextScheduledAt: null,
@@ -37,22 +39,56 @@ export function derive(story: StoryDoc): void {
     const key = `${v.language}:${slug}`;
     if (!story.slugs.includes(key)) story.slugs.push(key);
   }
-  const text = [
-    ...story.versions.flatMap((v) => [v.title, v.summary, htmlToText(v.body)]),
-    ...story.tags,
-    ...story.categories,
-    story.dateline.place ?? '',
-    story.dateline.province ?? '',
-    story.byline,
-  ].join('\n');
-  story.tokens = searchTokens(text);
-  story.searchText = searchText(text);
+  // Each part is cut once: words never cross the line breaks between parts, so the story's words are their union.
+  const shared = cut(sharedText(story));
+  const versions = story.versions.map((v) => cut(versionText(v)));
+  story.tokens = [...new Set([...versions.flatMap((v) => v.tokens), ...shared.tokens])];
+  story.searchText = searchText([...versions.map((v) => v.text), shared.text].join('\n'));
+  story.publicTerms = publicTermsOf(story, { shared, versions });
   story.langStatus = story.versions.map((v) => `${v.language}:${v.status}`);
   story.eventStart = story.eventDate ? new Date(story.eventDate.start) : null;
   const scheduled = story.versions
     .filter((v) => v.status === 'scheduled' && v.scheduledAt)
     .map((v) => new Date(v.scheduledAt!).getTime());
   story.nextScheduledAt = scheduled.length ? new Date(Math.min(...scheduled)) : null;
+}
+
+/** The searchable text of one language version: its title, summary and the text of its body. */
+export function versionText(v: Pick<VersionDoc, 'title' | 'summary' | 'body'>): string {
+  return [v.title, v.summary, htmlToText(v.body)].join('\n');
+}
+
+/** The searchable text all versions share (every reader of any version sees it): tags, categories, dateline, byline. */
+export function sharedText(s: Pick<StoryFieldsDoc, 'tags' | 'categories' | 'dateline' | 'byline'>): string {
+  return [...s.tags, ...s.categories, s.dateline.place ?? '', s.dateline.province ?? '', s.byline].join('\n');
+}
+
+interface Cut {
+  text: string;
+  tokens: string[];
+}
+const cut = (text: string): Cut => ({ text, tokens: searchTokens(text) });
+
+/**
+ * What the public search matches, per published version: its words and text with the fields every reader sees.
+ * `cuts` (by version index) saves cutting again what derive() has just cut.
+ */
+export function publicTermsOf(
+  story: Pick<StoryDoc, 'versions' | 'tags' | 'categories' | 'dateline' | 'byline'>,
+  cuts?: { shared: Cut; versions: Cut[] },
+): PublicTermsDoc[] {
+  const shared = cuts?.shared ?? cut(sharedText(story));
+  return story.versions.flatMap((v, i) => {
+    if (v.status !== 'published') return [];
+    const own = cuts?.versions[i] ?? cut(versionText(v));
+    return [
+      {
+        language: v.language,
+        tokens: [...new Set([...own.tokens, ...shared.tokens])],
+        searchText: searchText(`${own.text}\n${shared.text}`),
+      },
+    ];
+  });
 }
 
 export function versionOf(story: StoryDoc, language: string): VersionDoc | undefined {
@@ -71,6 +107,7 @@ export function cloneStory(story: StoryDoc): StoryDoc {
     versions: story.versions.map((v) => ({ ...v, seo: { ...v.seo } })),
     slugs: [...story.slugs],
     tokens: [...story.tokens],
+    publicTerms: [...(story.publicTerms ?? [])],
     langStatus: [...story.langStatus],
     history: [...(story.history ?? [])],
     outbox: [...(story.outbox ?? [])],

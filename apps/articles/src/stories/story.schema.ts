@@ -41,6 +41,12 @@ export interface HistoryEntry {
   by: string;
 }
 
+export interface PublicTermsDoc {
+  language: Language;
+  tokens: string[];
+  searchText: string;
+}
+
 export interface StoryDoc extends StoryFieldsDoc {
   /** A 24-hex id kept as a string: FerretDB's SQLite backend finds string ids by index, ObjectIds by scanning. */
   _id: string;
@@ -60,6 +66,11 @@ export interface StoryDoc extends StoryFieldsDoc {
   tokens: string[];
   /** The same text, normalised, for phrase checks within the stories the tokens selected. */
   searchText: string;
+  /**
+   * Per published version: the words and text of that version with the shared fields', what the public search
+   * matches (a draft's words never show through). Missing on stories last saved before it existed.
+   */
+  publicTerms?: PublicTermsDoc[];
   /** `<lang>:<status>` per version. */
   langStatus: string[];
   eventStart: Date | null;
@@ -106,6 +117,7 @@ const StorySchema = new Schema<StoryDoc>(
     slugs: { type: [String], default: [] },
     tokens: { type: [String], default: [] },
     searchText: { type: String, default: '' },
+    publicTerms: { type: Schema.Types.Mixed }, // no default: missing means "cut them from the versions"
     langStatus: { type: [String], default: [] },
     eventStart: { type: Date, default: null },
     nextScheduledAt: { type: Date, default: null },

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { INFRA, type ServiceInfra } from '@khao/messaging';
+import { INFRA, PeriodicPass, type ServiceInfra } from '@khao/messaging';
 import type { Logger } from '@khao/logging';
 import { Adapters } from '../adapters/adapters.js';
 import { isPlatformError, type Sent } from '../adapters/adapter.js';
@@ -35,9 +35,7 @@ export class Dispatcher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly waiting: (() => void)[] = [];
   private running = 0;
-  private sweepTimer?: NodeJS.Timeout;
-  private sweeping?: Promise<void>;
-  private stopped = false;
+  private readonly sweeps: PeriodicPass;
   private readonly log: Logger;
 
   constructor(
@@ -50,20 +48,27 @@ export class Dispatcher {
     @Inject(INFRA) infra: ServiceInfra,
   ) {
     this.log = infra.logger.child({ component: 'dispatcher' });
+    this.sweeps = new PeriodicPass({
+      what: 'sweep',
+      everyMs: config.SOCIAL_SWEEP_MS,
+      logger: this.log,
+      pass: () => this.sweepDue(),
+    });
   }
 
   onApplicationBootstrap(): void {
-    this.sweepTimer = setInterval(() => void this.sweep(), this.config.SOCIAL_SWEEP_MS);
-    this.sweepTimer.unref();
-    void this.sweep();
+    this.sweeps.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.sweepTimer);
+    const sweeping = this.sweeps.stop(); // stops kicks at once, then waits for the sweep in flight
     for (const t of this.timers.values()) clearTimeout(t);
-    await this.sweeping;
+    await sweeping;
     while (this.running > 0) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  private get stopped(): boolean {
+    return this.sweeps.isStopped;
   }
 
   /** Works on one post now (if it is due); safe to call any number of times from anywhere. */
@@ -85,17 +90,11 @@ export class Dispatcher {
   }
 
   /** Due work of every replica, including what a crash left (leases run out into the work set). */
-  sweep(): Promise<void> {
-    if (this.sweeping || this.stopped) return this.sweeping ?? Promise.resolve();
-    this.sweeping = (async () => {
-      const due = await this.repo.due(new Date(), 500);
-      for (const m of due) {
-        if (!this.inFlight.has(m._id)) this.kick(m._id, m.token);
-      }
-    })()
-      .catch((err: Error) => this.log.warn({ err: err.message }, 'sweep failed; will retry'))
-      .finally(() => (this.sweeping = undefined));
-    return this.sweeping;
+  private async sweepDue(): Promise<void> {
+    const due = await this.repo.due(new Date(), 500);
+    for (const m of due) {
+      if (!this.inFlight.has(m._id)) this.kick(m._id, m.token);
+    }
   }
 
   private async withSlot<T>(fn: () => Promise<T>): Promise<T> {

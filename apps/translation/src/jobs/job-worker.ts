@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from '@khao/logging';
-import { INFRA, type ServiceInfra } from '@khao/messaging';
+import { INFRA, PeriodicPass, type ServiceInfra } from '@khao/messaging';
 import type { TranslationConfig } from '../config.js';
 import { GlossaryRepository } from '../glossary/glossary.repository.js';
 import { MemoryRepository } from '../memory/memory.repository.js';
@@ -27,10 +27,7 @@ const isText = (s: SegmentDoc) => s.kind === 'title' || s.kind === 'summary';
 export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly owner = randomUUID();
   private readonly log: Logger;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly passes: PeriodicPass;
 
   constructor(
     private readonly jobs: JobsRepository,
@@ -43,37 +40,25 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     @Optional() @Inject(PROVIDER) private readonly provider: TranslationProvider | null,
   ) {
     this.log = infra.logger.child({ component: 'worker' });
+    this.passes = new PeriodicPass({
+      what: 'worker pass',
+      everyMs: config.TRANSLATION_POLL_MS,
+      logger: this.log,
+      pass: () => this.pass(),
+    });
   }
 
   onApplicationBootstrap(): void {
-    if (!this.provider) return;
-    this.timer = setInterval(() => this.wake(), this.config.TRANSLATION_POLL_MS);
-    this.timer.unref();
-    this.wake();
+    if (this.provider) this.passes.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.passes.stop();
   }
 
   /** Look for due work now (one pass at a time; a wake-up during a pass runs another after it). */
   wake(): void {
-    if (!this.provider || this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.pass()
-      .catch((err: Error) => this.log.warn({ err: err.message }, 'worker pass failed; will retry'))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.wake();
-        }
-      });
+    if (this.provider) this.passes.wake();
   }
 
   /** Works through the due entries, TRANSLATION_CONCURRENCY at a time. */
@@ -81,7 +66,7 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const due = await this.queue.due();
     let next = 0;
     const lane = async () => {
-      while (next < due.length && !this.stopped) {
+      while (next < due.length && !this.passes.isStopped) {
         const entry = due[next++];
         if (await this.queue.claim(entry, this.owner, this.config.TRANSLATION_LEASE_MS)) await this.work(entry);
       }

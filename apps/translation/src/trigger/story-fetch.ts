@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { Collection } from 'mongoose';
 import { DomainError, ErrorCode } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
-import { INFRA, type ServiceInfra } from '@khao/messaging';
+import { INFRA, PeriodicPass, type ServiceInfra } from '@khao/messaging';
 import { ArticlesClient } from '../articles/articles.client.js';
 import type { TranslationConfig } from '../config.js';
 import { RefreshService } from '../jobs/refresh.service.js';
@@ -27,8 +27,7 @@ interface PendingFetch {
 export class StoryFetch implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly pending: Collection<PendingFetch>;
   private readonly log: Logger;
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private readonly retries: PeriodicPass;
 
   constructor(
     private readonly articles: ArticlesClient,
@@ -38,15 +37,22 @@ export class StoryFetch implements OnApplicationBootstrap, OnModuleDestroy {
   ) {
     this.pending = infra.mongo.collection<PendingFetch>('story_fetches');
     this.log = infra.logger.child({ component: 'story-fetch' });
+    this.retries = new PeriodicPass({
+      what: 'retrying story fetches',
+      everyMs: config.TRANSLATION_POLL_MS,
+      logger: this.log,
+      pass: () => this.retryDue(),
+    });
   }
 
+  /** Also retries at once what was due when the process stopped. */
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.retryDue(), this.config.TRANSLATION_POLL_MS);
-    this.timer.unref();
+    this.retries.start();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  /** Waits for a retry pass in flight, so a fetch is never cut off between the story and its jobs. */
+  onModuleDestroy(): Promise<void> {
+    return this.retries.stop();
   }
 
   /** Fetches the story and refreshes its jobs, or keeps it for later when the articles service is unavailable. */
@@ -80,15 +86,10 @@ export class StoryFetch implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async retryDue(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const due = (await this.pending.find({}).toArray()).filter((p) => p.dueAt <= Date.now());
-      for (const p of due) await this.fetchAndRefresh(p._id);
-    } catch (err) {
-      this.log.warn({ err: (err as Error).message }, 'retrying story fetches failed; will retry');
-    } finally {
-      this.running = false;
+    const due = (await this.pending.find({}).toArray()).filter((p) => p.dueAt <= Date.now());
+    for (const p of due) {
+      if (this.retries.isStopped) return;
+      await this.fetchAndRefresh(p._id);
     }
   }
 }
