@@ -8,9 +8,12 @@ export interface EventFollowerOptions {
   /** Event subjects, e.g. `events.media.>`. */
   subjects: string[];
   logger: Logger;
-  onEvent: (subject: string, event: EventEnvelope) => void;
-  /** Something may have been missed (the consumer failed, NATS reconnected): drop whatever the events keep true. */
-  onGap: () => void;
+  /** From this moment in the stream (default: events published after `start()`). */
+  startAt?: Date;
+  /** Called for one event at a time, in stream order; a rejection counts as a gap. */
+  onEvent: (subject: string, event: EventEnvelope) => void | Promise<void>;
+  /** Something may have been missed (the consumer failed, NATS reconnected): drop or reload what the events keep true. */
+  onGap: () => void | Promise<void>;
 }
 
 /**
@@ -27,7 +30,7 @@ export class EventFollower {
   constructor(private readonly o: EventFollowerOptions) {}
 
   async start(): Promise<void> {
-    await this.subscribe();
+    await this.subscribe(this.o.startAt);
     this.loop = this.follow();
     void this.watchConnection();
   }
@@ -38,10 +41,12 @@ export class EventFollower {
     await this.loop;
   }
 
-  private async subscribe(): Promise<void> {
+  private async subscribe(from?: Date): Promise<void> {
     const consumer = await jetstream(this.o.nats).consumers.get(Streams.events.name, {
       filter_subjects: this.o.subjects,
-      deliver_policy: DeliverPolicy.New,
+      ...(from
+        ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: from.toISOString() }
+        : { deliver_policy: DeliverPolicy.New }),
     });
     this.messages = await consumer.consume();
   }
@@ -51,22 +56,37 @@ export class EventFollower {
       try {
         for await (const m of this.messages!) {
           if (this.stopped) return;
-          this.o.onEvent(m.subject, m.json<EventEnvelope>());
+          await this.o.onEvent(m.subject, m.json<EventEnvelope>());
         }
       } catch (err) {
         this.o.logger.warn({ err: (err as Error).message }, 'event follower failed; resubscribing');
       }
-      if (this.stopped) return;
-      this.o.onGap();
-      await new Promise((r) => setTimeout(r, 500));
-      await this.subscribe().catch((err: Error) => this.o.logger.warn({ err: err.message }, 'resubscribe failed'));
+      // Subscribed again first, then the gap: whatever changes after the reload or clear is heard of.
+      while (!this.stopped) {
+        await new Promise((r) => setTimeout(r, 500));
+        try {
+          await this.subscribe();
+          break;
+        } catch (err) {
+          this.o.logger.warn({ err: (err as Error).message }, 'resubscribe failed');
+        }
+      }
+      if (!this.stopped) await this.gap();
     }
   }
 
   private async watchConnection(): Promise<void> {
     for await (const s of this.o.nats.status()) {
       if (this.stopped) return;
-      if (s.type === 'reconnect') this.o.onGap();
+      if (s.type === 'reconnect') await this.gap();
+    }
+  }
+
+  private async gap(): Promise<void> {
+    try {
+      await this.o.onGap();
+    } catch (err) {
+      this.o.logger.warn({ err: (err as Error).message }, 'could not recover from a gap in the events');
     }
   }
 }

@@ -84,6 +84,10 @@ export class StoryIndex {
     for (const key of doc.slugs) this.slugs.set(key, id);
   }
 
+  ids(): string[] {
+    return [...this.entries.keys()];
+  }
+
   revisionOf(id: string): number | undefined {
     return this.entries.get(id)?.story.revision;
   }
