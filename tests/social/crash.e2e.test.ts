@@ -76,9 +76,11 @@ describe('SIGKILL during a burst', () => {
     expect(beforeRestart).toBeLessThan(STORIES); // the kill landed mid-burst
     await platform.restart('social');
 
+    let lastSeen: Post[] = [];
     const settledPosts = await waitFor(
       async () => {
         const items: Post[] = [];
+        lastSeen = items;
         for (let after: string | undefined; ;) {
           const page = await platform.http('GET', `/api/v1/social/posts?limit=200${after ? `&after=${after}` : ''}`, {
             token,
@@ -92,7 +94,16 @@ describe('SIGKILL during a burst', () => {
         return done.length === STORIES * TYPES.length ? items : undefined;
       },
       { timeoutMs: 360_000, intervalMs: 1000, what: 'every post settled after the restart' },
-    );
+    ).catch((err: Error) => {
+      // Say where it stands, so a failure can be read without the service logs.
+      const count = new Map<string, number>();
+      for (const p of lastSeen) count.set(p.status, (count.get(p.status) ?? 0) + 1);
+      const stuck = lastSeen.filter((p) => p.status !== 'sent').slice(0, 5);
+      throw new Error(
+        `${err.message}; ${lastSeen.length} posts: ${JSON.stringify(Object.fromEntries(count))}; ` +
+          `e.g. ${JSON.stringify(stuck.map((p) => ({ id: p.id, status: p.status, attempts: p.attempts, lastError: p.lastError })))}`,
+      );
+    });
 
     const statusOf = new Map(settledPosts.map((p) => [`${p.storyId}:${p.channelType}`, p.status]));
     const tweets = [...fakes.x.tweets.values()];

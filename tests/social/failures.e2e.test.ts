@@ -13,8 +13,8 @@ import {
   X_ERRORS,
   type Fakes,
 } from './fakes.js';
-import { createStory } from '../articles/helpers.js';
-import { addChannel, posts, PUBLIC, publishStory, settled, storyUrl } from './helpers.js';
+import { createStory, thaiStory } from '../articles/helpers.js';
+import { addChannel, posts, PUBLIC, publishStory, settled, socialDb, storyUrl } from './helpers.js';
 
 // Platform trouble: retries with backoff, rate limits, refused credentials, lost answers and their reconciliation.
 let fakes: Fakes;
@@ -193,6 +193,31 @@ describe('refused credentials', () => {
       token,
       body: { credentials: { identifier: 'khao.bsky.social', appPassword: SECRETS.blueskyPassword } },
     });
+  });
+});
+
+describe('abandoned claims', () => {
+  it('a post whose attempts were claimed by senders that died or stalled is still sent, however many', async () => {
+    await only('webhook');
+    const base = thaiStory();
+    const story = await createStory(platform, token, {
+      ...base,
+      version: { ...base.version, title: 'สภาองค์กรชุมชนตำบลหนองบัวเปิดเวทีแผนบ้านมั่นคง' },
+    });
+    // Three attempts claimed a minute ago by senders that never wrote them into the ledger (killed, or stalled past
+    // the claim's life): the dispatcher must step over all three, not stop at the second.
+    const postId = `${story.id}:th:${ch.webhook!.id}`;
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await socialDb(platform, (db) =>
+      db
+        .collection<{ _id: string; at: Date }>('post_claims')
+        .insertMany([1, 2, 3].map((n) => ({ _id: `${postId}#${n}`, at: minuteAgo }))),
+    );
+    const res = await platform.http('POST', `/api/v1/articles/${story.id}/versions/th/publish`, { token });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const post = await onePost(story.id, ['sent']);
+    expect(post.attempts).toBe(1);
+    expect(fakes.webhook.published(story.id)).toHaveLength(1);
   });
 });
 

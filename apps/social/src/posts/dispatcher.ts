@@ -134,12 +134,17 @@ export class Dispatcher {
     }
 
     // Claim the attempt, then say so in the ledger before anything leaves.
+    const claiming = Date.now();
     const claim = await this.repo.claimNext(id, post.claims);
     if (claim === null) return;
     // The marker stays due: whoever sweeps it while the lease runs sees the lease and waits for it (a crash
     // leaves it due, so a restart finds the post at once).
-    // Stalled so long that another replica may soon step over the claim: write nothing, send nothing.
-    if (Date.now() - now > leaseMs(this.config) / 2) return;
+    // Stalled so long that another replica may soon step over the claim: write nothing, send nothing. (The claim is
+    // no older than this; the reads before it do not count.)
+    if (Date.now() - claiming > leaseMs(this.config) / 2) {
+      this.log.warn({ postId: id, claim }, 'claim took too long; leaving it for the next step');
+      return;
+    }
     const leaseUntil = new Date(Date.now() + leaseMs(this.config));
     const attempts = reconciling ? post.attempts : post.attempts + 1;
     await this.repo.set(id, { status: 'sending', claims: claim, attempts, leaseUntil });

@@ -76,10 +76,13 @@ export class PostsRepository {
    * sending (see Dispatcher).
    */
   async claimNext(id: string, claims: number): Promise<number | null> {
-    if (await this.claim(id, claims + 1)) return claims + 1;
-    const held = await this.claims.findOne({ _id: `${id}#${claims + 1}` });
-    if (!held || Date.now() - held.at.getTime() < this.staleClaimMs) return null;
-    return (await this.claim(id, claims + 2)) ? claims + 2 : null;
+    // However many were abandoned in a row: each abandoned claim was once a stalled or killed holder, and one post can
+    // meet several (a machine slow for minutes). The walk ends at the first free number or a live holder.
+    for (let n = claims + 1; ; n++) {
+      if (await this.claim(id, n)) return n;
+      const held = await this.claims.findOne({ _id: `${id}#${n}` });
+      if (!held || Date.now() - held.at.getTime() < this.staleClaimMs) return null;
+    }
   }
 
   private async claim(id: string, n: number): Promise<boolean> {
