@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: what each single-document write by `_id` costs as the collection grows, on the MongoDB-wire server our
 // launcher starts (FerretDB 1.24 on SQLite; MONGO_URL set = that server instead, e.g. a real MongoDB).
-//   npm run bench:ferret-writes          (SIZES=100,2000 OPS=25 DOC_KB=10 by default)
+//   npm run bench:ferret-writes          (SIZES=100,2000 OPS=25 DOC_KB=10 by default; FORMS=<regex> picks forms)
 // Each size gets a fresh collection of documents shaped like a translation job (Thai segments, skeleton, outbox);
 // every form runs OPS times on random documents, one at a time. Prints the median per form and size, and the ratio
 // of the largest size to the smallest: ~1 = the form finds its document by `_id`, ≫1 = it reads the collection.
@@ -14,6 +14,7 @@ import { median, prng, sentences, startInfra } from './lib.mjs';
 const SIZES = (process.env.SIZES ?? '100,2000').split(',').map(Number);
 const OPS = Number(process.env.OPS ?? 25);
 const DOC_KB = Number(process.env.DOC_KB ?? 10);
+const FORMS = new RegExp(process.env.FORMS ?? '', 'i');
 
 const stopInfra = process.env.MONGO_URL ? () => undefined : startInfra();
 const conn = await mongoose
@@ -83,6 +84,7 @@ async function time(fn) {
 function driverForms(c) {
   return {
     'findOne({_id}) (reference)': (id) => c.findOne({ _id: id }),
+    'insertOne (a new _id; reference)': (id) => c.insertOne({ ...jobDoc(id), _id: `${id}-${performance.now()}` }),
     'updateOne({_id}, $set)': (id) => c.updateOne({ _id: id }, { $set: { status: 'review', updatedAt: new Date() } }),
     'updateOne({_id}, $set whole job, upsert)': async (id) => {
       const { _id, ...fields } = jobDoc(id);
@@ -154,6 +156,7 @@ async function wireShapes(model, forms, id) {
 }
 
 async function measure(label, makeForms) {
+  if (!Object.keys(makeForms('probe').run).some((f) => FORMS.test(f))) return;
   const results = {}; // form → size → median ms
   let shapes = {};
   for (const size of SIZES) {
@@ -161,7 +164,7 @@ async function measure(label, makeForms) {
     const list = await fill(name, size);
     const forms = makeForms(name);
     if (forms.shapes) shapes = await forms.shapes(pick(list));
-    for (const [form, fn] of Object.entries(forms.run)) {
+    for (const [form, fn] of Object.entries(forms.run).filter(([f]) => FORMS.test(f))) {
       for (let i = 0; i < 3; i++) await fn(pick(list)); // warm-up
       const samples = [];
       for (let i = 0; i < OPS; i++) samples.push(await time(() => fn(pick(list))));
