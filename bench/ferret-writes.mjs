@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+// Benchmark: what each single-document write by `_id` costs as the collection grows, on the MongoDB-wire server our
+// launcher starts (FerretDB 1.24 on SQLite; MONGO_URL set = that server instead, e.g. a real MongoDB).
+//   npm run bench:ferret-writes          (SIZES=100,2000 OPS=25 DOC_KB=10 by default; FORMS=<regex> picks forms)
+// Each size gets a fresh collection of documents shaped like a translation job (Thai segments, skeleton, outbox);
+// every form runs OPS times on random documents, one at a time. Prints the median per form and size, and the ratio
+// of the largest size to the smallest: ~1 = the form finds its document by `_id`, ≫1 = it reads the collection.
+// Then the same through mongoose models (as the repositories use them), with the filter and update mongoose sends.
+// Not a test: nothing is asserted.
+import { Buffer } from 'node:buffer';
+import mongoose from 'mongoose';
+import { median, prng, sentences, startInfra } from './lib.mjs';
+
+const SIZES = (process.env.SIZES ?? '100,2000').split(',').map(Number);
+const OPS = Number(process.env.OPS ?? 25);
+const DOC_KB = Number(process.env.DOC_KB ?? 10);
+const FORMS = new RegExp(process.env.FORMS ?? '', 'i');
+
+const stopInfra = process.env.MONGO_URL ? () => undefined : startInfra();
+const conn = await mongoose
+  .createConnection(process.env.MONGO_URL, { dbName: 'bench_ferret_writes', retryWrites: false, monitorCommands: true })
+  .asPromise();
+const db = conn.db;
+const rand = prng(7);
+
+/** A translation job of about DOC_KB KB: segments of Thai text with their drafts, the body's skeleton, an outbox. */
+function jobDoc(id) {
+  const segments = [];
+  let bytes = 0;
+  for (let i = 0; bytes < DOC_KB * 1024; i++) {
+    const source = `${sentences[i % sentences.length]} ${sentences[(i + 2) % sentences.length]} (${id}/${i})`;
+    segments.push({
+      kind: 'p',
+      source,
+      sourceHash: `h${i}`,
+      target: `[en] ${source}`,
+      status: 'machine',
+      editedBy: null,
+    });
+    bytes += Buffer.byteLength(source) * 2 + 60;
+  }
+  const now = new Date();
+  return {
+    _id: id,
+    storyId: id.split('-')[0],
+    sourceLanguage: 'th',
+    targetLanguage: 'en',
+    sourceRevision: 1,
+    revision: 1,
+    owner: 'replica-a',
+    title: sentences[0],
+    status: 'machine_draft',
+    provider: 'libretranslate',
+    segments,
+    skeleton: segments.map(() => '<p>'),
+    attempts: 0,
+    log: [],
+    createdAt: now,
+    updatedAt: now,
+    outbox: [],
+  };
+}
+
+const ids = (n) => Array.from({ length: n }, (_, i) => `story${String(i).padStart(6, '0')}-en`);
+const pick = (list) => list[Math.floor(rand() * list.length)];
+
+async function fill(name, n) {
+  await db
+    .collection(name)
+    .drop()
+    .catch(() => undefined);
+  const docs = ids(n).map(jobDoc);
+  for (let i = 0; i < docs.length; i += 100) await db.collection(name).insertMany(docs.slice(i, i + 100));
+  return ids(n);
+}
+
+async function time(fn) {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+/** Each form: one operation on the document `id` (kept in place, so every form sees the same collection). */
+function driverForms(c) {
+  return {
+    'findOne({_id}) (reference)': (id) => c.findOne({ _id: id }),
+    'insertOne (a new _id; reference)': (id) => c.insertOne({ ...jobDoc(id), _id: `${id}-${performance.now()}` }),
+    'updateOne({_id}, $set)': (id) => c.updateOne({ _id: id }, { $set: { status: 'review', updatedAt: new Date() } }),
+    'updateOne({_id}, $set whole job, upsert)': async (id) => {
+      const { _id, ...fields } = jobDoc(id);
+      await c.updateOne({ _id }, { $set: fields }, { upsert: true });
+    },
+    'updateOne({_id}, $push)': (id) => c.updateOne({ _id: id }, { $push: { log: { at: new Date(), what: 'seen' } } }),
+    'updateOne({_id}, $inc)': (id) => c.updateOne({ _id: id }, { $inc: { attempts: 1 } }),
+    "findOneAndUpdate({_id}, returnDocument:'after')": (id) =>
+      c.findOneAndUpdate({ _id: id }, { $set: { status: 'review' } }, { returnDocument: 'after' }),
+    'replaceOne({_id})': (id) => c.replaceOne({ _id: id }, jobDoc(id)),
+    'updateOne({_id, revision}, $set)': (id) => c.updateOne({ _id: id, revision: 1 }, { $set: { status: 'review' } }),
+    'findOneAndUpdate({_id, revision})': (id) =>
+      c.findOneAndUpdate({ _id: id, revision: 1 }, { $set: { status: 'review' } }, { returnDocument: 'after' }),
+    'updateOne({_id: {$eq}}, $set)': (id) => c.updateOne({ _id: { $eq: id } }, { $set: { status: 'review' } }),
+    'deleteOne({_id}) + insertOne': async (id) => {
+      const doc = await c.findOne({ _id: id });
+      await c.deleteOne({ _id: id });
+      await c.insertOne(doc);
+    },
+    'deleteOne({_id, owner}) + insertOne': async (id) => {
+      const doc = await c.findOne({ _id: id });
+      await c.deleteOne({ _id: id, owner: 'replica-a' });
+      await c.insertOne(doc);
+    },
+  };
+}
+
+const JobSchema = new mongoose.Schema(
+  { _id: String, status: String, revision: Number, attempts: Number, segments: mongoose.Schema.Types.Mixed },
+  { timestamps: true, versionKey: false, strict: false },
+);
+
+function mongooseForms(model) {
+  return {
+    'Model.findById().lean() (reference)': (id) => model.findById(id).lean().exec(),
+    'Model.updateOne({_id}, $set)': (id) => model.updateOne({ _id: id }, { $set: { status: 'review' } }).exec(),
+    "Model.findByIdAndUpdate(returnDocument:'after')": (id) =>
+      model
+        .findByIdAndUpdate(id, { $set: { status: 'review' } }, { returnDocument: 'after' })
+        .lean()
+        .exec(),
+    'Model.findOneAndUpdate({_id, revision})': (id) =>
+      model
+        .findOneAndUpdate({ _id: id, revision: 1 }, { $set: { status: 'review' } }, { returnDocument: 'after' })
+        .lean()
+        .exec(),
+  };
+}
+
+/** The filter and update each mongoose form puts on the wire (casting, timestamps), from the driver's monitor. */
+async function wireShapes(model, forms, id) {
+  const seen = [];
+  const listen = (ev) => {
+    if (['update', 'findAndModify', 'find'].includes(ev.commandName)) {
+      const cmd = ev.command;
+      const op = cmd.updates?.[0] ?? cmd;
+      seen.push(JSON.stringify({ filter: op.q ?? op.query ?? op.filter, update: op.u ?? op.update }));
+    }
+  };
+  conn.getClient().on('commandStarted', listen);
+  const shapes = {};
+  for (const [name, fn] of Object.entries(forms)) {
+    seen.length = 0;
+    await fn(id);
+    shapes[name] = seen.join(' ');
+  }
+  conn.getClient().off('commandStarted', listen);
+  return shapes;
+}
+
+async function measure(label, makeForms) {
+  if (!Object.keys(makeForms('probe').run).some((f) => FORMS.test(f))) return;
+  const results = {}; // form → size → median ms
+  let shapes = {};
+  for (const size of SIZES) {
+    const name = `jobs_${size}`;
+    const list = await fill(name, size);
+    const forms = makeForms(name);
+    if (forms.shapes) shapes = await forms.shapes(pick(list));
+    for (const [form, fn] of Object.entries(forms.run).filter(([f]) => FORMS.test(f))) {
+      for (let i = 0; i < 3; i++) await fn(pick(list)); // warm-up
+      const samples = [];
+      for (let i = 0; i < OPS; i++) samples.push(await time(() => fn(pick(list))));
+      (results[form] ??= {})[size] = median(samples);
+    }
+    await db.collection(name).drop();
+  }
+  const small = SIZES[0];
+  const large = SIZES[SIZES.length - 1];
+  console.log(`\n${label}: median ms per operation (${OPS} ops each, documents of ~${DOC_KB} KB)`);
+  console.log(`| form | ${SIZES.map((s) => `${s} docs`).join(' | ')} | ${large}/${small} |`);
+  console.log(`|---|${SIZES.map(() => '---:').join('|')}|---:|`);
+  for (const [form, bySize] of Object.entries(results)) {
+    const cells = SIZES.map((s) => bySize[s].toFixed(1));
+    console.log(`| ${form} | ${cells.join(' | ')} | ${(bySize[large] / bySize[small]).toFixed(1)}× |`);
+  }
+  for (const [form, shape] of Object.entries(shapes)) console.log(`  on the wire, ${form}: ${shape}`);
+}
+
+try {
+  await measure('MongoDB driver', (name) => ({ run: driverForms(db.collection(name)) }));
+  await measure('mongoose (timestamps on, as baseSchemaOptions)', (name) => {
+    const model = conn.models[name] ?? conn.model(name, JobSchema, name);
+    const run = mongooseForms(model);
+    return { run, shapes: (id) => wireShapes(model, run, id) };
+  });
+} finally {
+  await conn.close();
+  stopInfra();
+}
