@@ -198,6 +198,37 @@ describe('JetStream events', () => {
     expect(info.num_ack_pending + info.num_pending).toBe(0);
   });
 
+  it('buffers few enough that a slow handler does not see its queue redelivered behind its back', async () => {
+    // 20 messages of 300 ms each against a 5 s ack wait: a buffer of 64 holds the later ones past the ack wait (the
+    // server redelivers them while they are still queued here); a buffer of 8 never holds one longer than ~2.5 s.
+    const type = `test.slow-${run}.happened.v1`;
+    const durable = `slow-${run}`;
+    let handled = 0;
+    const c = new EventConsumer({
+      nc,
+      jsm,
+      publisher,
+      inbox,
+      logger,
+      durable,
+      subjects: [`events.${type}`],
+      handler: async () => {
+        await new Promise((r) => setTimeout(r, 300));
+        handled++;
+      },
+      maxDeliveries: 3,
+      backoffMs: [200],
+      ackWaitMs: 5000,
+    });
+    await c.start();
+    for (let n = 0; n < 20; n++) await publisher.publish(event(type, { n }));
+    await waitFor(() => handled === 20, { what: 'all twenty handled', timeoutMs: 30_000 });
+    // Every delivery, redeliveries included, takes a consumer sequence number: twenty means each went out once.
+    const info = await jsm.consumers.info(Streams.events.name, durable);
+    expect(info.delivered.consumer_seq).toBe(20);
+    await c.stop();
+  });
+
   it('gives back the messages buffered behind the one in hand, so the next consumer has them at once', async () => {
     const type = `test.handback-${run}.happened.v1`;
     const durable = `handback-${run}`;

@@ -28,6 +28,7 @@ export interface EventConsumerOptions {
 }
 
 const ns = (ms: number) => ms * 1_000_000;
+const BUFFERED = 8;
 
 /**
  * A durable JetStream pull consumer with idempotent handling (inbox), bounded redelivery with backoff, and a
@@ -87,7 +88,10 @@ export class EventConsumer {
     while (!this.stopped) {
       try {
         const consumer = await js.consumers.get(Streams.events.name, this.o.durable);
-        this.messages = await consumer.consume({ max_messages: 64 });
+        // A small buffer: messages wait in it without a heartbeat, and one that waits longer than the ack wait is
+        // redelivered (to another replica, perhaps) while still queued here. Eight keeps the pulls ahead of a
+        // handler of a few milliseconds, and leaves a slow one (up to ack wait / 8 each) clear of that.
+        this.messages = await consumer.consume({ max_messages: BUFFERED });
         // stop() may have run while consume() was being set up, before there was anything to close.
         if (this.stopped) {
           this.messages.stop();
