@@ -36,7 +36,14 @@ function event(type: string, data: unknown = {}): EventEnvelope {
   };
 }
 
-function consumer(durable: string, type: string, handler: EventHandler, maxDeliveries = 3, backoffMs = [200, 400]) {
+function consumer(
+  durable: string,
+  type: string,
+  handler: EventHandler,
+  maxDeliveries = 3,
+  backoffMs = [200, 400],
+  ackWaitMs?: number,
+) {
   return new EventConsumer({
     nc,
     jsm,
@@ -48,6 +55,7 @@ function consumer(durable: string, type: string, handler: EventHandler, maxDeliv
     handler,
     maxDeliveries,
     backoffMs,
+    ackWaitMs,
   });
 }
 
@@ -204,22 +212,17 @@ describe('JetStream events', () => {
     const type = `test.slow-${run}.happened.v1`;
     const durable = `slow-${run}`;
     let handled = 0;
-    const c = new EventConsumer({
-      nc,
-      jsm,
-      publisher,
-      inbox,
-      logger,
+    const c = consumer(
       durable,
-      subjects: [`events.${type}`],
-      handler: async () => {
+      type,
+      async () => {
         await new Promise((r) => setTimeout(r, 300));
         handled++;
       },
-      maxDeliveries: 3,
-      backoffMs: [200],
-      ackWaitMs: 5000,
-    });
+      3,
+      [200],
+      5000,
+    );
     await c.start();
     for (let n = 0; n < 20; n++) await publisher.publish(event(type, { n }));
     await waitFor(() => handled === 20, { what: 'all twenty handled', timeoutMs: 30_000 });

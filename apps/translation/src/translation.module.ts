@@ -44,17 +44,7 @@ export class TranslationModule {
             return new ArticlesClient(rpc);
           },
         },
-        {
-          provide: OutboxRelay,
-          useValue: new OutboxRelay({
-            models: [jobs],
-            mongo: infra.mongo,
-            publisher: infra.publisher,
-            logger: infra.logger.child({ component: 'outbox' }),
-            sweepMs: config.OUTBOX_SWEEP_MS,
-            graceMs: config.OUTBOX_GRACE_MS,
-          }),
-        },
+        OutboxRelay.provider(infra, config, [jobs]),
         JobWriter,
         JobWorker,
         RefreshService,

@@ -1,8 +1,11 @@
+import type { Provider } from '@nestjs/common';
 import type { Collection, Connection } from 'mongoose';
+import type { ServiceConfig } from '@khao/config';
 import { toEnvelope, type OutboxEntry, type OutboxModel } from '@khao/persistence';
 import type { Logger } from '@khao/logging';
 import { PeriodicPass } from './periodic-pass.js';
 import type { EventPublisher } from './publisher.js';
+import type { ServiceInfra } from './runtime.js';
 
 interface PendingDoc {
   _id: unknown;
@@ -65,6 +68,22 @@ export class OutboxRelay {
   private readonly sweeps: PeriodicPass;
   private readonly markers: Collection<Marker>;
   private readonly byCollection: Map<string, OutboxModel>;
+
+  /** The relay of a service's aggregates, as its module provides it: its database, publisher and outbox settings. */
+  static provider(infra: ServiceInfra, config: ServiceConfig, models: OutboxModel[]): Provider {
+    return {
+      provide: OutboxRelay,
+      useValue: new OutboxRelay({
+        models,
+        mongo: infra.mongo,
+        publisher: infra.publisher,
+        logger: infra.logger.child({ component: 'outbox' }),
+        sweepMs: config.OUTBOX_SWEEP_MS,
+        graceMs: config.OUTBOX_GRACE_MS,
+        failpoint: config.FAILPOINT,
+      }),
+    };
+  }
 
   constructor(private readonly opts: OutboxRelayOptions) {
     this.markers = opts.mongo.collection<Marker>('outbox_pending');
