@@ -88,11 +88,16 @@ export class PublicContentService {
   ): Promise<{ items: ListItemView[]; nextCursor: string | null; imagesComplete: boolean }> {
     const page = await this.rpc.request(ArticlesPublicRpc.list, query);
     const covers = [...new Set(page.items.flatMap((i) => (i.coverMediaId ? [i.coverMediaId] : [])))];
-    const byLanguage = new Map<Language, Map<string, ResolvedImage> | null>();
-    for (const lang of new Set(page.items.map((i) => i.language))) {
-      const ids = covers.filter((id) => page.items.some((i) => i.language === lang && i.coverMediaId === id));
-      byLanguage.set(lang, await this.images(ids, lang));
-    }
+    // One resolve per language (captions and alt differ), asked at once rather than one after the other.
+    const languages = [...new Set(page.items.map((i) => i.language))];
+    const byLanguage = new Map<Language, Map<string, ResolvedImage> | null>(
+      await Promise.all(
+        languages.map(async (lang) => {
+          const ids = covers.filter((id) => page.items.some((i) => i.language === lang && i.coverMediaId === id));
+          return [lang, await this.images(ids, lang)] as const;
+        }),
+      ),
+    );
     return {
       items: page.items.map((i) => ({
         ...i,
