@@ -84,7 +84,10 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
   await app.get(AuthService).seedAdmin();
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   const url = await app.getUrl();
-  logger.info({ event: 'service.ready', url }, `gateway listening on ${url}`);
+  logger.info(
+    { event: 'service.ready', url, node: process.version },
+    `gateway listening on ${url} (Node ${process.version})`,
+  );
 
   onShutdownSignal(logger, config.SHUTDOWN_GRACE_MS, async () => {
     await app.close();
