@@ -25,6 +25,7 @@ import { PublicApiController } from './public/public-api.controller.js';
 import { PublicCache } from './public/public-cache.js';
 import { PublicCacheSync } from './public/public-cache.sync.js';
 import { PublicContentService } from './public/public-content.service.js';
+import { PublicFastPath } from './public/public-fast-path.js';
 import { PublicPagesController } from './public/public-pages.controller.js';
 import { PublicResponses } from './public/public-responses.service.js';
 
@@ -80,6 +81,7 @@ export class GatewayModule {
           }),
         },
         PublicCacheSync,
+        PublicFastPath,
         PublicContentService,
         PublicResponses,
       ],

@@ -58,10 +58,17 @@ export class PublicCache {
     return this.bytes;
   }
 
+  /** A fresh entry, or undefined (always, when the cache is off): never builds. */
+  peek(key: string): CachedResponse | undefined {
+    if (!this.opts.enabled) return undefined;
+    const hit = this.entries.get(key);
+    return hit && hit.expiresAt > Date.now() ? hit.value : undefined;
+  }
+
   async get(key: string, build: () => Promise<Rendered>): Promise<CachedResponse> {
     if (!this.opts.enabled) return withValidators(await build());
-    const hit = this.entries.get(key);
-    if (hit && hit.expiresAt > Date.now()) return hit.value;
+    const hit = this.peek(key);
+    if (hit) return hit;
     let pending = this.inflight.get(key);
     if (!pending) {
       const generation = this.generation;
