@@ -38,7 +38,7 @@ describe('the pinned Node.js runtime', () => {
     expect(found, 'a node on PATH besides the cached one').toBeDefined();
     const { bin, pathWithout } = found!;
     const { stdout: own } = await exec(bin, ['-p', 'process.versions.node']);
-    const env = { ...process.env, PATH: pathWithout };
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: pathWithout };
     delete env.KHAO_NODE_REEXEC;
     const script = path.join(repoRoot, 'scripts', 'with-node.mjs');
     // The child prints both the version it runs on and the first node its PATH finds (what npm and npx would use).
