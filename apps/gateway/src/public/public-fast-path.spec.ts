@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PublicCache, type Rendered } from './public-cache.js';
 import { PublicFastPath } from './public-fast-path.js';
 import { PublicKeys } from './public-keys.js';
+import { send } from './send.js';
 
 const slug = 'อุดรธานี-สภาองค์กรชุมชนร่วมวางแผน-k3x9';
 const story = (body: string): Rendered => ({
@@ -24,7 +25,7 @@ async function app(ttlMs = 60_000) {
     calls.controller++;
     const { lang, slug: s } = req.params as { lang: string; slug: string };
     const r = await cache.get(PublicKeys.storyJson(lang, s), async () => story(`{"title":"ข่าว ${calls.controller}"}`));
-    return reply.header('etag', r.etag).type(r.contentType).send(r.body);
+    return send(req, reply, r);
   });
   server.get('/:lang', async () => {
     calls.controller++;
