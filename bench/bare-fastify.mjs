@@ -3,10 +3,17 @@
 // answering each captured path with the exact bytes and headers the gateway sent for it. Started as a child
 // process by bench/public.mjs, so both servers run in a process of their own under the same load generator.
 //   node bench/bare-fastify.mjs CAPTURED.json     prints `listening <port>` once it accepts connections
+import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import Fastify from 'fastify';
 
-const captured = new Map(Object.entries(JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))));
+// Bodies as bytes, encoded once: the best a server can do with a response it keeps.
+const captured = new Map(
+  Object.entries(JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))).map(([url, r]) => [
+    url,
+    { headers: r.headers, body: Buffer.from(r.body, 'utf8') },
+  ]),
+);
 const app = Fastify({ logger: false });
 app.get('/*', (req, reply) => {
   const r = captured.get(req.url);

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Benchmark: the public read path through the gateway at 50 connections: one story's JSON by slug and its HTML
-// page (a cover and two gallery photos), served from the gateway's cache and uncached (PUBLIC_CACHE=false: every
-// request asks the articles and media services and renders). Each gateway run is interleaved with a run against a
-// bare Fastify server returning the same bytes (bench/bare-fastify.mjs), so every figure has its same-run reference:
-// prints req/s and p50/p99 of both per run, the medians, the gateway/bare ratios and the gateway's RSS.
+// page (a cover and two gallery photos) in three modes (MODES below): from the gateway's response cache, built for
+// every request with the images from the gateway's image cache, and cold (every request asks articles and media).
+// Each gateway run is interleaved with a run against a bare Fastify server returning the same bytes
+// (bench/bare-fastify.mjs), so every figure has its same-run reference: prints req/s and p50/p99 of both per run,
+// the medians, the gateway/bare ratios and the gateway's RSS.
 //   npm run bench:public              (STORIES=100 DURATION=10 RUNS=3 by default)
 // Not a test: nothing is asserted.
 import { Blob, Buffer } from 'node:buffer';
@@ -21,7 +22,10 @@ const DURATION = Number(process.env.DURATION ?? 10);
 const RUNS = Number(process.env.RUNS ?? 3);
 const CONNECTIONS = 50;
 const ROTATE = 20; // requests rotate over this many stories
-// PROFILE=DIR: the gateway runs with --cpu-prof into DIR (one profile for the cached phase, one for the uncached),
+// cached: the response cache answers; uncached: every response is built (images from the gateway's image cache,
+// what a reader meets on a miss); cold: no cache at all, every request asks articles and media.
+const MODES = { cached: null, uncached: { PUBLIC_RESPONSE_CACHE: 'false' }, cold: { PUBLIC_CACHE: 'false' } };
+// PROFILE=DIR: the services run with --cpu-prof into DIR/<app> (the gateway writes one profile per mode),
 // summarised at the end by bench/cpu-profile-summary.mjs.
 const PROFILE = process.env.PROFILE ? path.resolve(process.env.PROFILE) : undefined;
 const appEnv = (app, extra = {}) => ({
@@ -172,8 +176,8 @@ try {
 
   const reference = await startReference(platform.baseUrl, Object.values(cases).flat());
   try {
-    for (const mode of ['cached', 'uncached']) {
-      if (mode === 'uncached') await platform.restart('gateway', appEnv('gateway', { PUBLIC_CACHE: 'false' }));
+    for (const [mode, env] of Object.entries(MODES)) {
+      if (env) await platform.restart('gateway', appEnv('gateway', env));
       const pid = platform.proc('gateway').pid;
       for (const [name, requests] of Object.entries(cases)) {
         // one pass to warm the cache (and the JIT) of both servers
@@ -223,9 +227,12 @@ try {
   );
   for (const name of Object.keys(cases)) {
     const c = results[`cached ${name}`];
-    const u = results[`uncached ${name}`];
+    const parts = Object.keys(MODES).map((mode) => {
+      const r = results[`${mode} ${name}`];
+      return `${mode} ${r.rps.toFixed(0)} req/s p99 ${r.p99} ms (${pct(r.ratio)} of bare ${r.bareRps.toFixed(0)})`;
+    });
     console.log(
-      `  ${name}: cached ${c.rps.toFixed(0)} req/s p99 ${c.p99} ms (${pct(c.ratio)} of bare ${c.bareRps.toFixed(0)}) | uncached ${u.rps.toFixed(0)} req/s p99 ${u.p99} ms (${pct(u.ratio)} of bare) | cached/uncached ${(c.rps / u.rps).toFixed(1)}×`,
+      `  ${name}: ${parts.join(' | ')} | cached/uncached ${(c.rps / results[`uncached ${name}`].rps).toFixed(1)}×`,
     );
   }
   console.log(
@@ -246,9 +253,8 @@ if (PROFILE) {
       .filter((f) => f.endsWith('.cpuprofile'))
       .map((f) => path.join(PROFILE, app, f))
       .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
-  // The gateway wrote one profile per phase (it restarts in between); articles and media one for the whole run.
-  const [cached, uncached] = profiles('gateway');
-  console.log(`\ngateway, cached phase: ${summarise(cached, 20)}`);
-  console.log(`\ngateway, uncached phase: ${summarise(uncached, 20)}`);
+  // The gateway wrote one profile per mode (it restarts in between); articles and media one for the whole run.
+  for (const [i, f] of profiles('gateway').entries())
+    console.log(`\ngateway, ${Object.keys(MODES)[i]}: ${summarise(f, 20)}`);
   for (const app of ['articles', 'media']) console.log(`\n${app}, whole run: ${summarise(profiles(app)[0], 15)}`);
 }
