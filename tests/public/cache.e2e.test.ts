@@ -93,7 +93,7 @@ describe('invalidation by article events', () => {
       `/en`,
       '/feeds/en/rss.xml',
       '/feeds/en/atom.xml',
-      '/sitemap.xml',
+      `/sitemaps/en/${new Date(udon.en.publishedAt!).toISOString().slice(0, 7)}.xml`,
       '/api/v1/public/articles?lang=en',
     ];
     expect((await get(enPath)).status).toBe(200);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import sharp from 'sharp';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletedUpload } from '@khao/contracts';
 import { testDataDir, TestPlatform, waitFor } from '@khao/testing';
@@ -72,6 +73,22 @@ describe('images on the public side', () => {
       srcset: { webp: expect.stringMatching(/ 320w, .* 2048w$/), jpeg: expect.stringMatching(/ 320w, /) },
     });
     expect(images.gallery.map((g) => g.id)).toEqual(gallery.map((g) => g.id));
+  });
+
+  it("the month's sitemap lists the cover and the gallery photos, in order, as image:image", async () => {
+    const json = await platform.http('GET', `/api/v1/public/articles/th/${encodeURIComponent(udon.th.slug)}`);
+    const { images } = json.body as { images: { cover: { src: string }; gallery: { src: string }[] } };
+    const month = new Date(udon.th.publishedAt!).toISOString().slice(0, 7);
+    const res = await fetch(`${platform.baseUrl}/sitemaps/th/${month}.xml`);
+    expect(res.status).toBe(200);
+    const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => ['url', 'image:image'].includes(n) }).parse(
+      await res.text(),
+    ) as { urlset: { url: { loc: string; 'image:image': { 'image:loc': string }[] }[] } };
+    const entry = doc.urlset.url.find((u) => u.loc.endsWith(`/th/news/${encodeURIComponent(udon.th.slug)}`));
+    expect(entry?.['image:image'].map((i) => i['image:loc'])).toEqual([
+      images.cover.src,
+      ...images.gallery.map((g) => g.src),
+    ]);
   });
 
   it('og:image is the 1200×630 share rendition, and it is a real 1200×630 JPEG', async () => {

@@ -79,6 +79,7 @@ export class GatewayModule {
             maxEntries: config.PUBLIC_CACHE_MAX_ENTRIES,
             maxBytes: config.PUBLIC_CACHE_MAX_MB * 1_048_576,
             ttlMs: config.PUBLIC_CACHE_TTL_SECONDS * 1000,
+            onBuild: (key) => metrics.publicBuilds.inc({ kind: key.split(':', 1)[0] }),
           }),
         },
         { provide: ImageCache, useValue: new ImageCache(config.PUBLIC_CACHE ? config.PUBLIC_IMAGE_CACHE_ENTRIES : 0) },

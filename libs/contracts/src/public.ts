@@ -73,12 +73,47 @@ export const PublicGetReplySchema = z.discriminatedUnion('kind', [
 ]);
 export type PublicGetReply = z.infer<typeof PublicGetReplySchema>;
 
+/** A month of publications in one language (UTC): `YYYY-MM`. */
+export const SitemapMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2017-04');
+
+/** How many URLs one child sitemap holds at most (the protocol allows 50,000 and 50 MB; images make entries long). */
+export const SITEMAP_PAGE_SIZE = 10_000;
+
+/** One published version as a sitemap lists it. */
+export const SitemapItemSchema = z.object({
+  storyId: z.string(),
+  language: LanguageSchema,
+  sourceLanguage: LanguageSchema,
+  slug: z.string(),
+  updatedAt: z.string(),
+  translations: z.array(PublicTranslationSchema),
+  /** The cover, then the gallery in order. */
+  mediaIds: z.array(z.string()),
+});
+export type SitemapItem = z.infer<typeof SitemapItemSchema>;
+
 export const ArticlesPublicRpc = {
   /** Published versions, newest publication first, cursor-paginated. */
   list: defineRpc(
     'articles.public-list.v1',
     PublicListQuerySchema,
     z.object({ items: z.array(PublicListItemSchema), nextCursor: z.string().nullable() }),
+  ),
+  /** The months in which versions were published, per language, with how many and the newest change (sitemap index). */
+  sitemapMonths: defineRpc(
+    'articles.public-sitemap-months.v1',
+    z.object({}).strict(),
+    z.object({
+      months: z.array(
+        z.object({ language: LanguageSchema, month: SitemapMonthSchema, count: z.number().int(), lastmod: z.string() }),
+      ),
+    }),
+  ),
+  /** One page (SITEMAP_PAGE_SIZE, from 1) of the versions published in a month, newest first. */
+  sitemapPage: defineRpc(
+    'articles.public-sitemap-page.v1',
+    z.object({ language: LanguageSchema, month: SitemapMonthSchema, page: z.number().int().min(1) }).strict(),
+    z.object({ items: z.array(SitemapItemSchema) }),
   ),
   /** One published version by language and slug (current or old). Unknown → NOT_FOUND. */
   get: defineRpc(

@@ -16,6 +16,16 @@ export class PublicStoriesController {
     return this.stories.list(q);
   }
 
+  @MessagePattern(P.sitemapMonths.subject)
+  sitemapMonths() {
+    return this.stories.sitemapMonths();
+  }
+
+  @MessagePattern(P.sitemapPage.subject)
+  sitemapPage(@Payload(valid(P.sitemapPage)) p: In<typeof P.sitemapPage>) {
+    return this.stories.sitemapPage(p.language, p.month, p.page);
+  }
+
   @MessagePattern(P.get.subject)
   get(@Payload(valid(P.get)) p: In<typeof P.get>) {
     return this.stories.get(p.language, p.slug);

@@ -6,6 +6,9 @@ import {
   type PublicGetReply,
   type PublicListItem,
   type PublicListQuerySchema,
+  LanguageSchema,
+  SITEMAP_PAGE_SIZE,
+  type SitemapItem,
 } from '@khao/contracts';
 import { queryPhrases, queryTokens } from '@khao/thai';
 import type { z } from 'zod';
@@ -96,6 +99,43 @@ export class PublicStoriesService {
     };
   }
 
+  /** Per language, the months with publications (UTC, from the newest), each with its count and newest change. */
+  async sitemapMonths(): Promise<{ months: { language: Language; month: string; count: number; lastmod: string }[] }> {
+    await this.sync.ready;
+    const months: { language: Language; month: string; count: number; lastmod: string }[] = [];
+    for (const language of LanguageSchema.options) {
+      let current: (typeof months)[number] | undefined;
+      for (const p of this.published(language)) {
+        const month = p.key.slice(0, 7);
+        if (current?.month !== month) months.push((current = { language, month, count: 0, lastmod: '' }));
+        current.count++;
+        const updated = iso(p.story.updatedAt);
+        if (updated > current.lastmod) current.lastmod = updated;
+      }
+    }
+    return { months };
+  }
+
+  /** A page of one month's publications in one language, newest first: a binary search, not a walk. */
+  async sitemapPage(language: Language, month: string, page: number): Promise<{ items: SitemapItem[] }> {
+    await this.sync.ready;
+    const all = this.published(language);
+    const start = firstAfter(all, nextMonth(month), (p) => p.key);
+    const end = firstAfter(all, month, (p) => p.key);
+    const from = start + (page - 1) * SITEMAP_PAGE_SIZE;
+    return {
+      items: all.slice(from, Math.min(end, from + SITEMAP_PAGE_SIZE)).map(({ story: s, version: v }) => ({
+        storyId: s._id,
+        language: v.language,
+        sourceLanguage: s.sourceLanguage,
+        slug: v.slug,
+        updatedAt: iso(s.updatedAt),
+        translations: publishedTranslations(s, v),
+        mediaIds: [...(s.coverMediaId ? [s.coverMediaId] : []), ...s.galleryMediaIds],
+      })),
+    };
+  }
+
   /** Every save raises the revision, so a copy at the index's revision is the current one: no invalidation needed. */
   private async load(id: string, revision: number): Promise<StoryDoc | null> {
     const hit = this.recent.get(id);
@@ -151,10 +191,20 @@ function toItem(s: IndexedStory | StoryDoc, v: IndexedVersion): PublicListItem {
     tags: s.tags,
     byline: s.byline,
     coverMediaId: s.coverMediaId,
-    translations: s.versions
-      .filter((o) => o.language !== v.language && o.status === 'published')
-      .map((o) => ({ language: o.language, slug: o.slug, title: o.title })),
+    translations: publishedTranslations(s, v),
   };
+}
+
+function publishedTranslations(s: IndexedStory | StoryDoc, v: IndexedVersion) {
+  return s.versions
+    .filter((o) => o.language !== v.language && o.status === 'published')
+    .map((o) => ({ language: o.language, slug: o.slug, title: o.title }));
+}
+
+/** The month after `YYYY-MM`. */
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 const notFound = (language: Language, slug: string) =>

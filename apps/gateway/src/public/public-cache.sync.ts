@@ -6,8 +6,12 @@ import { LOGGER } from '../tokens.js';
 import { ImageCache } from './image-cache.js';
 import { PublicCache } from './public-cache.js';
 
-/** Every public response that lists or looks up stories (listings, feeds, sitemap, slugs) carries this tag. */
+/** Every public response that lists or looks up stories (listings, feeds, slugs) carries this tag. */
 export const ARTICLES_TAG = 'articles';
+/** The sitemap index (its months and their lastmod): dropped by every article event. */
+export const SITEMAP_INDEX_TAG = 'sitemap-index';
+/** A language's month of publications (UTC): a version published then enters that month's sitemap. */
+export const sitemapMonthTag = (language: string, month: string) => `sitemap:${language}:${month}`;
 
 /**
  * Keeps this gateway's PublicCache honest: it follows the article and media events from the moment the gateway
@@ -46,9 +50,19 @@ export class PublicCacheSync {
   }
 
   private apply(subject: string, event: EventEnvelope): void {
-    const { storyId, mediaId } = (event.data ?? {}) as { storyId?: string; mediaId?: string };
+    const { storyId, mediaId, language, publishedAt } = (event.data ?? {}) as {
+      storyId?: string;
+      mediaId?: string;
+      language?: string;
+      publishedAt?: string | null;
+    };
     if (subject.startsWith('events.article.')) {
-      this.cache.invalidate(storyId ? [`story:${storyId}`, ARTICLES_TAG] : [ARTICLES_TAG]);
+      const tags = [ARTICLES_TAG, SITEMAP_INDEX_TAG];
+      if (storyId) tags.push(`story:${storyId}`);
+      // The sitemaps that list the story carry its tag; a version just published is not in one yet.
+      if (language && publishedAt)
+        tags.push(sitemapMonthTag(language, new Date(publishedAt).toISOString().slice(0, 7)));
+      this.cache.invalidate(tags);
     } else if (mediaId) {
       this.images.forget(mediaId);
       this.cache.invalidate([`media:${mediaId}`]);

@@ -41,6 +41,8 @@ export interface PublicCacheOptions {
   /** Bound on the bodies kept, in bytes (UTF-8). */
   maxBytes: number;
   ttlMs: number;
+  /** Told of every build (a miss), with the key: for the build counter in /metrics. */
+  onBuild?: (key: string) => void;
 }
 
 /**
@@ -81,6 +83,7 @@ export class PublicCache {
     let pending = this.inflight.get(key);
     if (!pending) {
       const generation = this.generation;
+      this.opts.onBuild?.(key);
       pending = build().then(withValidators);
       this.inflight.set(key, pending);
       const settle = () => {

@@ -19,6 +19,9 @@ import { ImageCache } from './image-cache.js';
 import { PublicUrls } from './public-urls.js';
 import { shareLinks, type ShareLinks } from './share-links.js';
 
+/** Image ids per media resolve from the sitemaps. */
+const RESOLVE_SLICE = 200;
+
 export type LinkedTranslation = PublicTranslation & { url: string };
 
 /** A published story as the public API and the page show it. */
@@ -112,14 +115,23 @@ export class PublicContentService {
     };
   }
 
-  /** Every published version (feeds and the sitemap), walking the cursor. */
-  async *allPublished(language?: Language): AsyncGenerator<PublicListItem> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.rpc.request(ArticlesPublicRpc.list, { lang: language, limit: 1000, cursor });
-      yield* page.items;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+  /** The months with publications per language (the sitemap index). */
+  async sitemapMonths() {
+    return (await this.rpc.request(ArticlesPublicRpc.sitemapMonths, {})).months;
+  }
+
+  /** One page of a month's publications with their photos resolved (null: the media service did not answer). */
+  async sitemapPage(language: Language, month: string, page: number) {
+    const { items } = await this.rpc.request(ArticlesPublicRpc.sitemapPage, { language, month, page });
+    const ids = [...new Set(items.flatMap((i) => i.mediaIds))];
+    const images = new Map<string, ResolvedImage>();
+    // In slices, so that a month of many photos stays far below a NATS message's size.
+    for (let i = 0; i < ids.length; i += RESOLVE_SLICE) {
+      const part = await this.images(ids.slice(i, i + RESOLVE_SLICE), language);
+      if (!part) return { items, images: null };
+      for (const [id, img] of part) images.set(id, img);
+    }
+    return { items, images };
   }
 
   private linked(translations: PublicTranslation[]): LinkedTranslation[] {

@@ -19,6 +19,7 @@ const CACHED_ROUTES: Record<string, (params: Params, query: Query) => string | u
   '/feeds/:lang/rss.xml': (p) => PublicKeys.feed('rss', p.lang),
   '/feeds/:lang/atom.xml': (p) => PublicKeys.feed('atom', p.lang),
   '/sitemap.xml': () => PublicKeys.sitemap(),
+  '/sitemaps/home.xml': () => PublicKeys.childSitemap('home'),
 };
 
 /**

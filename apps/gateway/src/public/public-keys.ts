@@ -9,4 +9,5 @@ export const PublicKeys = {
   feed: (kind: 'rss' | 'atom', lang: string) => `feed:${kind}:${lang}`,
   notFound: (lang: string) => `html:404:${lang}`,
   sitemap: () => 'sitemap',
+  childSitemap: (part: string) => `sitemaps:${part}`,
 };

@@ -32,7 +32,34 @@ export class PublicPagesController {
   @Get('sitemap.xml')
   @Public()
   async sitemap(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    send(req, reply, await this.cache.get(PublicKeys.sitemap(), () => this.responses.sitemap()));
+    send(req, reply, await this.cache.get(PublicKeys.sitemap(), () => this.responses.sitemapIndex()));
+  }
+
+  @Get('sitemaps/home.xml')
+  @Public()
+  async homeSitemap(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    send(req, reply, await this.cache.get(PublicKeys.childSitemap('home'), async () => this.responses.homeSitemap()));
+  }
+
+  /** `/sitemaps/th/2017-04.xml`, and `…/2017-04-2.xml` for a month's second page. */
+  @Get('sitemaps/:lang/:file')
+  @Public()
+  async storySitemap(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('lang') lang: string,
+    @Param('file') file: string,
+  ) {
+    const m = /^(\d{4}-(?:0[1-9]|1[0-2]))(?:-([2-9]|[1-9]\d{1,3}))?\.xml$/.exec(file);
+    if (!isLanguage(lang) || !m) return send(req, reply, withValidators(this.responses.sitemapMissing()));
+    const [, month, page = '1'] = m as unknown as [string, string, string | undefined];
+    send(
+      req,
+      reply,
+      await this.cache.get(PublicKeys.childSitemap(`${lang}:${month}:${page}`), () =>
+        this.responses.storySitemap(lang, month, Number(page)),
+      ),
+    );
   }
 
   @Get('robots.txt')

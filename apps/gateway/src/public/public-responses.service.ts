@@ -4,19 +4,20 @@ import {
   ErrorCode,
   LanguageSchema,
   type Language,
-  type PublicListItem,
   type PublicListQuery,
+  SITEMAP_PAGE_SIZE,
 } from '@khao/contracts';
 import type { GatewayConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
-import { buildFeed, buildSitemap } from './feeds.js';
+import { buildFeed } from './feeds.js';
+import { buildHomeSitemap, buildSitemapIndex, buildStorySitemap } from './sitemaps.js';
 import { articlePage } from './pages/article-page.js';
 import { errorPage } from './pages/error-page.js';
 import { homePage } from './pages/home-page.js';
 import type { SiteInfo } from './pages/layout.js';
 import { PublicContentService, type ListItemView } from './public-content.service.js';
 import type { Rendered } from './public-cache.js';
-import { ARTICLES_TAG } from './public-cache.sync.js';
+import { ARTICLES_TAG, SITEMAP_INDEX_TAG, sitemapMonthTag } from './public-cache.sync.js';
 import { storyPath } from './public-urls.js';
 
 const LANGUAGES: Language[] = LanguageSchema.options;
@@ -24,6 +25,7 @@ const LANGUAGES: Language[] = LanguageSchema.options;
 const DEGRADED_TTL_MS = 5000;
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
+const XML = 'application/xml; charset=utf-8';
 const FEED_SIZE = 50;
 
 /** Builds every public response (status, body, headers, cache tags); PublicCache keeps them, controllers send them. */
@@ -34,6 +36,8 @@ export class PublicResponses {
   private readonly pageSize: number;
   private readonly fresh: string;
   private readonly short = 'public, max-age=10';
+  /** The front pages' sitemap changes only with the configuration, i.e. with a restart. */
+  private readonly startedAt = Date.now();
 
   constructor(
     private readonly content: PublicContentService,
@@ -148,16 +152,50 @@ export class PublicResponses {
     };
   }
 
-  async sitemap(): Promise<Rendered> {
-    const items: PublicListItem[] = [];
-    for await (const i of this.content.allPublished()) items.push(i);
+  /** sitemap.xml: an index of the child sitemaps, from the articles service's count of months (no walk). */
+  async sitemapIndex(): Promise<Rendered> {
+    const urls = this.content.urls;
+    const months = await this.content.sitemapMonths();
+    const children = [{ url: urls.childSitemap('home'), lastmod: new Date(this.startedAt).toISOString() }];
+    for (const m of months) {
+      for (let page = 1; (page - 1) * SITEMAP_PAGE_SIZE < m.count; page++) {
+        children.push({ url: urls.childSitemap({ language: m.language, month: m.month, page }), lastmod: m.lastmod });
+      }
+    }
+    return { ...this.ok(XML, buildSitemapIndex(children), new Date()), tags: [SITEMAP_INDEX_TAG] };
+  }
+
+  homeSitemap(): Rendered {
+    return { ...this.ok(XML, buildHomeSitemap(this.content.urls, LANGUAGES), new Date(this.startedAt)), tags: [] };
+  }
+
+  /**
+   * One child sitemap. It carries the tag of every story and photo in it, so an article or media event drops just
+   * the sitemaps that list that story (in each language) and not the rest of the archive; the month's own tag lets
+   * a newly published version enter it.
+   */
+  async storySitemap(language: Language, month: string, page: number): Promise<Rendered> {
+    const { items, images } = await this.content.sitemapPage(language, month, page);
+    if (items.length === 0) return this.sitemapMissing();
+    const tags = [
+      sitemapMonthTag(language, month),
+      ...items.flatMap((i) => [`story:${i.storyId}`, ...i.mediaIds.map((id) => `media:${id}`)]),
+    ];
+    const newest = items.reduce((max, i) => (i.updatedAt > max ? i.updatedAt : max), items[0].updatedAt);
     return {
-      ...this.ok(
-        'application/xml; charset=utf-8',
-        buildSitemap(items, this.content.urls, LANGUAGES),
-        lastModified(items),
-      ),
-      tags: [ARTICLES_TAG],
+      ...this.ok(XML, buildStorySitemap(items, this.content.urls, images), new Date(newest)),
+      tags,
+      ttlMs: images ? undefined : DEGRADED_TTL_MS,
+    };
+  }
+
+  sitemapMissing(): Rendered {
+    return {
+      status: 404,
+      body: 'no such sitemap: see /sitemap.xml for the current ones',
+      contentType: 'text/plain; charset=utf-8',
+      cacheControl: this.short,
+      tags: [SITEMAP_INDEX_TAG],
     };
   }
 

@@ -24,6 +24,12 @@ export class PublicUrls {
   sitemap(): string {
     return `${this.base}/sitemap.xml`;
   }
+
+  /** A child sitemap: the front pages, or one language's month (`YYYY-MM`), page 2 on as `YYYY-MM-2`. */
+  childSitemap(part: { language: Language; month: string; page: number } | 'home'): string {
+    if (part === 'home') return `${this.base}/sitemaps/home.xml`;
+    return `${this.base}/sitemaps/${part.language}/${part.month}${part.page > 1 ? `-${part.page}` : ''}.xml`;
+  }
 }
 
 export function storyPath(language: Language, slug: string): string {
