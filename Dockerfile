@@ -7,6 +7,7 @@ COPY apps/articles/package.json apps/articles/
 COPY apps/media/package.json apps/media/
 COPY apps/translation/package.json apps/translation/
 COPY apps/social/package.json apps/social/
+COPY apps/studio/package.json apps/studio/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/config/package.json libs/config/
 COPY libs/logging/package.json libs/logging/

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { BaseConfigSchema, env } from '@khao/config';
 import { z } from 'zod';
 
@@ -44,5 +45,10 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   PUBLIC_PAGE_SIZE: env.int(30, 1, 100),
   /** How long a page waits for the media service before it renders without images. */
   MEDIA_RESOLVE_TIMEOUT_MS: env.int(1000, 50, 30_000),
+  /** The studio's built files, served at /studio (default: the monorepo's apps/studio/dist). */
+  STUDIO_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../studio/dist', import.meta.url))),
 });
 export type GatewayConfig = z.output<typeof GatewayConfigSchema>;

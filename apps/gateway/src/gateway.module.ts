@@ -27,6 +27,7 @@ import { PublicCacheSync } from './public/public-cache.sync.js';
 import { PublicContentService } from './public/public-content.service.js';
 import { PublicPagesController } from './public/public-pages.controller.js';
 import { PublicResponses } from './public/public-responses.service.js';
+import { StudioController } from './studio/studio.controller.js';
 
 export interface GatewayDeps {
   infra: ServiceInfra;
@@ -49,6 +50,7 @@ export class GatewayModule {
         PublicApiController,
         TranslationController,
         SocialController,
+        StudioController,
         // Last: its `/:lang` route must not shadow anything (static routes win in Fastify anyway).
         PublicPagesController,
       ],
