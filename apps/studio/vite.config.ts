@@ -47,6 +47,8 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
+    // The chunk graph, for the size bench (bench/studio.mjs); the gateway serves only index.html and assets/.
+    manifest: true,
     emptyOutDir: true,
     // The gateway adds no inline scripts and the CSP allows none: keep every module in a file.
     modulePreload: { polyfill: false },
