@@ -7,6 +7,8 @@ import { closeInfra, onShutdownSignal, openInfra, RpcClient } from '@khao/messag
 import { AuthService } from './auth/auth.service.js';
 import { CorrelationInterceptor } from './common/correlation.interceptor.js';
 import { HttpErrorFilter, toHttpError } from './common/http-errors.js';
+import { allowSessionAuth, SecuritySchemes } from './common/openapi.js';
+import { SESSION_COOKIE } from './auth/session-cookie.js';
 import type { KhaoRequest } from './common/request.js';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
@@ -70,14 +72,21 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
   app.useGlobalInterceptors(new CorrelationInterceptor());
   app.enableShutdownHooks([]);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Khao API')
-      .setDescription('Admin REST API and public delivery of the Khao newsroom platform')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = allowSessionAuth(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Khao API')
+        .setDescription('Admin REST API and public delivery of the Khao newsroom platform')
+        .setVersion('1')
+        .addBearerAuth(undefined, SecuritySchemes.bearer)
+        .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, SecuritySchemes.session)
+        .addApiKey(
+          { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'the session’s csrfToken' },
+          SecuritySchemes.csrf,
+        )
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 

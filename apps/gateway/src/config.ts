@@ -12,7 +12,23 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   /** MinIO/S3 endpoint, probed (unauthenticated) for readiness. */
   S3_ENDPOINT: env.url(['http:', 'https:']),
   JWT_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
+  /**
+   * Earlier JWT_SECRETs, comma-separated, newest first: tokens they signed stay valid until they expire, new tokens
+   * are signed with JWT_SECRET. Drop one once JWT_TTL_SECONDS and SESSION_TTL_SECONDS have passed since the switch.
+   */
+  JWT_PREVIOUS_SECRETS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((s) => s.length >= 32), 'each secret must be at least 32 characters'),
   JWT_TTL_SECONDS: env.int(3600, 60, 7 * 24 * 3600),
+  /** How long a browser session's cookie lives without use; each GET of the session renews it. */
+  SESSION_TTL_SECONDS: env.int(8 * 3600, 60, 30 * 24 * 3600),
   /** The first admin, created at boot when no user has this e-mail yet. */
   ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { DeadLetters, INFRA, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { DeadLetters, INFRA, OutboxRelay, RpcClient, type ServiceInfra } from '@khao/messaging';
 import { ArticlesController } from './articles/articles.controller.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { UsersController } from './users/users.controller.js';
@@ -9,7 +9,13 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { TokensService } from './auth/tokens.service.js';
-import { userModel } from './auth/user.schema.js';
+import { Authenticator } from './auth/authenticator.js';
+import { EndedSessionsRepository } from './auth/ended-sessions.repository.js';
+import { RevocationList } from './auth/revocation-list.js';
+import { Revocations } from './auth/revocations.service.js';
+import { SessionsController } from './auth/sessions.controller.js';
+import { SessionsService } from './auth/sessions.service.js';
+import { endedSessionModel, userModel } from './auth/user.schema.js';
 import { UsersRepository } from './auth/users.repository.js';
 import type { GatewayConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
@@ -38,11 +44,14 @@ export interface GatewayDeps {
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig, { infra, rpc, metrics }: GatewayDeps): DynamicModule {
+    const users = new UsersRepository(userModel(infra.mongo));
+    const endedSessions = new EndedSessionsRepository(endedSessionModel(infra.mongo));
     return {
       module: GatewayModule,
       controllers: [
         HealthController,
         AuthController,
+        SessionsController,
         UsersController,
         ArticlesController,
         DeadLettersController,
@@ -61,7 +70,9 @@ export class GatewayModule {
         { provide: RpcClient, useValue: rpc },
         { provide: Metrics, useValue: metrics },
         { provide: DeadLetters, useValue: new DeadLetters(infra.jsm, infra.publisher) },
-        { provide: UsersRepository, useValue: new UsersRepository(userModel(infra.mongo)) },
+        { provide: UsersRepository, useValue: users },
+        { provide: EndedSessionsRepository, useValue: endedSessions },
+        OutboxRelay.provider(infra, config, [users.model, endedSessions.model]),
         {
           provide: LoginThrottle,
           useValue: new LoginThrottle(infra.mongo, config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000),
@@ -69,7 +80,11 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         UsersService,
         TokensService,
+        RevocationList,
+        Revocations,
+        Authenticator,
         AuthService,
+        SessionsService,
         ReadinessService,
         MediaStreamService,
         {
