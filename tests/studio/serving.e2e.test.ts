@@ -60,7 +60,7 @@ describe('the studio under /studio', () => {
 
   it('uses the font the gateway serves', async () => {
     const css = [...html.matchAll(/href="(\/studio\/assets\/[^"]+\.css)"/g)].map((m) => m[1]);
-    const text = await (await get(css[0]!)).text();
+    const text = await (await get(css[0])).text();
     const font = /url\((\/assets\/fonts\/[^)]+sarabun-thai-400-normal\.woff2)\)/.exec(text)?.[1];
     expect(font).toBeDefined();
     const res = await get(font!);

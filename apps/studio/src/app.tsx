@@ -13,6 +13,9 @@ const theme = createTheme({
   fontFamily: 'Sarabun, "Noto Sans Thai", system-ui, sans-serif',
   headings: { fontFamily: 'Sarabun, "Noto Sans Thai", system-ui, sans-serif' },
   primaryColor: 'teal',
+  // Dark enough for white text (WCAG AA, 4.5:1), and light variants pick readable text by themselves.
+  primaryShade: 9,
+  autoContrast: true,
   // Thai vowels and tone marks sit above and below the line: give them room.
   lineHeights: { md: '1.7' },
 });

@@ -110,49 +110,23 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 /** The ETag form of a story revision, for If-Match. */
 export const ifMatch = (revision: number) => ({ 'if-match': `"${revision}"` });
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'editor' | 'author' | 'translator';
-}
-export interface Session {
-  user: SessionUser;
-  csrfToken: string;
-}
-
-// The session routes (see the browser-session contract); called with fetch until the OpenAPI documents them.
-async function sessionCall(method: 'GET' | 'POST' | 'DELETE', body?: unknown): Promise<Response> {
-  try {
-    return await fetch(SESSION_PATH, {
-      method,
-      credentials: 'include',
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(method === 'DELETE' && csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (err) {
-    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
-  }
-}
+type SessionView = NonNullable<paths['/api/v1/auth/session']['get']['responses'][200]['content']['application/json']>;
+export type Session = SessionView;
+export type SessionUser = SessionView['user'];
 
 export const sessions = {
   /** The current session, or null when there is none (401). */
   async current(): Promise<Session | null> {
-    const res = await sessionCall('GET');
-    if (res.status === 401) return null;
-    if (!res.ok) throw await ApiError.fromResponse(res);
-    return (await res.json()) as Session;
+    try {
+      return await unwrap(api.GET('/api/v1/auth/session'));
+    } catch (err) {
+      if (err instanceof ApiError && err.kind === 'session') return null;
+      throw err;
+    }
   },
-  async logIn(email: string, password: string): Promise<Session> {
-    const res = await sessionCall('POST', { email, password });
-    if (!res.ok) throw await ApiError.fromResponse(res);
-    return (await res.json()) as Session;
-  },
+  logIn: (email: string, password: string): Promise<Session> =>
+    unwrap(api.POST('/api/v1/auth/session', { body: { email, password } })),
   async logOut(): Promise<void> {
-    const res = await sessionCall('DELETE');
-    if (!res.ok && res.status !== 401) throw await ApiError.fromResponse(res);
+    await unwrap(api.DELETE('/api/v1/auth/session', { params: { header: { 'X-CSRF-Token': csrfToken ?? '' } } }));
   },
 };

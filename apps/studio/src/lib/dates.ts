@@ -10,8 +10,11 @@ export type UiLanguage = 'th' | 'en';
 const NEWSROOM_TZ = 'Asia/Bangkok';
 const NEWSROOM_OFFSET = '+07:00';
 
-/** Calendar label formats for Mantine's pickers: Buddhist Era years in Thai (BBBB), CE in English. */
-export function pickerFormats(lang: UiLanguage) {
+/**
+ * Calendar formats for Mantine's pickers: Buddhist Era years in Thai (BBBB), CE in English, on the labels people
+ * see and on the names screen readers read out; `labels` names the previous/next buttons.
+ */
+export function pickerFormats(lang: UiLanguage, labels: { previous: string; next: string }) {
   const year = lang === 'th' ? 'BBBB' : 'YYYY';
   return {
     valueFormat: `D MMMM ${year}`,
@@ -19,6 +22,9 @@ export function pickerFormats(lang: UiLanguage) {
     yearLabelFormat: year,
     decadeLabelFormat: year,
     yearsListFormat: year,
+    previousLabel: labels.previous,
+    nextLabel: labels.next,
+    getDayAriaLabel: (day: string) => dayjs(day).locale(lang).format(`D MMMM ${year}`),
   };
 }
 

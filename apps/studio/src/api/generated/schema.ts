@@ -204,6 +204,25 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is logged in; renews the session cookie */
+        get: operations["SessionsController_current"];
+        put?: never;
+        /** Log in a browser: sets the httpOnly session cookie and returns the CSRF token */
+        post: operations["SessionsController_login"];
+        /** Log out: the session is refused from now on, on every gateway; clears the cookie */
+        delete: operations["SessionsController_logout"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/glossary": {
         parameters: {
             query?: never;
@@ -1530,6 +1549,248 @@ export interface operations {
                         name: string;
                         /** @enum {string} */
                         role: "admin" | "editor" | "author" | "translator";
+                    };
+                };
+            };
+        };
+    };
+    SessionsController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description khao_session=<token>; HttpOnly; SameSite=Strict; Path=/api; Max-Age=<SESSION_TTL_SECONDS> (Secure behind https) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description send it back as x-csrf-token on every POST, PUT, PATCH and DELETE */
+                        csrfToken: string;
+                        user: {
+                            email: string;
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "editor" | "author" | "translator";
+                        };
+                    };
+                };
+            };
+            /** @description no session cookie, or it expired or was logged out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    SessionsController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example admin@khao.example */
+                    email: string;
+                    /** @example a long passphrase */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description khao_session=<token>; HttpOnly; SameSite=Strict; Path=/api; Max-Age=<SESSION_TTL_SECONDS> (Secure behind https) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description send it back as x-csrf-token on every POST, PUT, PATCH and DELETE */
+                        csrfToken: string;
+                        user: {
+                            email: string;
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "editor" | "author" | "translator";
+                        };
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description e-mail or password is wrong, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description too many failed logins; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    SessionsController_logout: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the csrfToken of the session */
+                "X-CSRF-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description logged out (also when there was no live session) */
+            204: {
+                headers: {
+                    /** @description khao_session=<token>; HttpOnly; SameSite=Strict; Path=/api; Max-Age=<SESSION_TTL_SECONDS> (Secure behind https) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description X-CSRF-Token missing or not the session’s */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
                     };
                 };
             };

@@ -43,7 +43,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.menu')} component="nav">
         {NAV_ITEMS.filter((item) => can(user.role, item.permission)).map((item) => (
-          <NavLink key={item.to} component={RouterLink} to={item.to} label={t(item.labelKey)} />
+          <NavLink key={item.to} component={RouterLink} to={item.to} label={t(item.labelKey)} variant="filled" />
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main">

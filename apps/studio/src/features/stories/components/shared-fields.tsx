@@ -31,6 +31,7 @@ export function SharedFields({
           label={t('fields.province')}
           searchable
           clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
           data={provinceOptions(lang)}
           value={value.province}
           onChange={(v) => set({ province: v })}
@@ -40,12 +41,13 @@ export function SharedFields({
           type="range"
           allowSingleDateInRange
           clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
           label={t('fields.eventDate')}
           description={t('fields.eventDateHint')}
           locale={lang}
-          {...pickerFormats(lang)}
+          {...pickerFormats(lang, { previous: t('calendar.previous'), next: t('calendar.next') })}
           value={value.eventDays}
-          onChange={([start, end]) => set({ eventDays: [start, end ?? start] })}
+          onChange={(eventDays) => set({ eventDays })}
         />
         <TagsInput
           label={t('fields.categories')}

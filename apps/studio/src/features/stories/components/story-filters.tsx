@@ -17,10 +17,11 @@ export function StoryFilters({ value, onChange }: { value: Filters; onChange: (f
   const [q, setQ] = useState(value.q ?? '');
   const pushQ = useDebouncedCallback((text: string) => onChange({ ...value, q: text.trim() || undefined }), 300);
   const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch });
-  const range: [string | null, string | null] = [
+  // The range picked so far: the list follows once both ends are chosen (or the range is cleared).
+  const [range, setRange] = useState<[string | null, string | null]>([
     value.from ? newsroomDay(value.from) : null,
     value.to ? newsroomDay(value.to) : null,
-  ];
+  ]);
 
   return (
     <Group align="flex-end" gap="sm" component="search" aria-label={t('stories.filters')}>
@@ -38,6 +39,7 @@ export function StoryFilters({ value, onChange }: { value: Filters; onChange: (f
       <Select
         label={t('stories.language')}
         clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
         w={140}
         value={value.lang ?? null}
         onChange={(v) => set({ lang: v === 'th' || v === 'en' ? v : undefined })}
@@ -46,6 +48,7 @@ export function StoryFilters({ value, onChange }: { value: Filters; onChange: (f
       <Select
         label={t('stories.status')}
         clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
         w={170}
         value={value.status ?? null}
         onChange={(v) => set({ status: STATUSES.find((s) => s === v) })}
@@ -54,6 +57,7 @@ export function StoryFilters({ value, onChange }: { value: Filters; onChange: (f
       <Select
         label={t('fields.province')}
         clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
         searchable
         w={200}
         value={value.province ?? null}
@@ -76,22 +80,24 @@ export function StoryFilters({ value, onChange }: { value: Filters; onChange: (f
         type="range"
         allowSingleDateInRange
         clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
         label={t('stories.eventDates')}
         w={260}
         locale={lang}
-        {...pickerFormats(lang)}
+        {...pickerFormats(lang, { previous: t('calendar.previous'), next: t('calendar.next') })}
         value={range}
-        onChange={([from, to]) =>
-          set({
-            from: from ? dayToApi(from) : undefined,
-            to: to ? dayToApi(to) : from ? dayToApi(from) : undefined,
-          })
-        }
+        onChange={([from, to]) => {
+          setRange([from, to]);
+          if (Boolean(from) === Boolean(to)) {
+            set({ from: from ? dayToApi(from) : undefined, to: to ? dayToApi(to) : undefined });
+          }
+        }}
       />
       <Button
         variant="subtle"
         onClick={() => {
           setQ('');
+          setRange([null, null]);
           onChange({});
         }}
       >

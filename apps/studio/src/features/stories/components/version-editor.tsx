@@ -35,7 +35,7 @@ export function VersionEditor({ language, value, onChange, savedSlug, readOnly }
           error={value.title.trim() === '' ? t('version.titleRequired') : undefined}
         />
         <Text size="sm" data-testid={`slug-${language}`}>
-          {t('version.slug')}: <Code>{slugPreview(value.title, language, savedSlug)}</Code>
+          {t('version.slug')}: <Code ff="inherit">{slugPreview(value.title, language, savedSlug)}</Code>
         </Text>
         <Textarea
           label={t('version.summary')}

@@ -28,6 +28,7 @@ export function WorkflowButtons({ story, version, unsaved }: { story: Story; ver
   const [at, setAt] = useState<string | null>(null);
   const offered = ACTIONS.filter((a) => a.from.includes(version.status) && can(user.role, a.permission));
   const language = t(`languages.${version.language}`);
+  const formats = pickerFormats(lang, { previous: t('calendar.previous'), next: t('calendar.next') });
 
   const confirm = () => {
     if (!pending) return;
@@ -77,10 +78,8 @@ export function WorkflowButtons({ story, version, unsaved }: { story: Story; ver
             <DateTimePicker
               label={t('workflow.when')}
               locale={lang}
-              valueFormat={`${pickerFormats(lang).valueFormat} HH:mm`}
-              monthLabelFormat={pickerFormats(lang).monthLabelFormat}
-              yearLabelFormat={pickerFormats(lang).yearLabelFormat}
-              decadeLabelFormat={pickerFormats(lang).decadeLabelFormat}
+              {...formats}
+              valueFormat={`${formats.valueFormat} HH:mm`}
               minDate={new Date()}
               value={at}
               onChange={setAt}

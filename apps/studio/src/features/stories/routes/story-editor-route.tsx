@@ -1,4 +1,4 @@
-import { Button, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -7,6 +7,7 @@ import type { Language, Story } from '../../../api/types';
 import { formatDateTime } from '../../../lib/dates';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
+import { Loading } from '../../shell/components/loading';
 import { ConflictDialog } from '../components/conflict-dialog';
 import { SharedFields } from '../components/shared-fields';
 import { StatusBadges } from '../components/status-badges';
@@ -18,15 +19,9 @@ import { fetchStory, useSaveStory, useStory } from '../hooks/use-story';
 
 export function StoryEditorRoute() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
   const query = useStory(id);
   if (query.error) return <ApiErrorAlert error={query.error} />;
-  if (!query.data)
-    return (
-      <Center p="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
+  if (!query.data) return <Loading />;
   // Keyed by id: another story starts from a fresh form.
   return <StoryEditor key={id} loaded={query.data} />;
 }

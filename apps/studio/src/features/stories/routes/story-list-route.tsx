@@ -1,10 +1,11 @@
-import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { can } from '../../auth/permissions';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
+import { Loading } from '../../shell/components/loading';
 import { StoryFilters } from '../components/story-filters';
 import { StoryTable } from '../components/story-table';
 import { useStories, type StoryFilters as Filters } from '../hooks/use-stories';
@@ -47,9 +48,7 @@ export function StoryListRoute() {
       <StoryFilters value={filters} onChange={setFilters} />
       {list.error && <ApiErrorAlert error={list.error} />}
       {list.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
+        <Loading />
       ) : stories.length === 0 ? (
         <Text c="dimmed">{t('stories.empty')}</Text>
       ) : (
