@@ -54,9 +54,12 @@ export function ConflictDialog({
   return (
     <Modal
       opened={latest !== null}
-      onClose={onKeepMine}
+      onClose={() => undefined}
       size="xl"
       title={t('conflict.title')}
+      // A choice has to be made: closing the dialog would leave the form unable to save.
+      withCloseButton={false}
+      closeOnEscape={false}
       closeOnClickOutside={false}
     >
       <Stack>

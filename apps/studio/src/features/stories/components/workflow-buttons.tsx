@@ -67,7 +67,12 @@ export function WorkflowButtons({ story, version, unsaved }: { story: Story; ver
           <Text size="sm">{t('workflow.scheduledFor', { when: formatDateTime(version.scheduledAt, lang) })}</Text>
         )}
       </Group>
-      <Modal opened={pending !== null} onClose={() => setPending(null)} title={pending ? t(`workflow.${pending}`) : ''}>
+      <Modal
+        opened={pending !== null}
+        onClose={() => setPending(null)}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        title={pending ? t(`workflow.${pending}`) : ''}
+      >
         <Stack>
           {pending && (
             <Text>

@@ -130,3 +130,28 @@ export function changesOf(base: Story, draft: Draft): StoryChanges {
 }
 
 export const hasChanges = (c: StoryChanges) => c.fields !== undefined || c.versions.length > 0;
+
+function pick<T extends object>(base: T | undefined, mine: T, theirs: T | undefined): T {
+  if (!theirs) return mine;
+  const out = { ...theirs };
+  for (const key of Object.keys(mine) as (keyof T)[]) {
+    if (!base || !same(mine[key], base[key])) out[key] = mine[key];
+  }
+  return out;
+}
+
+/**
+ * This person's changes carried over onto someone else's newer save (a three-way merge, field by field): what they
+ * changed since `base` is kept, everything else takes the server's value. Where both changed a field, theirs wins
+ * only if this person left it alone; otherwise this person's text is kept.
+ */
+export function rebase(base: Story, mine: Draft, theirs: Story): Draft {
+  const b = draftFromStory(base);
+  const t = draftFromStory(theirs);
+  const versions: Draft['versions'] = { ...t.versions };
+  for (const lang of STORY_LANGUAGES) {
+    const m = mine.versions[lang];
+    if (m) versions[lang] = pick(b.versions[lang], m, t.versions[lang]);
+  }
+  return { fields: pick(b.fields, mine.fields, t.fields), versions };
+}

@@ -13,7 +13,15 @@ import { SharedFields } from '../components/shared-fields';
 import { StatusBadges } from '../components/status-badges';
 import { VersionEditor } from '../components/version-editor';
 import { WorkflowButtons } from '../components/workflow-buttons';
-import { changesOf, draftFromStory, emptyVersion, hasChanges, STORY_LANGUAGES, type Draft } from '../editor/draft';
+import {
+  changesOf,
+  draftFromStory,
+  emptyVersion,
+  hasChanges,
+  rebase,
+  STORY_LANGUAGES,
+  type Draft,
+} from '../editor/draft';
 import { useAutosave } from '../hooks/use-autosave';
 import { fetchStory, useSaveStory, useStory } from '../hooks/use-story';
 
@@ -161,11 +169,11 @@ function StoryEditor({ loaded }: { loaded: Story }) {
         mine={draft}
         onKeepMine={() => {
           if (!conflict) return;
-          const latest = conflict;
+          const merged = rebase(base, draft, conflict);
           setConflict(null);
-          setBase(latest);
+          setBase(conflict);
+          setDraft(merged);
           save.reset();
-          saveNow(latest);
         }}
         onTakeTheirs={() => {
           if (!conflict) return;
