@@ -102,13 +102,24 @@ describe('Khao Studio in Chromium', () => {
       ],
     });
 
+    // Publishing, confirmed with what will happen.
+    await page.getByRole('button', { name: 'เผยแพร่ทันที' }).click();
+    const confirm = page.getByRole('dialog', { name: 'เผยแพร่ทันที' });
+    expect(await confirm.innerText()).toContain('ฉบับภาษาไทยจะเผยแพร่ที่ /th/news/');
+    await expectAccessible(page, 'publish confirmation (th)');
+    await confirm.getByRole('button', { name: 'ยืนยัน' }).click();
+    await expect.poll(() => page.locator('[data-status="th:published"]').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'ถอนการเผยแพร่' }).count()).toBe(1);
+    const live = await platform.http('GET', `/api/v1/articles/${storyId}`, { token: adminToken });
+    expect((live.body as { versions: { status: string }[] }).versions[0].status).toBe('published');
+
     await page.getByRole('link', { name: 'ข่าว', exact: true }).click();
     await page.getByRole('searchbox', { name: 'ค้นหา' }).fill('บ้านมั่นคง');
     await page.waitForURL(/\?q=/);
     const row = page.locator(`tr[data-story-id="${storyId}"]`);
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.getByRole('link').innerText()).toBe(title);
-    expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('th:draft');
+    expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('th:published');
     expect(await row.innerText()).toContain('อุดรธานี');
     await expectAccessible(page, 'story list (th)');
     await screenshot(page, 'stories-th');

@@ -16,6 +16,8 @@ const theme = createTheme({
   // Dark enough for white text (WCAG AA, 4.5:1), and light variants pick readable text by themselves.
   primaryShade: 9,
   autoContrast: true,
+  // People who asked their system for less motion get dialogs and menus without animations.
+  respectReducedMotion: true,
   // Thai vowels and tone marks sit above and below the line: give them room.
   lineHeights: { md: '1.7' },
 });

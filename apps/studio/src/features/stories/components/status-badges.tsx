@@ -19,7 +19,7 @@ export function StatusBadges({ versions }: { versions: { language: Language; sta
         <Badge
           key={v.language}
           color={COLORS[v.status]}
-          variant="light"
+          variant="dot"
           data-status={`${v.language}:${v.status}`}
           title={`${t(`languages.${v.language}`)}: ${t(`status.${v.status}`)}`}
         >

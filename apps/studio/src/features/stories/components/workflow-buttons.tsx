@@ -19,7 +19,18 @@ const ACTIONS: { action: WorkflowAction; from: Version['status'][]; permission: 
 ];
 
 /** The workflow steps this person may take on one language version, each confirmed with what will happen. */
-export function WorkflowButtons({ story, version, unsaved }: { story: Story; version: Version; unsaved: boolean }) {
+export function WorkflowButtons({
+  story,
+  version,
+  unsaved,
+  onChanged,
+}: {
+  story: Story;
+  version: Version;
+  unsaved: boolean;
+  /** The story after the step, so the form builds on its new revision. */
+  onChanged: (story: Story) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'th' ? 'th' : 'en';
   const user = useCurrentUser();
@@ -34,7 +45,12 @@ export function WorkflowButtons({ story, version, unsaved }: { story: Story; ver
     if (!pending) return;
     transition.mutate(
       { story, language: version.language, action: pending, at: at ? localDateTimeToApi(at) : undefined },
-      { onSuccess: () => setPending(null) },
+      {
+        onSuccess: (next) => {
+          setPending(null);
+          onChanged(next);
+        },
+      },
     );
   };
 

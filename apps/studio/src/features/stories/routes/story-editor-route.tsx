@@ -143,7 +143,18 @@ function StoryEditor({ loaded }: { loaded: Story }) {
             <Tabs.Panel key={l} value={l} pt="md">
               {v ? (
                 <Stack>
-                  {saved && <WorkflowButtons story={base} version={saved} unsaved={dirty} />}
+                  {saved && (
+                    <WorkflowButtons
+                      story={base}
+                      version={saved}
+                      unsaved={dirty}
+                      onChanged={(next) => {
+                        // Offered only without unsaved changes: the form simply takes the new revision.
+                        setBase(next);
+                        setDraft(draftFromStory(next));
+                      }}
+                    />
+                  )}
                   <VersionEditor
                     language={l}
                     value={v}
