@@ -102,6 +102,7 @@ try {
   await waitReady(url);
   process.stdout.write(`
 Khao is up in ${elapsed(started)}.
+  Studio         ${url}/studio  (the newsroom's web app: log in with the demo admin below)
   Admin API      ${url}/api/v1
   OpenAPI        ${url}/api/docs
   Health         ${url}/health/ready
