@@ -15,6 +15,7 @@ COPY libs/persistence/package.json libs/persistence/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/testing/package.json libs/testing/
 COPY libs/thai/package.json libs/thai/
+COPY libs/net/package.json libs/net/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.build.json ./
 COPY libs libs

@@ -77,6 +77,8 @@ try {
     ...readEnvFile(path.join(dataDir, 'infra.env')),
     ...Object.fromEntries(Object.entries(secrets).filter(([k]) => !process.env[k])),
     NODE_ENV: process.env.NODE_ENV ?? 'development',
+    // A local platform may call local servers (a LibreTranslate, a webhook receiver); a deployment opens none by default.
+    OUTBOUND_ALLOW: process.env.OUTBOUND_ALLOW ?? '127.0.0.1,::1,localhost',
   };
   const port = env.HTTP_PORT ?? '3000';
   const url = `http://${env.HTTP_HOST ?? '127.0.0.1'}:${port}`;

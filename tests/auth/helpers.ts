@@ -16,11 +16,12 @@ export async function browserLogin(
   credentials: { email: string; password: string },
   baseUrl?: string,
 ): Promise<BrowserSession> {
-  const res = await platform.http('POST', '/api/v1/auth/session', { body: credentials, baseUrl });
+  const body = { email: credentials.email, password: credentials.password };
+  const res = await platform.http('POST', '/api/v1/auth/session', { body, baseUrl });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   const setCookie = res.headers.get('set-cookie') ?? '';
-  const body = res.body as { user: BrowserSession['user']; csrfToken: string };
-  return { cookie: setCookie.split(';')[0], csrfToken: body.csrfToken, setCookie, user: body.user };
+  const session = res.body as { user: BrowserSession['user']; csrfToken: string };
+  return { cookie: setCookie.split(';')[0], csrfToken: session.csrfToken, setCookie, user: session.user };
 }
 
 /** The headers a browser page sends with a session: the cookie always, the CSRF header unless `csrf` is null. */
@@ -49,7 +50,8 @@ export async function bearerLogin(
   credentials: { email: string; password: string },
   baseUrl?: string,
 ): Promise<string> {
-  const res = await platform.http('POST', '/api/v1/auth/login', { body: credentials, baseUrl });
+  const body = { email: credentials.email, password: credentials.password };
+  const res = await platform.http('POST', '/api/v1/auth/login', { body, baseUrl });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return (res.body as { accessToken: string }).accessToken;
 }

@@ -13,6 +13,7 @@ import type { KhaoRequest } from './common/request.js';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { Metrics } from './health/metrics.js';
+import { SecurityHeaders } from './common/security-headers.js';
 import { MEDIA_UPLOAD_ROUTE } from './media/media.controller.js';
 import { PublicFastPath } from './public/public-fast-path.js';
 
@@ -23,6 +24,10 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
   const rpc = new RpcClient(config.NATS_URL, config.RPC_TIMEOUT_MS);
   await rpc.connect();
   const metrics = new Metrics();
+  const security = new SecurityHeaders({
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    mediaOrigins: [new URL(config.S3_ENDPOINT).origin, ...config.MEDIA_ORIGINS],
+  });
 
   const adapter = new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT,
@@ -32,7 +37,7 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    GatewayModule.register(config, { infra, rpc, metrics }),
+    GatewayModule.register(config, { infra, rpc, metrics, security }),
     adapter,
     {
       logger: new PinoNestLogger(logger),
@@ -47,10 +52,11 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
     );
   });
 
-  // Correlation id: the caller's (if well-formed) or a new one, echoed on the response.
+  // Correlation id: the caller's (if well-formed) or a new one, echoed on the response; the security headers of the
+  // route's kind, built once (public pages set their own policy when rendered).
   fastify.addHook('onRequest', (req, reply, done) => {
     (req as KhaoRequest).correlationId = req.id;
-    void reply.header(Headers.correlationId, req.id);
+    void reply.header(Headers.correlationId, req.id).headers(security.for(req.url));
     done();
   });
   // Cached public reads are answered here, before Nest's pipeline (PublicFastPath).

@@ -11,6 +11,20 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   MONGO_DB: z.string().default('gateway'),
   /** MinIO/S3 endpoint, probed (unauthenticated) for readiness. */
   S3_ENDPOINT: env.url(['http:', 'https:']),
+  /**
+   * Origins that serve photos or take the studio's direct uploads besides S3_ENDPOINT (a CDN in front of the
+   * bucket, MinIO's public address), comma-separated: the Content-Security-Policy allows them.
+   */
+  MEDIA_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isOrigin), 'must be a comma-separated list of origins like https://cdn.example.org'),
   JWT_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
   /**
    * Earlier JWT_SECRETs, comma-separated, newest first: tokens they signed stay valid until they expire, new tokens
@@ -74,4 +88,13 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
     .min(1)
     .default(fileURLToPath(new URL('../../studio/dist', import.meta.url))),
 });
+function isOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
 export type GatewayConfig = z.output<typeof GatewayConfigSchema>;

@@ -18,6 +18,7 @@ import { SessionsService } from './auth/sessions.service.js';
 import { endedSessionModel, userModel } from './auth/user.schema.js';
 import { UsersRepository } from './auth/users.repository.js';
 import type { GatewayConfig } from './config.js';
+import { SecurityHeaders } from './common/security-headers.js';
 import { HealthController } from './health/health.controller.js';
 import { Metrics } from './health/metrics.js';
 import { ReadinessService } from './health/readiness.service.js';
@@ -41,11 +42,12 @@ export interface GatewayDeps {
   infra: ServiceInfra;
   rpc: RpcClient;
   metrics: Metrics;
+  security: SecurityHeaders;
 }
 
 @Module({})
 export class GatewayModule {
-  static register(config: GatewayConfig, { infra, rpc, metrics }: GatewayDeps): DynamicModule {
+  static register(config: GatewayConfig, { infra, rpc, metrics, security }: GatewayDeps): DynamicModule {
     const users = new UsersRepository(userModel(infra.mongo));
     const endedSessions = new EndedSessionsRepository(endedSessionModel(infra.mongo));
     return {
@@ -71,6 +73,7 @@ export class GatewayModule {
         { provide: LOGGER, useValue: infra.logger },
         { provide: RpcClient, useValue: rpc },
         { provide: Metrics, useValue: metrics },
+        { provide: SecurityHeaders, useValue: security },
         { provide: DeadLetters, useValue: new DeadLetters(infra.jsm, infra.publisher) },
         { provide: UsersRepository, useValue: users },
         { provide: EndedSessionsRepository, useValue: endedSessions },

@@ -13,6 +13,9 @@ export interface PlatformOptions {
   env?: Partial<Record<AppName, Record<string, string>>>;
 }
 
+/** Where the tests' third-party fakes listen: allowed to the services that call out. */
+export const LOCAL_FAKES = '127.0.0.1,::1,localhost';
+
 /** A per-instance credentials key for the social service (32 bytes, base64). */
 function socialKey(suffix: string): string {
   return createHash('sha256').update(`social-credentials-${suffix}`).digest('base64');
@@ -59,6 +62,8 @@ export class TestPlatform {
           }
         : {}),
       ...(app === 'social' ? { SOCIAL_CREDENTIALS_KEY: socialKey(this.suffix) } : {}),
+      // The tests' platform fakes listen on loopback, which the outbound guard refuses unless allowed.
+      ...(app === 'social' || app === 'translation' ? { OUTBOUND_ALLOW: LOCAL_FAKES } : {}),
       ...this.opts.env?.[app],
     };
   }

@@ -40,17 +40,15 @@ export class UsersRepository {
   }
 
   /** A change that revokes nothing (the name). */
-  update(id: string, changes: Partial<UserDoc>): Promise<UserDoc | null> {
-    return this.model
-      .findByIdAndUpdate(id, { $set: changes }, { new: true, projection: { outbox: 0 } })
-      .lean<UserDoc>();
+  async update(id: string, changes: Partial<UserDoc>): Promise<UserDoc | null> {
+    return withoutOutbox(await this.model.findByIdAndUpdate(id, { $set: changes }, { new: true }).lean<UserDoc>());
   }
 
   /**
    * Applies `changes` with the raised token version and its events in one single-document write, only if the
    * user's token version is still `expectedVersion` (else null: someone else changed the user meanwhile).
    */
-  updateRevoking(
+  async updateRevoking(
     id: string,
     expectedVersion: number,
     changes: Partial<UserDoc>,
@@ -59,17 +57,26 @@ export class UsersRepository {
   ): Promise<UserDoc | null> {
     const current = expectedVersion === 0 ? { $in: [0, null] } : expectedVersion;
     const set = { ...changes, tokenVersion: expectedVersion + 1, ...(outbox === 'replace' ? { outbox: events } : {}) };
-    return this.model
+    const updated = await this.model
       .findOneAndUpdate(
         { _id: id, tokenVersion: current },
         { $set: set, ...(outbox === 'append' ? { $push: { outbox: { $each: events } } } : {}) },
-        { new: true, projection: { outbox: 0 } },
+        { new: true },
       )
       .lean<UserDoc>()
       .exec();
+    return withoutOutbox(updated);
   }
 
   async ensureIndexes(): Promise<void> {
     await this.model.createIndexes();
   }
+}
+
+// FerretDB's findAndModify takes no projection: the outbox is dropped here instead.
+function withoutOutbox(doc: UserDoc | null): UserDoc | null {
+  if (!doc) return null;
+  const rest = { ...doc };
+  delete rest.outbox;
+  return rest;
 }
