@@ -42,22 +42,3 @@ export function loadStudioFiles(dir: string): Map<string, StudioFile> {
   }
   return files;
 }
-
-/**
- * The index page's policy: scripts and styles from this origin only (the build has no inline script; Mantine sets
- * its theme variables in a style element, hence 'unsafe-inline' for styles alone), images from anywhere over http(s)
- * (renditions live on the media host), frames only for the embeddable video players.
- */
-export const STUDIO_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https: http:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  'frame-src https://www.youtube-nocookie.com https://www.facebook.com',
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');

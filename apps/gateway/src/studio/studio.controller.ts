@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/roles.decorator.js';
 import type { GatewayConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
-import { loadStudioFiles, STUDIO_CSP, type StudioFile } from './studio-files.js';
+import { loadStudioFiles, type StudioFile } from './studio-files.js';
 
 const YEAR = 'public, max-age=31536000, immutable';
 
@@ -49,11 +49,7 @@ export class StudioController {
         .header('retry-after', '60')
         .send('The studio has not been built: run `npm run build`, then restart the gateway.');
     }
-    void reply
-      .header('content-security-policy', STUDIO_CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'same-origin')
-      .header('x-frame-options', 'DENY');
+    // The content security policy and the other security headers come from SecurityHeaders, for every /studio path.
     this.send(req, reply, index, 'no-cache');
   }
 
