@@ -7,6 +7,7 @@ COPY apps/articles/package.json apps/articles/
 COPY apps/media/package.json apps/media/
 COPY apps/translation/package.json apps/translation/
 COPY apps/social/package.json apps/social/
+COPY apps/studio/package.json apps/studio/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/config/package.json libs/config/
 COPY libs/logging/package.json libs/logging/
@@ -14,6 +15,7 @@ COPY libs/persistence/package.json libs/persistence/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/testing/package.json libs/testing/
 COPY libs/thai/package.json libs/thai/
+COPY libs/net/package.json libs/net/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.build.json ./
 COPY libs libs

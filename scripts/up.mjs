@@ -77,6 +77,8 @@ try {
     ...readEnvFile(path.join(dataDir, 'infra.env')),
     ...Object.fromEntries(Object.entries(secrets).filter(([k]) => !process.env[k])),
     NODE_ENV: process.env.NODE_ENV ?? 'development',
+    // A local platform may call local servers (a LibreTranslate, a webhook receiver); a deployment opens none by default.
+    OUTBOUND_ALLOW: process.env.OUTBOUND_ALLOW ?? '127.0.0.1,::1,localhost',
   };
   const port = env.HTTP_PORT ?? '3000';
   const url = `http://${env.HTTP_HOST ?? '127.0.0.1'}:${port}`;
@@ -106,6 +108,7 @@ try {
   await waitReady(url);
   process.stdout.write(`
 Khao is up in ${elapsed(started)}.
+  Studio         ${url}/studio  (the newsroom's web app: log in with the demo admin below)
   Admin API      ${url}/api/v1
   OpenAPI        ${url}/api/docs
   Health         ${url}/health/ready

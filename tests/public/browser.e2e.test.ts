@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDataDir, TestPlatform } from '@khao/testing';
-import { bilingualStory, englishVersion, publicGatewayEnv } from './helpers.js';
+import { bilingualStory, englishVersion, publicGatewayEnv, thaiStory } from './helpers.js';
 
 // The article page as a reader gets it, in Debian's headless Chromium (never a downloaded browser; scripts/test.mjs
 // installs it when missing). A screenshot is kept in .data/test/artifacts/.
@@ -13,6 +13,8 @@ let browser: Browser;
 let page: Page;
 let udon: Awaited<ReturnType<typeof bilingualStory>>;
 let thUrl: string;
+/** Every Content-Security-Policy violation Chromium reports on the page, over the whole file. */
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   await platform.start();
@@ -25,7 +27,15 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   page = await browser.newPage({ viewport: { width: 1000, height: 900 }, locale: 'th-TH' });
+  watchCsp(page, cspViolations);
 });
+
+/** Collects what Chromium's console says about the page's Content-Security-Policy. */
+function watchCsp(p: Page, into: string[]): void {
+  p.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) into.push(m.text());
+  });
+}
 afterAll(async () => {
   await browser?.close();
   await platform.stop();
@@ -91,5 +101,49 @@ describe('the article page in Chromium', () => {
     // …and back
     await Promise.all([page.waitForURL(/\/th\/news\//), page.locator('nav.languages a').click()]);
     expect(await page.locator('h1').innerText()).toBe(udon.th.title);
+  });
+});
+
+describe('the Content-Security-Policy in Chromium', () => {
+  it('frames the YouTube and Facebook players a story embeds', async () => {
+    const token = await platform.adminToken();
+    const embeds = await bilingualStory(
+      platform,
+      token,
+      thaiStory({
+        version: {
+          title: 'คลิปเวทีสภาองค์กรชุมชนอุดรธานี',
+          summary: 'ชมวิดีโอบรรยากาศเวทีสองวัน',
+          body:
+            '<p>บรรยากาศเวทีแลกเปลี่ยนที่ศาลากลางจังหวัด</p>' +
+            '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" width="560" height="315"></iframe>' +
+            '<iframe src="https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fcodi%2Fvideos%2F1" width="560" height="315"></iframe>',
+        },
+      }),
+    );
+    const res = await page.goto(`${platform.baseUrl}/th/news/${encodeURIComponent(embeds.th.slug)}`);
+    expect(res?.headers()['content-security-policy']).toMatch(/frame-src https:\/\/www\.youtube-nocookie\.com/);
+    const frames = page.locator('main article .body iframe');
+    expect(await frames.count()).toBe(2);
+    // Each player was asked for (no network here, so it shows the browser's error page, but it was not refused).
+    await expect.poll(() => page.frames().length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses a script injected into the page, and the console reports it', async () => {
+    const probe = await browser.newPage();
+    const seen: string[] = [];
+    watchCsp(probe, seen);
+    await probe.goto(thUrl);
+    await probe.evaluate(
+      `(() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.head.append(s); })()`,
+    );
+    expect(await probe.evaluate('window.injected')).toBeUndefined();
+    await expect.poll(() => seen.length).toBeGreaterThan(0);
+    expect(seen.join('\n')).toMatch(/script/i);
+    await probe.close();
+  });
+
+  it('reported no violation while the pages above loaded (fonts, styles, JSON-LD, embeds)', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -22,6 +22,8 @@ let gallery: CompletedUpload[];
 let udon: Awaited<ReturnType<typeof bilingualStory>>;
 let thPath: string;
 let browser: Browser;
+/** Content-Security-Policy violations Chromium reports while it loads the photos. */
+const cspViolations: string[] = [];
 
 const upload = async (width: number, height: number) => {
   const res = await uploadMultipart(platform, token, await photo({ width, height }));
@@ -103,6 +105,9 @@ describe('images on the public side', () => {
 
   it('Chromium loads the lead photo and every gallery image (lazy, responsive)', async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    page.on('console', (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
     await page.goto(platform.baseUrl + thPath);
     const imgs = page.locator('main img');
     expect(await imgs.count()).toBe(3);
@@ -125,6 +130,10 @@ describe('images on the public side', () => {
     expect(await imgs.nth(0).getAttribute('alt')).toBe('ชาวบ้านร่วมเวทีที่ศาลากลางจังหวัดอุดรธานี');
     await page.screenshot({ path: path.join(testDataDir, 'artifacts', 'article-th-photos.png'), fullPage: true });
     await page.close();
+  });
+
+  it('the Content-Security-Policy let every photo and placeholder load (no violation reported)', () => {
+    expect(cspViolations).toEqual([]);
   });
 
   it('the feeds carry the lead photo as an enclosure', async () => {

@@ -7,10 +7,13 @@ import { closeInfra, onShutdownSignal, openInfra, RpcClient } from '@khao/messag
 import { AuthService } from './auth/auth.service.js';
 import { CorrelationInterceptor } from './common/correlation.interceptor.js';
 import { HttpErrorFilter, toHttpError } from './common/http-errors.js';
+import { allowSessionAuth, SecuritySchemes } from './common/openapi.js';
+import { SESSION_COOKIE } from './auth/session-cookie.js';
 import type { KhaoRequest } from './common/request.js';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { Metrics } from './health/metrics.js';
+import { SecurityHeaders } from './common/security-headers.js';
 import { MEDIA_UPLOAD_ROUTE } from './media/media.controller.js';
 import { PublicFastPath } from './public/public-fast-path.js';
 
@@ -21,6 +24,10 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
   const rpc = new RpcClient(config.NATS_URL, config.RPC_TIMEOUT_MS);
   await rpc.connect();
   const metrics = new Metrics();
+  const security = new SecurityHeaders({
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    mediaOrigins: [new URL(config.S3_ENDPOINT).origin, ...config.MEDIA_ORIGINS],
+  });
 
   const adapter = new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT,
@@ -30,7 +37,7 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
     return503OnClosing: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    GatewayModule.register(config, { infra, rpc, metrics }),
+    GatewayModule.register(config, { infra, rpc, metrics, security }),
     adapter,
     {
       logger: new PinoNestLogger(logger),
@@ -45,10 +52,11 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
     );
   });
 
-  // Correlation id: the caller's (if well-formed) or a new one, echoed on the response.
+  // Correlation id: the caller's (if well-formed) or a new one, echoed on the response; the security headers of the
+  // route's kind, built once (public pages set their own policy when rendered).
   fastify.addHook('onRequest', (req, reply, done) => {
     (req as KhaoRequest).correlationId = req.id;
-    void reply.header(Headers.correlationId, req.id);
+    void reply.header(Headers.correlationId, req.id).headers(security.for(req.url));
     done();
   });
   // Cached public reads are answered here, before Nest's pipeline (PublicFastPath).
@@ -86,14 +94,21 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
   app.useGlobalInterceptors(new CorrelationInterceptor());
   app.enableShutdownHooks([]);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Khao API')
-      .setDescription('Admin REST API and public delivery of the Khao newsroom platform')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = allowSessionAuth(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Khao API')
+        .setDescription('Admin REST API and public delivery of the Khao newsroom platform')
+        .setVersion('1')
+        .addBearerAuth(undefined, SecuritySchemes.bearer)
+        .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, SecuritySchemes.session)
+        .addApiKey(
+          { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'the session’s csrfToken' },
+          SecuritySchemes.csrf,
+        )
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { BaseConfigSchema, env } from '@khao/config';
 import { z } from 'zod';
 
@@ -10,8 +11,38 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   MONGO_DB: z.string().default('gateway'),
   /** MinIO/S3 endpoint, probed (unauthenticated) for readiness. */
   S3_ENDPOINT: env.url(['http:', 'https:']),
+  /**
+   * Origins that serve photos or take the studio's direct uploads besides S3_ENDPOINT (a CDN in front of the
+   * bucket, MinIO's public address), comma-separated: the Content-Security-Policy allows them.
+   */
+  MEDIA_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isOrigin), 'must be a comma-separated list of origins like https://cdn.example.org'),
   JWT_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
+  /**
+   * Earlier JWT_SECRETs, comma-separated, newest first: tokens they signed stay valid until they expire, new tokens
+   * are signed with JWT_SECRET. Drop one once JWT_TTL_SECONDS and SESSION_TTL_SECONDS have passed since the switch.
+   */
+  JWT_PREVIOUS_SECRETS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((s) => s.length >= 32), 'each secret must be at least 32 characters'),
   JWT_TTL_SECONDS: env.int(3600, 60, 7 * 24 * 3600),
+  /** How long a browser session's cookie lives without use; each GET of the session renews it. */
+  SESSION_TTL_SECONDS: env.int(8 * 3600, 60, 30 * 24 * 3600),
   /** The first admin, created at boot when no user has this e-mail yet. */
   ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -51,5 +82,19 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   PUBLIC_PAGE_SIZE: env.int(30, 1, 100),
   /** How long a page waits for the media service before it renders without images. */
   MEDIA_RESOLVE_TIMEOUT_MS: env.int(1000, 50, 30_000),
+  /** The studio's built files, served at /studio (default: the monorepo's apps/studio/dist). */
+  STUDIO_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../studio/dist', import.meta.url))),
 });
+function isOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
 export type GatewayConfig = z.output<typeof GatewayConfigSchema>;

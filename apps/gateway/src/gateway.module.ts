@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { DeadLetters, INFRA, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { DeadLetters, INFRA, OutboxRelay, RpcClient, type ServiceInfra } from '@khao/messaging';
 import { ArticlesController } from './articles/articles.controller.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { UsersController } from './users/users.controller.js';
@@ -9,9 +9,16 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { TokensService } from './auth/tokens.service.js';
-import { userModel } from './auth/user.schema.js';
+import { Authenticator } from './auth/authenticator.js';
+import { EndedSessionsRepository } from './auth/ended-sessions.repository.js';
+import { RevocationList } from './auth/revocation-list.js';
+import { Revocations } from './auth/revocations.service.js';
+import { SessionsController } from './auth/sessions.controller.js';
+import { SessionsService } from './auth/sessions.service.js';
+import { endedSessionModel, userModel } from './auth/user.schema.js';
 import { UsersRepository } from './auth/users.repository.js';
 import type { GatewayConfig } from './config.js';
+import { SecurityHeaders } from './common/security-headers.js';
 import { HealthController } from './health/health.controller.js';
 import { Metrics } from './health/metrics.js';
 import { ReadinessService } from './health/readiness.service.js';
@@ -29,21 +36,26 @@ import { PublicContentService } from './public/public-content.service.js';
 import { PublicFastPath } from './public/public-fast-path.js';
 import { PublicPagesController } from './public/public-pages.controller.js';
 import { PublicResponses } from './public/public-responses.service.js';
+import { StudioController } from './studio/studio.controller.js';
 
 export interface GatewayDeps {
   infra: ServiceInfra;
   rpc: RpcClient;
   metrics: Metrics;
+  security: SecurityHeaders;
 }
 
 @Module({})
 export class GatewayModule {
-  static register(config: GatewayConfig, { infra, rpc, metrics }: GatewayDeps): DynamicModule {
+  static register(config: GatewayConfig, { infra, rpc, metrics, security }: GatewayDeps): DynamicModule {
+    const users = new UsersRepository(userModel(infra.mongo));
+    const endedSessions = new EndedSessionsRepository(endedSessionModel(infra.mongo));
     return {
       module: GatewayModule,
       controllers: [
         HealthController,
         AuthController,
+        SessionsController,
         UsersController,
         ArticlesController,
         DeadLettersController,
@@ -51,6 +63,7 @@ export class GatewayModule {
         PublicApiController,
         TranslationController,
         SocialController,
+        StudioController,
         // Last: its `/:lang` route must not shadow anything (static routes win in Fastify anyway).
         PublicPagesController,
       ],
@@ -60,8 +73,11 @@ export class GatewayModule {
         { provide: LOGGER, useValue: infra.logger },
         { provide: RpcClient, useValue: rpc },
         { provide: Metrics, useValue: metrics },
+        { provide: SecurityHeaders, useValue: security },
         { provide: DeadLetters, useValue: new DeadLetters(infra.jsm, infra.publisher) },
-        { provide: UsersRepository, useValue: new UsersRepository(userModel(infra.mongo)) },
+        { provide: UsersRepository, useValue: users },
+        { provide: EndedSessionsRepository, useValue: endedSessions },
+        OutboxRelay.provider(infra, config, [users.model, endedSessions.model]),
         {
           provide: LoginThrottle,
           useValue: new LoginThrottle(infra.mongo, config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000),
@@ -69,7 +85,11 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         UsersService,
         TokensService,
+        RevocationList,
+        Revocations,
+        Authenticator,
         AuthService,
+        SessionsService,
         ReadinessService,
         MediaStreamService,
         {

@@ -1,4 +1,5 @@
 import { env, ServiceConfigSchema } from '@khao/config';
+import { OutboundAllowSchema } from '@khao/net';
 import { z } from 'zod';
 
 export const SocialConfigSchema = ServiceConfigSchema.extend({
@@ -19,6 +20,11 @@ export const SocialConfigSchema = ServiceConfigSchema.extend({
   SOCIAL_LINE_URL: env.url(['http:', 'https:']).default('https://api.line.me'),
   SOCIAL_TELEGRAM_URL: env.url(['http:', 'https:']).default('https://api.telegram.org'),
   SOCIAL_BLUESKY_URL: env.url(['http:', 'https:']).default('https://bsky.social'),
+  /**
+   * Host names, addresses or CIDR ranges the service may call although they are not public (loopback, private,
+   * link-local), comma-separated: webhooks, Mastodon instances, platform bases and images are refused there otherwise.
+   */
+  OUTBOUND_ALLOW: OutboundAllowSchema,
   /** One platform call; past it the post is unconfirmed (the platform may have it) and gets reconciled. */
   SOCIAL_HTTP_TIMEOUT_MS: env.int(10_000, 100, 120_000),
   /** Sends of one post before it fails for good (retryable errors and rate limits). */

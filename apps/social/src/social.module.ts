@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { healthControllerFor, INFRA, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { OutboundPolicy } from '@khao/net';
 import { Adapters } from './adapters/adapters.js';
 import { ChannelAccess } from './channels/channel-access.js';
 import { channelModel } from './channels/channel.schema.js';
@@ -38,6 +39,7 @@ export class SocialModule {
       providers: [
         { provide: INFRA, useValue: infra },
         { provide: CONFIG, useValue: config },
+        { provide: OutboundPolicy, useValue: new OutboundPolicy(config.OUTBOUND_ALLOW) },
         { provide: CredentialsCipher, useValue: new CredentialsCipher(config.SOCIAL_CREDENTIALS_KEY) },
         { provide: ChannelsRepository, useValue: new ChannelsRepository(channelModel(infra.mongo)) },
         { provide: PostsRepository, useValue: new PostsRepository(posts, infra.mongo, leaseMs(config)) },

@@ -1,10 +1,13 @@
 import { env, ServiceConfigSchema } from '@khao/config';
+import { OutboundAllowSchema } from '@khao/net';
 import { z } from 'zod';
 
 const optionalUrl = (def: string) => env.url(['http:', 'https:']).default(def);
 const secret = z.string().min(1).optional();
 
 export const TranslationConfigSchema = ServiceConfigSchema.extend({
+  /** Hosts, addresses or CIDR ranges a provider base may be although not public (a LibreTranslate on the LAN). */
+  OUTBOUND_ALLOW: OutboundAllowSchema,
   /** Durable consumer name, shared by this service's replicas (tests give each platform its own). */
   EVENTS_CONSUMER: z
     .string()

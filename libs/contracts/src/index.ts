@@ -6,3 +6,4 @@ export * from './media.js';
 export * from './public.js';
 export * from './translation.js';
 export * from './social.js';
+export * from './users.js';

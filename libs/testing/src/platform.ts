@@ -13,6 +13,9 @@ export interface PlatformOptions {
   env?: Partial<Record<AppName, Record<string, string>>>;
 }
 
+/** Where the tests' third-party fakes listen: allowed to the services that call out. */
+export const LOCAL_FAKES = '127.0.0.1,::1,localhost';
+
 /** A per-instance credentials key for the social service (32 bytes, base64). */
 function socialKey(suffix: string): string {
   return createHash('sha256').update(`social-credentials-${suffix}`).digest('base64');
@@ -37,6 +40,8 @@ export function freePort(): Promise<number> {
 export class TestPlatform {
   readonly suffix = uniqueSuffix();
   readonly procs = new Map<AppName, ServiceProcess>();
+  /** Further gateway processes on the same databases (see {@link startGatewayReplica}). */
+  readonly gatewayReplicas: ServiceProcess[] = [];
   baseUrl = '';
 
   constructor(private readonly opts: PlatformOptions = {}) {}
@@ -57,6 +62,8 @@ export class TestPlatform {
           }
         : {}),
       ...(app === 'social' ? { SOCIAL_CREDENTIALS_KEY: socialKey(this.suffix) } : {}),
+      // The tests' platform fakes listen on loopback, which the outbound guard refuses unless allowed.
+      ...(app === 'social' || app === 'translation' ? { OUTBOUND_ALLOW: LOCAL_FAKES } : {}),
       ...this.opts.env?.[app],
     };
   }
@@ -89,8 +96,20 @@ export class TestPlatform {
     return p;
   }
 
+  /**
+   * Starts one more gateway, sharing the first one's databases and secrets (as replicas behind a load balancer do),
+   * on a port of its own; returns its base URL, for `http(…, { baseUrl })`.
+   */
+  async startGatewayReplica(env: Record<string, string> = {}): Promise<string> {
+    const port = await freePort();
+    const p = new ServiceProcess('gateway', { ...this.envFor('gateway'), HTTP_PORT: String(port), ...env });
+    this.gatewayReplicas.push(p);
+    await p.start();
+    return `http://127.0.0.1:${port}`;
+  }
+
   async stop(): Promise<void> {
-    await Promise.all([...this.procs.values()].map((p) => p.stop()));
+    await Promise.all([...this.procs.values(), ...this.gatewayReplicas].map((p) => p.stop()));
   }
 
   /** Logs in as the seeded admin and returns its bearer token. */
@@ -103,7 +122,14 @@ export class TestPlatform {
   async http(
     method: string,
     path: string,
-    opts: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
+    opts: {
+      body?: unknown;
+      rawBody?: string;
+      token?: string;
+      headers?: Record<string, string>;
+      /** Another gateway replica's address (default: the first gateway). */
+      baseUrl?: string;
+    } = {},
   ): Promise<{ status: number; body: unknown; headers: Headers }> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -113,7 +139,7 @@ export class TestPlatform {
       body = JSON.stringify(opts.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(this.baseUrl + path, { method, headers, body });
+    const res = await fetch((opts.baseUrl ?? this.baseUrl) + path, { method, headers, body });
     const text = await res.text();
     let parsed: unknown = text;
     try {

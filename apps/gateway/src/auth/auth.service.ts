@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@khao/contracts';
+import { DomainError, ErrorCode, type Actor } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
-import { CONFIG } from '../tokens.js';
+import { CONFIG, LOGGER } from '../tokens.js';
 import type { GatewayConfig } from '../config.js';
 import { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { TokensService } from './tokens.service.js';
+import type { UserDoc } from './user.schema.js';
 import { UsersRepository } from './users.repository.js';
-import { LOGGER } from '../tokens.js';
 
 @Injectable()
 export class AuthService {
@@ -19,7 +19,14 @@ export class AuthService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** A bearer token for scripts. */
   async login(email: string, password: string, ip: string) {
+    const user = await this.checkCredentials(email, password, ip);
+    return this.tokens.issue(actorOf(user), user.tokenVersion ?? 0);
+  }
+
+  /** The user behind a good e-mail and password; wrong ones count towards the throttle and answer 401. */
+  async checkCredentials(email: string, password: string, ip: string): Promise<UserDoc> {
     await this.throttle.check(ip, email);
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(user?.passwordHash, password);
@@ -29,7 +36,7 @@ export class AuthService {
       throw new DomainError(ErrorCode.Unauthenticated, 'e-mail or password is wrong');
     }
     await this.throttle.succeeded(ip, email);
-    return this.tokens.issue({ id: user._id.toHexString(), email: user.email, role: user.role });
+    return user;
   }
 
   /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when that e-mail has no account yet. */
@@ -45,4 +52,8 @@ export class AuthService {
     });
     if (created) this.logger.info({ email }, 'created the first admin');
   }
+}
+
+export function actorOf(user: UserDoc): Actor {
+  return { id: user._id.toHexString(), email: user.email, role: user.role };
 }

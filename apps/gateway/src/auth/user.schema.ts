@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { baseSchemaOptions, modelFor } from '@khao/persistence';
+import { baseSchemaOptions, modelFor, outboxField, type OutboxEntry } from '@khao/persistence';
 import type { Role } from '@khao/contracts';
 
 export interface UserDoc {
@@ -9,6 +9,12 @@ export interface UserDoc {
   role: Role;
   passwordHash: string;
   disabled: boolean;
+  /**
+   * Carried in every token issued to the user; raised when access changes (disabled, role, password), so that
+   * tokens issued before are refused. Absent on users created before revocation existed: read as 0.
+   */
+  tokenVersion?: number;
+  outbox?: OutboxEntry[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -20,6 +26,8 @@ const UserSchema = new Schema<UserDoc>(
     role: { type: String, required: true },
     passwordHash: { type: String, required: true },
     disabled: { type: Boolean, default: false },
+    tokenVersion: { type: Number, default: 0 },
+    ...outboxField,
   },
   { ...baseSchemaOptions, collection: 'users' },
 );
@@ -29,4 +37,24 @@ export type UserModel = Model<UserDoc>;
 
 export function userModel(conn: Connection): UserModel {
   return modelFor(conn, 'User', UserSchema);
+}
+
+/** A browser session that was logged out, kept until its tokens expire so every gateway can refuse them. */
+export interface EndedSessionDoc {
+  /** The session id carried in the session's tokens. */
+  _id: string;
+  userId: string;
+  expiresAt: Date;
+  outbox?: OutboxEntry[];
+}
+
+const EndedSessionSchema = new Schema<EndedSessionDoc>(
+  { _id: String, userId: String, expiresAt: Date, ...outboxField },
+  { versionKey: false, collection: 'ended_sessions' },
+);
+
+export type EndedSessionModel = Model<EndedSessionDoc>;
+
+export function endedSessionModel(conn: Connection): EndedSessionModel {
+  return modelFor(conn, 'EndedSession', EndedSessionSchema);
 }

@@ -9,6 +9,7 @@ import {
 } from '@khao/contracts';
 import type { GatewayConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
+import { SecurityHeaders } from '../common/security-headers.js';
 import { buildFeed } from './feeds.js';
 import { buildHomeSitemap, buildSitemapIndex, buildStorySitemap } from './sitemaps.js';
 import { articlePage } from './pages/article-page.js';
@@ -41,6 +42,7 @@ export class PublicResponses {
 
   constructor(
     private readonly content: PublicContentService,
+    private readonly security: SecurityHeaders,
     @Inject(CONFIG) config: GatewayConfig,
   ) {
     const urls = content.urls;
@@ -107,7 +109,7 @@ export class PublicResponses {
     switch (r.kind) {
       case 'story':
         return {
-          ...this.ok(HTML, await articlePage(this.site, r.view), new Date(r.view.updatedAt)),
+          ...this.page(await articlePage(this.site, r.view), new Date(r.view.updatedAt)),
           tags: storyTags(r.view.storyId, [r.view.coverMediaId, ...r.view.galleryMediaIds]),
           ttlMs: r.imagesComplete ? undefined : DEGRADED_TTL_MS,
         };
@@ -132,7 +134,7 @@ export class PublicResponses {
     const older = page.nextCursor ? `${this.site.home(language)}?page=${encodeURIComponent(page.nextCursor)}` : null;
     const others = LANGUAGES.filter((l) => l !== language).map((l) => ({ language: l, url: this.site.home(l) }));
     return {
-      ...this.ok(HTML, await homePage(this.site, language, page.items, others, older), lastModified(page.items)),
+      ...this.page(await homePage(this.site, language, page.items, others, older), lastModified(page.items)),
       tags: listTags(page.items),
       ttlMs: page.imagesComplete ? undefined : DEGRADED_TTL_MS,
     };
@@ -201,13 +203,23 @@ export class PublicResponses {
 
   errorHtml(language: Language, status: 404 | 410 | 503): Rendered {
     const kind = status === 404 ? 'notFound' : status === 410 ? 'gone' : 'unavailable';
+    const body = errorPage(this.site, language, kind);
+    const csp = { 'content-security-policy': this.security.pagePolicy(body) };
     return {
       status,
-      body: errorPage(this.site, language, kind),
+      body,
       contentType: HTML,
       cacheControl: status === 503 ? 'no-store' : this.short,
-      ...(status === 503 ? { headers: { 'retry-after': '5' } } : {}),
+      headers: status === 503 ? { ...csp, 'retry-after': '5' } : csp,
       tags: [ARTICLES_TAG],
+    };
+  }
+
+  /** An HTML page with the policy that allows its own inline blocks, computed now and cached with it. */
+  private page(body: string, modified: Date): Omit<Rendered, 'tags'> {
+    return {
+      ...this.ok(HTML, body, modified),
+      headers: { 'content-security-policy': this.security.pagePolicy(body) },
     };
   }
 

@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type Actor } from '@khao/contracts';
+import { DomainError, ErrorCode, type Actor, type RevocationReason } from '@khao/contracts';
 import type { z } from 'zod';
 import { hashPassword } from '../auth/passwords.js';
 import type { UserDoc } from '../auth/user.schema.js';
 import { UsersRepository } from '../auth/users.repository.js';
+import { Revocations } from '../auth/revocations.service.js';
 import type { NewUserSchema, UserPatchSchema, UserView } from './user.dto.js';
 
 /** User management, for admins. */
 @Injectable()
 export class UsersService {
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly revocations: Revocations,
+  ) {}
 
   async list(): Promise<UserView[]> {
     return (await this.users.list()).map(view);
@@ -38,10 +42,26 @@ export class UsersService {
     }
     const { password, ...rest } = patch;
     const changes: Partial<UserDoc> = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
-    const user = await this.users.update(id, changes);
+    const user = await this.users.findById(id);
     if (!user) throw new DomainError(ErrorCode.NotFound, `no user with id ${id}`);
-    return view(user);
+    const reasons = revocationReasons(user, patch);
+    const updated = reasons.length
+      ? await this.revocations.changeAccess(user, changes, reasons)
+      : await this.users.update(id, changes);
+    if (!updated) throw new DomainError(ErrorCode.NotFound, `no user with id ${id}`);
+    return view(updated);
   }
+}
+
+/** Which parts of a patch change what the user may do; each revokes the user's tokens issued before. */
+function revocationReasons(user: UserDoc, patch: z.output<typeof UserPatchSchema>): RevocationReason[] {
+  const reasons: RevocationReason[] = [];
+  if (patch.disabled !== undefined && patch.disabled !== user.disabled) {
+    reasons.push(patch.disabled ? 'disabled' : 'enabled');
+  }
+  if (patch.role !== undefined && patch.role !== user.role) reasons.push('role-changed');
+  if (patch.password !== undefined) reasons.push('password-changed');
+  return reasons;
 }
 
 function view(u: UserDoc): UserView {

@@ -1,3 +1,4 @@
+import { outboundRefusal } from '@khao/net';
 import { PlatformError, type ChannelContext, type FailureKind } from './adapter.js';
 
 export interface PlatformResponse {
@@ -55,6 +56,9 @@ export async function call(ch: ChannelContext, req: PlatformRequest): Promise<Pl
 }
 
 function networkError(ch: ChannelContext, err: unknown): PlatformError {
+  // Refused before connecting (a private or metadata address): nothing was sent, and trying again cannot help.
+  const refused = outboundRefusal(err);
+  if (refused) return new PlatformError('permanent', `${ch.type}: ${refused}`);
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') {
     return new PlatformError('unconfirmed', `${ch.type}: no answer within ${ch.timeoutMs} ms`);

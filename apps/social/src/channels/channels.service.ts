@@ -13,6 +13,7 @@ import {
   type ChannelInputSchema,
 } from '@khao/contracts';
 import type { z } from 'zod';
+import { OutboundPolicy } from '@khao/net';
 import type { ChannelDoc } from './channel.schema.js';
 import { ChannelAccess } from './channel-access.js';
 import { ChannelsRepository } from './channels.repository.js';
@@ -25,12 +26,14 @@ export class ChannelsService {
     private readonly repo: ChannelsRepository,
     @Inject(CredentialsCipher) private readonly cipher: CredentialsCipher,
     private readonly access: ChannelAccess,
+    private readonly outbound: OutboundPolicy,
   ) {}
 
   async create(actor: Actor, input: z.output<typeof ChannelInputSchema> | ChannelInput): Promise<Channel> {
     const id = new Types.ObjectId().toHexString();
     const now = new Date();
     const i = input as z.output<typeof ChannelInputSchema>;
+    await this.checkAddresses(i.options);
     const doc: ChannelDoc = {
       _id: id,
       type: i.type,
@@ -72,6 +75,7 @@ export class ChannelsService {
     if (patch.followThrough) fields.followThrough = { ...current.followThrough, ...patch.followThrough };
     if (patch.options) {
       fields.options = parseOrThrow(ChannelOptionsSchemas[current.type], patch.options, 'options');
+      await this.checkAddresses(fields.options);
     }
     if (patch.credentials) {
       const creds = parseOrThrow(ChannelCredentialsSchemas[current.type], patch.credentials, 'credentials');
@@ -90,6 +94,16 @@ export class ChannelsService {
     this.access.invalidate();
     if (!deleted) throw notFound(id);
     return { id, deleted: true };
+  }
+
+  /** The URLs a person typed (a webhook, a Mastodon instance) must not lead into the platform's own network. */
+  private async checkAddresses(options: Record<string, unknown>): Promise<void> {
+    for (const field of ['url', 'instanceUrl']) {
+      const url = options[field];
+      if (typeof url !== 'string') continue;
+      const refused = await this.outbound.check(url);
+      if (refused) throw new DomainError(ErrorCode.InvalidArgument, `options.${field}: ${refused}`);
+    }
   }
 
   private async load(id: string): Promise<ChannelDoc> {

@@ -1,3 +1,4 @@
+import { outboundRefusal } from '@khao/net';
 import type { Language, ProviderName } from '@khao/contracts';
 import type { GlossaryTerm } from '../glossary/protect.js';
 
@@ -54,7 +55,10 @@ export async function callJson<T>(c: HttpCall): Promise<T> {
     });
   } catch (err) {
     const e = err as Error;
-    const why = e.name === 'TimeoutError' ? `no answer within ${c.timeoutMs} ms` : `unreachable (${e.message})`;
+    const why =
+      e.name === 'TimeoutError'
+        ? `no answer within ${c.timeoutMs} ms`
+        : `unreachable (${outboundRefusal(err) ?? e.message})`;
     throw new ProviderError(c.provider, why);
   }
   const text = await res.text().catch(() => '');

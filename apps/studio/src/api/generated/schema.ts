@@ -1,0 +1,3362 @@
+// Generated from the gateway OpenAPI by apps/studio/scripts/gen-api.mjs (npm run gen:api). Do not edit.
+
+export type paths = {
+    "/api/v1/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search and list stories (Thai-aware), newest change first, cursor-paginated */
+        get: operations["ArticlesController_search"];
+        put?: never;
+        /** Create a story with its source-language version (a draft) */
+        post: operations["ArticlesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ArticlesController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["ArticlesController_delete"];
+        options?: never;
+        head?: never;
+        /** Change the story's shared fields */
+        patch: operations["ArticlesController_update"];
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every save of the story: who, when, what */
+        get: operations["ArticlesController_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/revisions/{revision}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring back a revision's content as a new revision */
+        post: operations["ArticlesController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/versions/{lang}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace one language version (its status stays) */
+        put: operations["ArticlesController_putVersion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/versions/{lang}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish now, or at `at` (scheduled; fires once, even across restarts) */
+        post: operations["ArticlesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/versions/{lang}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a version in review back to draft */
+        post: operations["ArticlesController_giveBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/versions/{lang}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft for review */
+        post: operations["ArticlesController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/versions/{lang}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a published version down (or cancel a schedule) */
+        post: operations["ArticlesController_unpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/slugs/{lang}/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which story a slug belongs to; an old slug answers with the current one (current: false) */
+        get: operations["ArticlesController_resolveSlug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is logged in; renews the session cookie */
+        get: operations["SessionsController_current"];
+        put?: never;
+        /** Log in a browser: sets the httpOnly session cookie and returns the CSRF token */
+        post: operations["SessionsController_login"];
+        /** Log out: the session is refused from now on, on every gateway; clears the cookie */
+        delete: operations["SessionsController_logout"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/glossary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TranslationController_glossary"];
+        put?: never;
+        /** Add a term, or change the translation of one (one entry per term and direction) */
+        post: operations["TranslationController_putTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/glossary/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TranslationController_deleteTerm"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Images, newest first (cursor: the last id of the previous page) */
+        get: operations["MediaController_list"];
+        put?: never;
+        /**
+         * Upload an image (multipart/form-data, field "file"), streamed to storage, verified and processed
+         * @description 201 with the new image; 200 with the existing one when the same bytes were uploaded before. 413 over the size limit, 415 when the content is not a JPEG, PNG, WebP, AVIF or GIF (or not what the part declared), 422 when it is truncated, corrupt or has too many pixels.
+         */
+        post: operations["MediaController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MediaController_get"];
+        put?: never;
+        post?: never;
+        /** Delete an image and its files; 409 while a published story shows it, unless ?force=true */
+        delete: operations["MediaController_delete"];
+        options?: never;
+        head?: never;
+        /** Captions and alt text per language (empty string removes one), credit, focal point (0..1; remakes the share image) */
+        patch: operations["MediaController_update"];
+        trace?: never;
+    };
+    "/api/v1/media/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a direct upload: the bytes are checked against what you declare (size, type, SHA-256), then processed */
+        post: operations["MediaController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a direct upload: PUT the file to `url` with `headers`, then POST /api/v1/media/:id/complete */
+        post: operations["MediaController_createUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeadLettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/dead-letters/{seq}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DeadLettersController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published stories, newest first: filter by lang, tag, category, province, q (Thai-aware); cursor pages */
+        get: operations["PublicApiController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/articles/{lang}/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published story with image renditions (srcset, blurhash, share image), its translations and share links; an old slug answers 301, a withdrawn story 410 */
+        get: operations["PublicApiController_story"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SocialController_listChannels"];
+        put?: never;
+        /** Add a channel; credentials are encrypted at rest and never returned */
+        post: operations["SocialController_createChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SocialController_getChannel"];
+        put?: never;
+        post?: never;
+        delete: operations["SocialController_deleteChannel"];
+        options?: never;
+        head?: never;
+        /** Change a channel; new credentials clear the needs-re-authorisation flag */
+        patch: operations["SocialController_updateChannel"];
+        trace?: never;
+    };
+    "/api/v1/social/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The post ledger: one entry per story, language and channel */
+        get: operations["SocialController_listPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social/posts/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed post again (an unconfirmed one only with confirmNotPosted) */
+        post: operations["SocialController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Each channel's final text for a story version and its length as the platform counts it */
+        post: operations["SocialController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/translation-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List translation jobs, newest change first (filters: status, language, storyId) */
+        get: operations["TranslationController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/translation-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TranslationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/translation-jobs/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve: the translation is written into the story (a draft, or published by policy) */
+        post: operations["TranslationController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/translation-jobs/{id}/segments/{n}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Write a segment's translation (send the sourceHash you saw to be told if it changed) */
+        patch: operations["TranslationController_edit"];
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_metricsText"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    ArticlesController_search: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            byline: string;
+                            categories: string[];
+                            coverMediaId: string | null;
+                            createdAt: string;
+                            createdBy: string;
+                            dateline: {
+                                place?: string;
+                                province?: string;
+                            };
+                            eventDate: {
+                                end?: string;
+                                start: string;
+                            } | null;
+                            galleryMediaIds: string[];
+                            id: string;
+                            revision: number;
+                            /** @enum {string} */
+                            sourceLanguage: "th" | "en";
+                            tags: string[];
+                            updatedAt: string;
+                            versions: {
+                                /** @enum {string} */
+                                language: "th" | "en";
+                                slug: string;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+                                summary: string;
+                                title: string;
+                            }[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    ArticlesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    byline?: string;
+                    /** @default [] */
+                    categories?: string[];
+                    /** @default null */
+                    coverMediaId?: string | null;
+                    /** @default {} */
+                    dateline?: {
+                        place?: string;
+                        province?: string;
+                    };
+                    /** @default null */
+                    eventDate?: {
+                        /** Format: date-time */
+                        end?: string;
+                        /** Format: date-time */
+                        start: string;
+                    } | null;
+                    /** @default [] */
+                    galleryMediaIds?: string[];
+                    /** @enum {string} */
+                    sourceLanguage: "th" | "en";
+                    /** @default [] */
+                    tags?: string[];
+                    version: {
+                        /** @default  */
+                        body?: string;
+                        /** @default {} */
+                        seo?: {
+                            description?: string;
+                            keywords?: string[];
+                            title?: string;
+                        };
+                        /** @default  */
+                        summary?: string;
+                        title: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byline: string;
+                        categories: string[];
+                        coverMediaId: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        dateline: {
+                            place?: string;
+                            province?: string;
+                        };
+                        eventDate: {
+                            end?: string;
+                            start: string;
+                        } | null;
+                        galleryMediaIds: string[];
+                        id: string;
+                        revision: number;
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        tags: string[];
+                        updatedAt: string;
+                        versions: {
+                            body: string;
+                            dateText: string | null;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            publishedAt: string | null;
+                            revision: number;
+                            scheduledAt: string | null;
+                            seo: {
+                                description?: string;
+                                keywords?: string[];
+                                title?: string;
+                            };
+                            slug: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+                            summary: string;
+                            title: string;
+                            /** @enum {string|null} */
+                            translationOf: "th" | "en" | null;
+                            updatedAt: string;
+                            updatedBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ArticlesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description the story revision */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byline: string;
+                        categories: string[];
+                        coverMediaId: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        dateline: {
+                            place?: string;
+                            province?: string;
+                        };
+                        eventDate: {
+                            end?: string;
+                            start: string;
+                        } | null;
+                        galleryMediaIds: string[];
+                        id: string;
+                        revision: number;
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        tags: string[];
+                        updatedAt: string;
+                        versions: {
+                            body: string;
+                            dateText: string | null;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            publishedAt: string | null;
+                            revision: number;
+                            scheduledAt: string | null;
+                            seo: {
+                                description?: string;
+                                keywords?: string[];
+                                title?: string;
+                            };
+                            slug: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+                            summary: string;
+                            title: string;
+                            /** @enum {string|null} */
+                            translationOf: "th" | "en" | null;
+                            updatedAt: string;
+                            updatedBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ArticlesController_delete: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+                /** @description the ETag from the last GET; a stale one gets 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    ArticlesController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ETag from the last GET; a stale one gets 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    byline?: string;
+                    categories?: string[];
+                    coverMediaId?: string | null;
+                    dateline?: {
+                        place?: string;
+                        province?: string;
+                    };
+                    eventDate?: {
+                        /** Format: date-time */
+                        end?: string;
+                        /** Format: date-time */
+                        start: string;
+                    } | null;
+                    galleryMediaIds?: string[];
+                    tags?: string[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byline: string;
+                        categories: string[];
+                        coverMediaId: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        dateline: {
+                            place?: string;
+                            province?: string;
+                        };
+                        eventDate: {
+                            end?: string;
+                            start: string;
+                        } | null;
+                        galleryMediaIds: string[];
+                        id: string;
+                        revision: number;
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        tags: string[];
+                        updatedAt: string;
+                        versions: {
+                            body: string;
+                            dateText: string | null;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            publishedAt: string | null;
+                            revision: number;
+                            scheduledAt: string | null;
+                            seo: {
+                                description?: string;
+                                keywords?: string[];
+                                title?: string;
+                            };
+                            slug: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+                            summary: string;
+                            title: string;
+                            /** @enum {string|null} */
+                            translationOf: "th" | "en" | null;
+                            updatedAt: string;
+                            updatedBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ArticlesController_revisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: string;
+                        at: string;
+                        by: string;
+                        revision: number;
+                    }[];
+                };
+            };
+        };
+    };
+    ArticlesController_restore: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+                /** @description the ETag from the last GET; a stale one gets 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byline: string;
+                        categories: string[];
+                        coverMediaId: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        dateline: {
+                            place?: string;
+                            province?: string;
+                        };
+                        eventDate: {
+                            end?: string;
+                            start: string;
+                        } | null;
+                        galleryMediaIds: string[];
+                        id: string;
+                        revision: number;
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        tags: string[];
+                        updatedAt: string;
+                        versions: {
+                            body: string;
+                            dateText: string | null;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            publishedAt: string | null;
+                            revision: number;
+                            scheduledAt: string | null;
+                            seo: {
+                                description?: string;
+                                keywords?: string[];
+                                title?: string;
+                            };
+                            slug: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+                            summary: string;
+                            title: string;
+                            /** @enum {string|null} */
+                            translationOf: "th" | "en" | null;
+                            updatedAt: string;
+                            updatedBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ArticlesController_putVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the ETag from the last GET; a stale one gets 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                lang: "th" | "en";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    body?: string;
+                    /** @default {} */
+                    seo?: {
+                        description?: string;
+                        keywords?: string[];
+                        title?: string;
+                    };
+                    /** @default  */
+                    summary?: string;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byline: string;
+                        categories: string[];
+                        coverMediaId: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        dateline: {
+                            place?: string;
+                            province?: string;
+                        };
+                        eventDate: {
+                            end?: string;
+                            start: string;
+                        } | null;
+                        galleryMediaIds: string[];
+                        id: string;
+                        revision: number;
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        tags: string[];
+                        updatedAt: string;
+                        versions: {
+                            body: string;
+                            dateText: string | null;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            publishedAt: string | null;
+                            revision: number;
+                            scheduledAt: string | null;
+                            seo: {
+                                description?: string;
+                                keywords?: string[];
+                                title?: string;
+                            };
+                            slug: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+                            summary: string;
+                            title: string;
+                            /** @enum {string|null} */
+                            translationOf: "th" | "en" | null;
+                            updatedAt: string;
+                            updatedBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ArticlesController_publish: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+                /** @description the ETag from the last GET; a stale one gets 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                lang: "th" | "en";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    at?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byline: string;
+                        categories: string[];
+                        coverMediaId: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        dateline: {
+                            place?: string;
+                            province?: string;
+                        };
+                        eventDate: {
+                            end?: string;
+                            start: string;
+                        } | null;
+                        galleryMediaIds: string[];
+                        id: string;
+                        revision: number;
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        tags: string[];
+                        updatedAt: string;
+                        versions: {
+                            body: string;
+                            dateText: string | null;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            publishedAt: string | null;
+                            revision: number;
+                            scheduledAt: string | null;
+                            seo: {
+                                description?: string;
+                                keywords?: string[];
+                                title?: string;
+                            };
+                            slug: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+                            summary: string;
+                            title: string;
+                            /** @enum {string|null} */
+                            translationOf: "th" | "en" | null;
+                            updatedAt: string;
+                            updatedBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ArticlesController_giveBack: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+                /** @description the ETag from the last GET; a stale one gets 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                lang: "th" | "en";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byline: string;
+                        categories: string[];
+                        coverMediaId: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        dateline: {
+                            place?: string;
+                            province?: string;
+                        };
+                        eventDate: {
+                            end?: string;
+                            start: string;
+                        } | null;
+                        galleryMediaIds: string[];
+                        id: string;
+                        revision: number;
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        tags: string[];
+                        updatedAt: string;
+                        versions: {
+                            body: string;
+                            dateText: string | null;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            publishedAt: string | null;
+                            revision: number;
+                            scheduledAt: string | null;
+                            seo: {
+                                description?: string;
+                                keywords?: string[];
+                                title?: string;
+                            };
+                            slug: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+                            summary: string;
+                            title: string;
+                            /** @enum {string|null} */
+                            translationOf: "th" | "en" | null;
+                            updatedAt: string;
+                            updatedBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ArticlesController_submit: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+                /** @description the ETag from the last GET; a stale one gets 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                lang: "th" | "en";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byline: string;
+                        categories: string[];
+                        coverMediaId: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        dateline: {
+                            place?: string;
+                            province?: string;
+                        };
+                        eventDate: {
+                            end?: string;
+                            start: string;
+                        } | null;
+                        galleryMediaIds: string[];
+                        id: string;
+                        revision: number;
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        tags: string[];
+                        updatedAt: string;
+                        versions: {
+                            body: string;
+                            dateText: string | null;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            publishedAt: string | null;
+                            revision: number;
+                            scheduledAt: string | null;
+                            seo: {
+                                description?: string;
+                                keywords?: string[];
+                                title?: string;
+                            };
+                            slug: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+                            summary: string;
+                            title: string;
+                            /** @enum {string|null} */
+                            translationOf: "th" | "en" | null;
+                            updatedAt: string;
+                            updatedBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ArticlesController_unpublish: {
+        parameters: {
+            query?: never;
+            header: {
+                "if-match": string;
+                /** @description the ETag from the last GET; a stale one gets 412 */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+                lang: "th" | "en";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byline: string;
+                        categories: string[];
+                        coverMediaId: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        dateline: {
+                            place?: string;
+                            province?: string;
+                        };
+                        eventDate: {
+                            end?: string;
+                            start: string;
+                        } | null;
+                        galleryMediaIds: string[];
+                        id: string;
+                        revision: number;
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        tags: string[];
+                        updatedAt: string;
+                        versions: {
+                            body: string;
+                            dateText: string | null;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            publishedAt: string | null;
+                            revision: number;
+                            scheduledAt: string | null;
+                            seo: {
+                                description?: string;
+                                keywords?: string[];
+                                title?: string;
+                            };
+                            slug: string;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+                            summary: string;
+                            title: string;
+                            /** @enum {string|null} */
+                            translationOf: "th" | "en" | null;
+                            updatedAt: string;
+                            updatedBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ArticlesController_resolveSlug: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lang: "th" | "en";
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        current: boolean;
+                        slug: string;
+                        storyId: string;
+                    };
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example admin@khao.example */
+                    email: string;
+                    /** @example a long passphrase */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @description seconds */
+                        expiresIn: number;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description too many failed logins; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        disabled: boolean;
+                        email: string;
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "editor" | "author" | "translator";
+                    };
+                };
+            };
+        };
+    };
+    SessionsController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description khao_session=<token>; HttpOnly; SameSite=Strict; Path=/api; Max-Age=<SESSION_TTL_SECONDS> (Secure behind https) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description send it back as x-csrf-token on every POST, PUT, PATCH and DELETE */
+                        csrfToken: string;
+                        user: {
+                            email: string;
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "editor" | "author" | "translator";
+                        };
+                    };
+                };
+            };
+            /** @description no session cookie, or it expired or was logged out */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    SessionsController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example admin@khao.example */
+                    email: string;
+                    /** @example a long passphrase */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description khao_session=<token>; HttpOnly; SameSite=Strict; Path=/api; Max-Age=<SESSION_TTL_SECONDS> (Secure behind https) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description send it back as x-csrf-token on every POST, PUT, PATCH and DELETE */
+                        csrfToken: string;
+                        user: {
+                            email: string;
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "editor" | "author" | "translator";
+                        };
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description e-mail or password is wrong, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description too many failed logins; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    SessionsController_logout: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the csrfToken of the session */
+                "X-CSRF-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description logged out (also when there was no live session) */
+            204: {
+                headers: {
+                    /** @description khao_session=<token>; HttpOnly; SameSite=Strict; Path=/api; Max-Age=<SESSION_TTL_SECONDS> (Secure behind https) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description X-CSRF-Token missing or not the session’s */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
+    TranslationController_glossary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            source: string;
+                            /** @enum {string} */
+                            sourceLanguage: "th" | "en";
+                            target: string;
+                            /** @enum {string} */
+                            targetLanguage: "th" | "en";
+                            updatedAt: string;
+                            updatedBy: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    TranslationController_putTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    source: string;
+                    /** @enum {string} */
+                    sourceLanguage: "th" | "en";
+                    target: string;
+                    /** @enum {string} */
+                    targetLanguage: "th" | "en";
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        source: string;
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        target: string;
+                        /** @enum {string} */
+                        targetLanguage: "th" | "en";
+                        updatedAt: string;
+                        updatedBy: string;
+                    };
+                };
+            };
+        };
+    };
+    TranslationController_deleteTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MediaController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            alt: {
+                                en?: string;
+                                th?: string;
+                            };
+                            blurhash: string | null;
+                            bytes: number | null;
+                            captions: {
+                                en?: string;
+                                th?: string;
+                            };
+                            createdAt: string;
+                            createdBy: string;
+                            credit: string;
+                            failure: string | null;
+                            filename: string | null;
+                            focalPoint: {
+                                x: number;
+                                y: number;
+                            };
+                            /** @enum {string|null} */
+                            format: "jpeg" | "png" | "webp" | "avif" | "gif" | null;
+                            height: number | null;
+                            id: string;
+                            renditions: {
+                                bytes: number;
+                                /** @enum {string} */
+                                format: "jpeg" | "webp" | "avif";
+                                height: number;
+                                url: string;
+                                width: number;
+                            }[];
+                            sha256: string | null;
+                            shareImage: {
+                                height: number;
+                                url: string;
+                                width: number;
+                            } | null;
+                            /** @enum {string} */
+                            status: "pending" | "processing" | "ready" | "failed";
+                            updatedAt: string;
+                            width: number | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    MediaController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alt: {
+                            en?: string;
+                            th?: string;
+                        };
+                        blurhash: string | null;
+                        bytes: number | null;
+                        captions: {
+                            en?: string;
+                            th?: string;
+                        };
+                        createdAt: string;
+                        createdBy: string;
+                        credit: string;
+                        deduplicated: boolean;
+                        failure: string | null;
+                        filename: string | null;
+                        focalPoint: {
+                            x: number;
+                            y: number;
+                        };
+                        /** @enum {string|null} */
+                        format: "jpeg" | "png" | "webp" | "avif" | "gif" | null;
+                        height: number | null;
+                        id: string;
+                        renditions: {
+                            bytes: number;
+                            /** @enum {string} */
+                            format: "jpeg" | "webp" | "avif";
+                            height: number;
+                            url: string;
+                            width: number;
+                        }[];
+                        sha256: string | null;
+                        shareImage: {
+                            height: number;
+                            url: string;
+                            width: number;
+                        } | null;
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "ready" | "failed";
+                        updatedAt: string;
+                        width: number | null;
+                    };
+                };
+            };
+        };
+    };
+    MediaController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alt: {
+                            en?: string;
+                            th?: string;
+                        };
+                        blurhash: string | null;
+                        bytes: number | null;
+                        captions: {
+                            en?: string;
+                            th?: string;
+                        };
+                        createdAt: string;
+                        createdBy: string;
+                        credit: string;
+                        failure: string | null;
+                        filename: string | null;
+                        focalPoint: {
+                            x: number;
+                            y: number;
+                        };
+                        /** @enum {string|null} */
+                        format: "jpeg" | "png" | "webp" | "avif" | "gif" | null;
+                        height: number | null;
+                        id: string;
+                        renditions: {
+                            bytes: number;
+                            /** @enum {string} */
+                            format: "jpeg" | "webp" | "avif";
+                            height: number;
+                            url: string;
+                            width: number;
+                        }[];
+                        sha256: string | null;
+                        shareImage: {
+                            height: number;
+                            url: string;
+                            width: number;
+                        } | null;
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "ready" | "failed";
+                        updatedAt: string;
+                        width: number | null;
+                    };
+                };
+            };
+        };
+    };
+    MediaController_delete: {
+        parameters: {
+            query?: {
+                force?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    MediaController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    alt?: {
+                        en?: string;
+                        th?: string;
+                    };
+                    captions?: {
+                        en?: string;
+                        th?: string;
+                    };
+                    credit?: string;
+                    focalPoint?: {
+                        x: number;
+                        y: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alt: {
+                            en?: string;
+                            th?: string;
+                        };
+                        blurhash: string | null;
+                        bytes: number | null;
+                        captions: {
+                            en?: string;
+                            th?: string;
+                        };
+                        createdAt: string;
+                        createdBy: string;
+                        credit: string;
+                        failure: string | null;
+                        filename: string | null;
+                        focalPoint: {
+                            x: number;
+                            y: number;
+                        };
+                        /** @enum {string|null} */
+                        format: "jpeg" | "png" | "webp" | "avif" | "gif" | null;
+                        height: number | null;
+                        id: string;
+                        renditions: {
+                            bytes: number;
+                            /** @enum {string} */
+                            format: "jpeg" | "webp" | "avif";
+                            height: number;
+                            url: string;
+                            width: number;
+                        }[];
+                        sha256: string | null;
+                        shareImage: {
+                            height: number;
+                            url: string;
+                            width: number;
+                        } | null;
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "ready" | "failed";
+                        updatedAt: string;
+                        width: number | null;
+                    };
+                };
+            };
+        };
+    };
+    MediaController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    contentType?: string;
+                    sha256?: string;
+                    size?: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        alt: {
+                            en?: string;
+                            th?: string;
+                        };
+                        blurhash: string | null;
+                        bytes: number | null;
+                        captions: {
+                            en?: string;
+                            th?: string;
+                        };
+                        createdAt: string;
+                        createdBy: string;
+                        credit: string;
+                        deduplicated: boolean;
+                        failure: string | null;
+                        filename: string | null;
+                        focalPoint: {
+                            x: number;
+                            y: number;
+                        };
+                        /** @enum {string|null} */
+                        format: "jpeg" | "png" | "webp" | "avif" | "gif" | null;
+                        height: number | null;
+                        id: string;
+                        renditions: {
+                            bytes: number;
+                            /** @enum {string} */
+                            format: "jpeg" | "webp" | "avif";
+                            height: number;
+                            url: string;
+                            width: number;
+                        }[];
+                        sha256: string | null;
+                        shareImage: {
+                            height: number;
+                            url: string;
+                            width: number;
+                        } | null;
+                        /** @enum {string} */
+                        status: "pending" | "processing" | "ready" | "failed";
+                        updatedAt: string;
+                        width: number | null;
+                    };
+                };
+            };
+        };
+    };
+    MediaController_createUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contentType?: string;
+                    filename?: string;
+                    size?: number;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresAt: string;
+                        headers: {
+                            [key: string]: string;
+                        };
+                        id: string;
+                        maxBytes: number;
+                        url: string;
+                    };
+                };
+            };
+        };
+    };
+    DeadLettersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description oldest first; pass nextCursor as `after` for the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeadLettersController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicApiController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicApiController_story: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lang: "th" | "en";
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the story; ETag and Last-Modified answer conditional requests with 304 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SocialController_listChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: string;
+                            enabled: boolean;
+                            followThrough: {
+                                deleteOnUnpublish: boolean;
+                                editOnCorrection: boolean;
+                            };
+                            hasCredentials: boolean;
+                            hashtags: string[];
+                            id: string;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            name: string;
+                            needsReauth: boolean;
+                            options: {
+                                [key: string]: unknown;
+                            };
+                            reauthMessage: string | null;
+                            template: string;
+                            /** @enum {string} */
+                            type: "webhook" | "facebook_page" | "x" | "line_oa" | "mastodon" | "telegram" | "bluesky";
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    SocialController_createChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credentials: {
+                        secret: string;
+                    };
+                    /** @default true */
+                    enabled?: boolean;
+                    /**
+                     * @default {
+                     *       "deleteOnUnpublish": true,
+                     *       "editOnCorrection": true
+                     *     }
+                     */
+                    followThrough?: {
+                        /** @default true */
+                        deleteOnUnpublish?: boolean;
+                        /** @default true */
+                        editOnCorrection?: boolean;
+                    };
+                    hashtags?: string[];
+                    /** @enum {string} */
+                    language: "th" | "en";
+                    name: string;
+                    options: {
+                        /** Format: uri */
+                        url: string;
+                    };
+                    /**
+                     * @default {title}
+                     *
+                     *     {summary}
+                     *
+                     *     {url}
+                     *     {hashtags}
+                     */
+                    template?: string;
+                    /** @enum {string} */
+                    type: "webhook";
+                } | {
+                    credentials: {
+                        pageAccessToken: string;
+                    };
+                    /** @default true */
+                    enabled?: boolean;
+                    /**
+                     * @default {
+                     *       "deleteOnUnpublish": true,
+                     *       "editOnCorrection": true
+                     *     }
+                     */
+                    followThrough?: {
+                        /** @default true */
+                        deleteOnUnpublish?: boolean;
+                        /** @default true */
+                        editOnCorrection?: boolean;
+                    };
+                    hashtags?: string[];
+                    /** @enum {string} */
+                    language: "th" | "en";
+                    name: string;
+                    options: {
+                        pageId: string;
+                    };
+                    /**
+                     * @default {title}
+                     *
+                     *     {summary}
+                     *
+                     *     {url}
+                     *     {hashtags}
+                     */
+                    template?: string;
+                    /** @enum {string} */
+                    type: "facebook_page";
+                } | {
+                    credentials: {
+                        accessToken: string;
+                    };
+                    /** @default true */
+                    enabled?: boolean;
+                    /**
+                     * @default {
+                     *       "deleteOnUnpublish": true,
+                     *       "editOnCorrection": true
+                     *     }
+                     */
+                    followThrough?: {
+                        /** @default true */
+                        deleteOnUnpublish?: boolean;
+                        /** @default true */
+                        editOnCorrection?: boolean;
+                    };
+                    hashtags?: string[];
+                    /** @enum {string} */
+                    language: "th" | "en";
+                    name: string;
+                    options: Record<string, never>;
+                    /**
+                     * @default {title}
+                     *
+                     *     {summary}
+                     *
+                     *     {url}
+                     *     {hashtags}
+                     */
+                    template?: string;
+                    /** @enum {string} */
+                    type: "x";
+                } | {
+                    credentials: {
+                        channelAccessToken: string;
+                    };
+                    /** @default true */
+                    enabled?: boolean;
+                    /**
+                     * @default {
+                     *       "deleteOnUnpublish": true,
+                     *       "editOnCorrection": true
+                     *     }
+                     */
+                    followThrough?: {
+                        /** @default true */
+                        deleteOnUnpublish?: boolean;
+                        /** @default true */
+                        editOnCorrection?: boolean;
+                    };
+                    hashtags?: string[];
+                    /** @enum {string} */
+                    language: "th" | "en";
+                    name: string;
+                    options: {
+                        /**
+                         * @default broadcast
+                         * @enum {string}
+                         */
+                        mode?: "broadcast" | "push";
+                        to?: string;
+                    };
+                    /**
+                     * @default {title}
+                     *
+                     *     {summary}
+                     *
+                     *     {url}
+                     *     {hashtags}
+                     */
+                    template?: string;
+                    /** @enum {string} */
+                    type: "line_oa";
+                } | {
+                    credentials: {
+                        accessToken: string;
+                    };
+                    /** @default true */
+                    enabled?: boolean;
+                    /**
+                     * @default {
+                     *       "deleteOnUnpublish": true,
+                     *       "editOnCorrection": true
+                     *     }
+                     */
+                    followThrough?: {
+                        /** @default true */
+                        deleteOnUnpublish?: boolean;
+                        /** @default true */
+                        editOnCorrection?: boolean;
+                    };
+                    hashtags?: string[];
+                    /** @enum {string} */
+                    language: "th" | "en";
+                    name: string;
+                    options: {
+                        /** @default 500 */
+                        characterLimit?: number;
+                        /** Format: uri */
+                        instanceUrl: string;
+                        /**
+                         * @default public
+                         * @enum {string}
+                         */
+                        visibility?: "public" | "unlisted" | "private";
+                    };
+                    /**
+                     * @default {title}
+                     *
+                     *     {summary}
+                     *
+                     *     {url}
+                     *     {hashtags}
+                     */
+                    template?: string;
+                    /** @enum {string} */
+                    type: "mastodon";
+                } | {
+                    credentials: {
+                        botToken: string;
+                    };
+                    /** @default true */
+                    enabled?: boolean;
+                    /**
+                     * @default {
+                     *       "deleteOnUnpublish": true,
+                     *       "editOnCorrection": true
+                     *     }
+                     */
+                    followThrough?: {
+                        /** @default true */
+                        deleteOnUnpublish?: boolean;
+                        /** @default true */
+                        editOnCorrection?: boolean;
+                    };
+                    hashtags?: string[];
+                    /** @enum {string} */
+                    language: "th" | "en";
+                    name: string;
+                    options: {
+                        chatId: string;
+                        /** @default true */
+                        sendPhoto?: boolean;
+                    };
+                    /**
+                     * @default {title}
+                     *
+                     *     {summary}
+                     *
+                     *     {url}
+                     *     {hashtags}
+                     */
+                    template?: string;
+                    /** @enum {string} */
+                    type: "telegram";
+                } | {
+                    credentials: {
+                        appPassword: string;
+                        identifier: string;
+                    };
+                    /** @default true */
+                    enabled?: boolean;
+                    /**
+                     * @default {
+                     *       "deleteOnUnpublish": true,
+                     *       "editOnCorrection": true
+                     *     }
+                     */
+                    followThrough?: {
+                        /** @default true */
+                        deleteOnUnpublish?: boolean;
+                        /** @default true */
+                        editOnCorrection?: boolean;
+                    };
+                    hashtags?: string[];
+                    /** @enum {string} */
+                    language: "th" | "en";
+                    name: string;
+                    options: Record<string, never>;
+                    /**
+                     * @default {title}
+                     *
+                     *     {summary}
+                     *
+                     *     {url}
+                     *     {hashtags}
+                     */
+                    template?: string;
+                    /** @enum {string} */
+                    type: "bluesky";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        enabled: boolean;
+                        followThrough: {
+                            deleteOnUnpublish: boolean;
+                            editOnCorrection: boolean;
+                        };
+                        hasCredentials: boolean;
+                        hashtags: string[];
+                        id: string;
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        name: string;
+                        needsReauth: boolean;
+                        options: {
+                            [key: string]: unknown;
+                        };
+                        reauthMessage: string | null;
+                        template: string;
+                        /** @enum {string} */
+                        type: "webhook" | "facebook_page" | "x" | "line_oa" | "mastodon" | "telegram" | "bluesky";
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    SocialController_getChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        enabled: boolean;
+                        followThrough: {
+                            deleteOnUnpublish: boolean;
+                            editOnCorrection: boolean;
+                        };
+                        hasCredentials: boolean;
+                        hashtags: string[];
+                        id: string;
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        name: string;
+                        needsReauth: boolean;
+                        options: {
+                            [key: string]: unknown;
+                        };
+                        reauthMessage: string | null;
+                        template: string;
+                        /** @enum {string} */
+                        type: "webhook" | "facebook_page" | "x" | "line_oa" | "mastodon" | "telegram" | "bluesky";
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    SocialController_deleteChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SocialController_updateChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credentials?: {
+                        [key: string]: unknown;
+                    };
+                    enabled?: boolean;
+                    followThrough?: {
+                        /** @default true */
+                        deleteOnUnpublish?: boolean;
+                        /** @default true */
+                        editOnCorrection?: boolean;
+                    };
+                    hashtags?: string[];
+                    /** @enum {string} */
+                    language?: "th" | "en";
+                    name?: string;
+                    options?: {
+                        [key: string]: unknown;
+                    };
+                    template?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        enabled: boolean;
+                        followThrough: {
+                            deleteOnUnpublish: boolean;
+                            editOnCorrection: boolean;
+                        };
+                        hasCredentials: boolean;
+                        hashtags: string[];
+                        id: string;
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        name: string;
+                        needsReauth: boolean;
+                        options: {
+                            [key: string]: unknown;
+                        };
+                        reauthMessage: string | null;
+                        template: string;
+                        /** @enum {string} */
+                        type: "webhook" | "facebook_page" | "x" | "line_oa" | "mastodon" | "telegram" | "bluesky";
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    SocialController_listPosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts: number;
+                            channelId: string;
+                            /** @enum {string} */
+                            channelType: "webhook" | "facebook_page" | "x" | "line_oa" | "mastodon" | "telegram" | "bluesky";
+                            createdAt: string;
+                            externalId: string | null;
+                            externalUrl: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            lastError: string | null;
+                            nextAttemptAt: string | null;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "sending" | "sent" | "failed" | "unconfirmed" | "deleted" | "cancelled";
+                            storyId: string;
+                            text: string | null;
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    SocialController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    confirmNotPosted?: boolean;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        channelId: string;
+                        /** @enum {string} */
+                        channelType: "webhook" | "facebook_page" | "x" | "line_oa" | "mastodon" | "telegram" | "bluesky";
+                        createdAt: string;
+                        externalId: string | null;
+                        externalUrl: string | null;
+                        id: string;
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        lastError: string | null;
+                        nextAttemptAt: string | null;
+                        sentAt: string | null;
+                        /** @enum {string} */
+                        status: "queued" | "sending" | "sent" | "failed" | "unconfirmed" | "deleted" | "cancelled";
+                        storyId: string;
+                        text: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    SocialController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    channelId?: string;
+                    /** @enum {string} */
+                    language: "th" | "en";
+                    storyId: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            channelId: string;
+                            facets?: unknown[];
+                            length: number;
+                            limit: number | null;
+                            name: string;
+                            text: string;
+                            truncated: boolean;
+                            /** @enum {string} */
+                            type: "webhook" | "facebook_page" | "x" | "line_oa" | "mastodon" | "telegram" | "bluesky";
+                            /** @enum {string} */
+                            unit: "x-weighted" | "graphemes" | "characters" | "none";
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    TranslationController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            appliedRevision: number | null;
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            attempts: number;
+                            createdAt: string;
+                            id: string;
+                            lastError: string | null;
+                            nextAttemptAt: string | null;
+                            pendingCount: number;
+                            /** @enum {string} */
+                            provider: "manual" | "libretranslate" | "deepl" | "google" | "openai";
+                            segmentCount: number;
+                            /** @enum {string} */
+                            sourceLanguage: "th" | "en";
+                            sourceRevision: number;
+                            /** @enum {string} */
+                            status: "pending" | "machine_translated" | "awaiting_translator" | "in_review" | "approved" | "applied";
+                            storyId: string;
+                            /** @enum {string} */
+                            targetLanguage: "th" | "en";
+                            title: string;
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    TranslationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appliedRevision: number | null;
+                        approvedAt: string | null;
+                        approvedBy: string | null;
+                        attempts: number;
+                        createdAt: string;
+                        id: string;
+                        lastError: string | null;
+                        nextAttemptAt: string | null;
+                        pendingCount: number;
+                        /** @enum {string} */
+                        provider: "manual" | "libretranslate" | "deepl" | "google" | "openai";
+                        segmentCount: number;
+                        segments: {
+                            editedBy: string | null;
+                            kind: string;
+                            n: number;
+                            source: string;
+                            sourceHash: string;
+                            /** @enum {string} */
+                            status: "pending" | "machine" | "memory" | "edited" | "approved";
+                            target: string | null;
+                        }[];
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        sourceRevision: number;
+                        /** @enum {string} */
+                        status: "pending" | "machine_translated" | "awaiting_translator" | "in_review" | "approved" | "applied";
+                        storyId: string;
+                        /** @enum {string} */
+                        targetLanguage: "th" | "en";
+                        title: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    TranslationController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appliedRevision: number | null;
+                        approvedAt: string | null;
+                        approvedBy: string | null;
+                        attempts: number;
+                        createdAt: string;
+                        id: string;
+                        lastError: string | null;
+                        nextAttemptAt: string | null;
+                        pendingCount: number;
+                        /** @enum {string} */
+                        provider: "manual" | "libretranslate" | "deepl" | "google" | "openai";
+                        segmentCount: number;
+                        segments: {
+                            editedBy: string | null;
+                            kind: string;
+                            n: number;
+                            source: string;
+                            sourceHash: string;
+                            /** @enum {string} */
+                            status: "pending" | "machine" | "memory" | "edited" | "approved";
+                            target: string | null;
+                        }[];
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        sourceRevision: number;
+                        /** @enum {string} */
+                        status: "pending" | "machine_translated" | "awaiting_translator" | "in_review" | "approved" | "applied";
+                        storyId: string;
+                        /** @enum {string} */
+                        targetLanguage: "th" | "en";
+                        title: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    TranslationController_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sourceHash?: string;
+                    target: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        appliedRevision: number | null;
+                        approvedAt: string | null;
+                        approvedBy: string | null;
+                        attempts: number;
+                        createdAt: string;
+                        id: string;
+                        lastError: string | null;
+                        nextAttemptAt: string | null;
+                        pendingCount: number;
+                        /** @enum {string} */
+                        provider: "manual" | "libretranslate" | "deepl" | "google" | "openai";
+                        segmentCount: number;
+                        segments: {
+                            editedBy: string | null;
+                            kind: string;
+                            n: number;
+                            source: string;
+                            sourceHash: string;
+                            /** @enum {string} */
+                            status: "pending" | "machine" | "memory" | "edited" | "approved";
+                            target: string | null;
+                        }[];
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        sourceRevision: number;
+                        /** @enum {string} */
+                        status: "pending" | "machine_translated" | "awaiting_translator" | "in_review" | "approved" | "applied";
+                        storyId: string;
+                        /** @enum {string} */
+                        targetLanguage: "th" | "en";
+                        title: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        disabled: boolean;
+                        email: string;
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "editor" | "author" | "translator";
+                    }[];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @default  */
+                    name?: string;
+                    password: string;
+                    /** @enum {string} */
+                    role: "admin" | "editor" | "author" | "translator";
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        disabled: boolean;
+                        email: string;
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "editor" | "author" | "translator";
+                    };
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    disabled?: boolean;
+                    name?: string;
+                    password?: string;
+                    /** @enum {string} */
+                    role?: "admin" | "editor" | "author" | "translator";
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        disabled: boolean;
+                        email: string;
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "editor" | "author" | "translator";
+                    };
+                };
+            };
+        };
+    };
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description all dependencies up (services may be degraded) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a dependency is down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    HealthController_metricsText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}

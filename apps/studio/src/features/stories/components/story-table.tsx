@@ -1,0 +1,53 @@
+import { Anchor, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { StorySummary } from '../../../api/types';
+import { formatDateTime } from '../../../lib/dates';
+import { PROVINCES } from '../provinces';
+import { StatusBadges } from './status-badges';
+
+/** The title in the person's language when the story has it, else in its source language. */
+function titleOf(story: StorySummary, lang: 'th' | 'en'): { text: string; lang: string } {
+  const v =
+    story.versions.find((x) => x.language === lang) ??
+    story.versions.find((x) => x.language === story.sourceLanguage) ??
+    story.versions[0];
+  return { text: v?.title ?? story.id, lang: v?.language ?? lang };
+}
+
+export function StoryTable({ stories }: { stories: StorySummary[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'th' ? 'th' : 'en';
+  const province = (p?: string) => (p && lang === 'en' ? (PROVINCES.find(([th]) => th === p)?.[1] ?? p) : p);
+  return (
+    <Table striped highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('stories.title')}</Table.Th>
+          <Table.Th scope="col">{t('fields.province')}</Table.Th>
+          <Table.Th scope="col">{t('stories.versions')}</Table.Th>
+          <Table.Th scope="col">{t('stories.updated')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {stories.map((s) => {
+          const title = titleOf(s, lang);
+          return (
+            <Table.Tr key={s.id} data-story-id={s.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/stories/${s.id}`} lang={title.lang}>
+                  {title.text}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{province(s.dateline.province) ?? <Text c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>
+                <StatusBadges versions={s.versions} />
+              </Table.Td>
+              <Table.Td>{formatDateTime(s.updatedAt, lang)}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

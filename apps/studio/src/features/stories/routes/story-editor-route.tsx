@@ -1,0 +1,199 @@
+import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ApiError } from '../../../api/client';
+import type { Language, Story } from '../../../api/types';
+import { formatDateTime } from '../../../lib/dates';
+import { useCurrentUser } from '../../auth/hooks/use-session';
+import { ApiErrorAlert } from '../../shell/components/api-error-alert';
+import { Loading } from '../../shell/components/loading';
+import { ConflictDialog } from '../components/conflict-dialog';
+import { SharedFields } from '../components/shared-fields';
+import { StatusBadges } from '../components/status-badges';
+import { VersionEditor } from '../components/version-editor';
+import { WorkflowButtons } from '../components/workflow-buttons';
+import {
+  changesOf,
+  draftFromStory,
+  emptyVersion,
+  hasChanges,
+  rebase,
+  STORY_LANGUAGES,
+  type Draft,
+} from '../editor/draft';
+import { useAutosave } from '../hooks/use-autosave';
+import { fetchStory, useSaveStory, useStory } from '../hooks/use-story';
+
+export function StoryEditorRoute() {
+  const { id = '' } = useParams();
+  const query = useStory(id);
+  if (query.error) return <ApiErrorAlert error={query.error} />;
+  if (!query.data) return <Loading />;
+  // Keyed by id: another story starts from a fresh form.
+  return <StoryEditor key={id} loaded={query.data} />;
+}
+
+function StoryEditor({ loaded }: { loaded: Story }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'th' ? 'th' : 'en';
+  const user = useCurrentUser();
+  const save = useSaveStory(loaded.id);
+  // The revision this form builds on: only this person's own saves move it, never a background refetch, so a
+  // change made elsewhere is always met with a 412 and shown, never silently written over.
+  const [base, setBase] = useState(loaded);
+  const [draft, setDraft] = useState<Draft>(() => draftFromStory(loaded));
+  const [conflict, setConflict] = useState<Story | null>(null);
+  const [tab, setTab] = useState<Language>(loaded.sourceLanguage);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+
+  const changes = changesOf(base, draft);
+  const dirty = hasChanges(changes);
+  const statusOf = (l: Language) => base.versions.find((v) => v.language === l)?.status;
+  const readOnly = (l: Language) =>
+    user.role === 'translator' || (user.role === 'author' && (statusOf(l) ?? 'draft') !== 'draft');
+  const valid = changes.versions.every((v) => v.input.title !== '');
+  // Autosave keeps drafts safe; a change to something in review or live waits for an explicit save.
+  const autosavable = changes.versions.every((v) => (statusOf(v.language) ?? 'draft') === 'draft');
+
+  const saveNow = (on: Story = base) => {
+    const c = changesOf(on, draft);
+    if (!hasChanges(c) || save.isPending) return;
+    const sent = draft;
+    save.mutate(
+      { base: on, changes: c },
+      {
+        onSuccess: (story) => {
+          setBase(story);
+          setSavedAt(story.updatedAt);
+          // Untouched since it was sent: take the server's form of it (the sanitized body, trimmed text).
+          setDraft((d) => (d === sent ? draftFromStory(story) : d));
+        },
+        onError: (err) => {
+          if (err instanceof ApiError && err.kind === 'stale') void fetchStory(base.id).then(setConflict);
+        },
+      },
+    );
+  };
+
+  useAutosave({
+    enabled: dirty && valid && autosavable && !save.isPending && !conflict && !save.isError,
+    revision: draft,
+    save: () => saveNow(),
+  });
+
+  // Leaving with unsaved work asks first (the browser's own dialog).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const title = draft.versions[base.sourceLanguage]?.title || t('editor.untitled');
+  const saveState = save.isPending
+    ? t('editor.saving')
+    : dirty
+      ? t('editor.unsaved')
+      : savedAt
+        ? t('editor.savedAt', { when: formatDateTime(savedAt, lang) })
+        : t('editor.upToDate');
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1} lang={base.sourceLanguage}>
+            {title}
+          </Title>
+          <StatusBadges versions={base.versions} />
+        </Stack>
+        <Group>
+          <Text size="sm" role="status" data-testid="save-state">
+            {saveState}
+          </Text>
+          <Button onClick={() => saveNow()} disabled={!dirty || !valid} loading={save.isPending}>
+            {t('editor.save')}
+          </Button>
+        </Group>
+      </Group>
+      {save.error && !(save.error instanceof ApiError && save.error.kind === 'stale') && (
+        <ApiErrorAlert error={save.error} context="save" />
+      )}
+      <SharedFields
+        value={draft.fields}
+        onChange={(fields) => setDraft((d) => ({ ...d, fields }))}
+        disabled={
+          user.role === 'translator' || (user.role === 'author' && base.versions.some((v) => v.status !== 'draft'))
+        }
+      />
+      <Tabs value={tab} onChange={(v) => setTab(v === 'en' ? 'en' : 'th')}>
+        <Tabs.List>
+          {STORY_LANGUAGES.map((l) => (
+            <Tabs.Tab key={l} value={l}>
+              {t(`languages.${l}`)}
+              {l === base.sourceLanguage ? ` (${t('editor.source')})` : ''}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {STORY_LANGUAGES.map((l) => {
+          const v = draft.versions[l];
+          const saved = base.versions.find((x) => x.language === l);
+          return (
+            <Tabs.Panel key={l} value={l} pt="md">
+              {v ? (
+                <Stack>
+                  {saved && (
+                    <WorkflowButtons
+                      story={base}
+                      version={saved}
+                      unsaved={dirty}
+                      onChanged={(next) => {
+                        // Offered only without unsaved changes: the form simply takes the new revision.
+                        setBase(next);
+                        setDraft(draftFromStory(next));
+                      }}
+                    />
+                  )}
+                  <VersionEditor
+                    language={l}
+                    value={v}
+                    savedSlug={saved?.slug ?? base.versions[0]?.slug}
+                    readOnly={readOnly(l)}
+                    onChange={(next) => setDraft((d) => ({ ...d, versions: { ...d.versions, [l]: next } }))}
+                  />
+                </Stack>
+              ) : (
+                <Button
+                  variant="default"
+                  onClick={() => setDraft((d) => ({ ...d, versions: { ...d.versions, [l]: emptyVersion() } }))}
+                >
+                  {t('editor.addVersion', { language: t(`languages.${l}`) })}
+                </Button>
+              )}
+            </Tabs.Panel>
+          );
+        })}
+      </Tabs>
+      <ConflictDialog
+        latest={conflict}
+        mine={draft}
+        onKeepMine={() => {
+          if (!conflict) return;
+          const merged = rebase(base, draft, conflict);
+          setConflict(null);
+          setBase(conflict);
+          setDraft(merged);
+          save.reset();
+        }}
+        onTakeTheirs={() => {
+          if (!conflict) return;
+          setBase(conflict);
+          setDraft(draftFromStory(conflict));
+          setConflict(null);
+          save.reset();
+        }}
+      />
+    </Stack>
+  );
+}
