@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import Image from '@tiptap/extension-image';
+import Link from '@tiptap/extension-link';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId } from 'react';
@@ -16,13 +17,21 @@ const extensions = [
     heading: { levels: [2, 3, 4] },
     code: false,
     codeBlock: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      protocols: ['http', 'https', 'mailto'],
-      defaultProtocol: 'https',
-      HTMLAttributes: { rel: 'noopener noreferrer', target: null, class: null },
+    link: false,
+  }),
+  Link.extend({
+    // href first, then rel: the order the articles sanitizer writes them back in, so a link round-trips unchanged.
+    renderHTML({ HTMLAttributes }) {
+      const { href, ...rest } = HTMLAttributes as Record<string, unknown>;
+      return ['a', { href, ...rest }, 0];
     },
+  }).configure({
+    openOnClick: false,
+    autolink: true,
+    protocols: ['http', 'https', 'mailto'],
+    defaultProtocol: 'https',
+    // No target; every link leaves without the opener or the referrer (the server sets the same rel).
+    HTMLAttributes: { target: null, rel: 'noopener noreferrer', class: null },
   }),
   Image.configure({ inline: false, allowBase64: false }),
   VideoEmbed,
