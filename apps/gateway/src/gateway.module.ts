@@ -10,6 +10,9 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { TokensService } from './auth/tokens.service.js';
 import { Authenticator } from './auth/authenticator.js';
+import { AuditController } from './audit/audit.controller.js';
+import { AuditRepository } from './audit/audit.repository.js';
+import { AuditTrail } from './audit/audit-trail.js';
 import { EndedSessionsRepository } from './auth/ended-sessions.repository.js';
 import { RevocationList } from './auth/revocation-list.js';
 import { Revocations } from './auth/revocations.service.js';
@@ -59,6 +62,7 @@ export class GatewayModule {
         UsersController,
         ArticlesController,
         DeadLettersController,
+        AuditController,
         MediaController,
         PublicApiController,
         TranslationController,
@@ -77,6 +81,8 @@ export class GatewayModule {
         { provide: DeadLetters, useValue: new DeadLetters(infra.jsm, infra.publisher) },
         { provide: UsersRepository, useValue: users },
         { provide: EndedSessionsRepository, useValue: endedSessions },
+        { provide: AuditRepository, useValue: new AuditRepository(infra.mongo) },
+        AuditTrail,
         OutboxRelay.provider(infra, config, [users.model, endedSessions.model]),
         {
           provide: LoginThrottle,

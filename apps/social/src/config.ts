@@ -12,6 +12,23 @@ export const SocialConfigSchema = ServiceConfigSchema.extend({
   SOCIAL_CREDENTIALS_KEY: z
     .string({ error: 'is required (32 random bytes, base64: openssl rand -base64 32)' })
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)'),
+  /**
+   * Earlier SOCIAL_CREDENTIALS_KEYs, comma-separated: credentials they sealed stay readable until the re-seal
+   * command (`npm run social:reseal`) has rewritten them with the current key.
+   */
+  SOCIAL_PREVIOUS_CREDENTIALS_KEYS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (keys) => keys.every((k) => Buffer.from(k, 'base64').length === 32),
+      'each key must be 32 bytes in base64 (openssl rand -base64 32)',
+    ),
   /** Where readers reach the site: previews link the story as it will be posted. */
   PUBLIC_BASE_URL: env.url(['http:', 'https:']).default('http://127.0.0.1:3000'),
   /** Platform API base URLs (tests point them at local servers). Mastodon and webhooks are per channel. */

@@ -40,7 +40,10 @@ export class SocialModule {
         { provide: INFRA, useValue: infra },
         { provide: CONFIG, useValue: config },
         { provide: OutboundPolicy, useValue: new OutboundPolicy(config.OUTBOUND_ALLOW) },
-        { provide: CredentialsCipher, useValue: new CredentialsCipher(config.SOCIAL_CREDENTIALS_KEY) },
+        {
+          provide: CredentialsCipher,
+          useValue: new CredentialsCipher(config.SOCIAL_CREDENTIALS_KEY, config.SOCIAL_PREVIOUS_CREDENTIALS_KEYS),
+        },
         { provide: ChannelsRepository, useValue: new ChannelsRepository(channelModel(infra.mongo)) },
         { provide: PostsRepository, useValue: new PostsRepository(posts, infra.mongo, leaseMs(config)) },
         { provide: RpcClient, useValue: new SocialRpcClient(config.NATS_URL, config.RPC_TIMEOUT_MS) },

@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import { TokensService } from './tokens.service.js';
 import type { UserDoc } from './user.schema.js';
 import { UsersRepository } from './users.repository.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 
 @Injectable()
 export class AuthService {
@@ -15,6 +16,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly tokens: TokensService,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditTrail,
     @Inject(CONFIG) private readonly config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -27,21 +29,36 @@ export class AuthService {
 
   /** The user behind a good e-mail and password; wrong ones count towards the throttle and answer 401. */
   async checkCredentials(email: string, password: string, ip: string): Promise<UserDoc> {
-    await this.throttle.check(ip, email);
+    try {
+      await this.throttle.check(ip, email);
+    } catch (err) {
+      await this.audit.record({ action: 'login.throttled', email, ip });
+      throw err;
+    }
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok || user.disabled) {
       await this.throttle.failed(ip, email);
       this.logger.warn({ email, ip }, 'failed login');
+      const reason = !user ? 'unknown e-mail' : !ok ? 'wrong password' : 'account disabled';
+      await this.audit.record({
+        action: 'login.failed',
+        email,
+        ip,
+        subjectId: user?._id.toHexString(),
+        details: { reason },
+      });
       throw new DomainError(ErrorCode.Unauthenticated, 'e-mail or password is wrong');
     }
     await this.throttle.succeeded(ip, email);
+    await this.audit.record({ action: 'login.succeeded', email, ip, actorId: user._id.toHexString() });
     return user;
   }
 
   /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when that e-mail has no account yet. */
   async seedAdmin(): Promise<void> {
     await this.users.ensureIndexes();
+    await this.audit.signingKey('jwt-key', this.tokens.currentKeyId);
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
     if (!email || !password) return;
     const created = await this.users.createIfAbsent({

@@ -6,6 +6,7 @@ import type { GatewayConfig } from '../config.js';
 import { actorOf, AuthService } from './auth.service.js';
 import { Authenticator } from './authenticator.js';
 import { Revocations } from './revocations.service.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { CSRF_MESSAGE, csrfMatches } from './session-cookie.js';
 import { TokensService, type SessionClaims } from './tokens.service.js';
 import type { UserDoc } from './user.schema.js';
@@ -35,6 +36,7 @@ export class SessionsService {
     private readonly tokens: TokensService,
     private readonly users: UsersRepository,
     private readonly revocations: Revocations,
+    private readonly audit: AuditTrail,
     @Inject(CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -61,6 +63,12 @@ export class SessionsService {
     // Renewals keep the session id, so its last token expires at most one lifetime from now.
     const lastExpiry = new Date(Date.now() + this.config.SESSION_TTL_SECONDS * 1000);
     await this.revocations.endSession(session.actor.id, session.session.sessionId, lastExpiry);
+    await this.audit.record({
+      action: 'session.ended',
+      actorId: session.actor.id,
+      email: session.actor.email,
+      ip: req.ip,
+    });
   }
 
   get secureCookie(): boolean {

@@ -49,6 +49,11 @@ export class TokensService {
     this.byKid = new Map(keys.map((k) => [k.kid, k.key]));
   }
 
+  /** The id of the key new tokens are signed with. */
+  get currentKeyId(): string {
+    return this.current.kid;
+  }
+
   /** A bearer token for scripts (POST /auth/login). */
   async issue(
     actor: Actor,

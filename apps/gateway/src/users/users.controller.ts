@@ -38,8 +38,8 @@ export class UsersController {
     },
   })
   @ApiCreatedResponse({ schema: openApi(UserViewSchema, 'output') })
-  create(@Body(new ZodValidationPipe(NewUserSchema)) body: z.output<typeof NewUserSchema>) {
-    return this.users.create(body);
+  create(@Req() req: KhaoRequest, @Body(new ZodValidationPipe(NewUserSchema)) body: z.output<typeof NewUserSchema>) {
+    return this.users.create(req.actor!, body);
   }
 
   @Patch('users/:id')

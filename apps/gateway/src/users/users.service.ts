@@ -5,6 +5,7 @@ import { hashPassword } from '../auth/passwords.js';
 import type { UserDoc } from '../auth/user.schema.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { Revocations } from '../auth/revocations.service.js';
+import { AuditTrail } from '../audit/audit-trail.js';
 import type { NewUserSchema, UserPatchSchema, UserView } from './user.dto.js';
 
 /** User management, for admins. */
@@ -13,6 +14,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly revocations: Revocations,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -25,7 +27,7 @@ export class UsersService {
     return view(user);
   }
 
-  async create(input: z.output<typeof NewUserSchema>): Promise<UserView> {
+  async create(actor: Actor, input: z.output<typeof NewUserSchema>): Promise<UserView> {
     const created = await this.users.createIfAbsent({
       email: input.email,
       name: input.name,
@@ -33,7 +35,15 @@ export class UsersService {
       passwordHash: await hashPassword(input.password),
     });
     if (!created) throw new DomainError(ErrorCode.Conflict, `a user with e-mail ${input.email} exists already`);
-    return view((await this.users.findByEmail(input.email))!);
+    const user = (await this.users.findByEmail(input.email))!;
+    await this.audit.record({
+      action: 'user.created',
+      actorId: actor.id,
+      subjectId: user._id.toHexString(),
+      email: user.email,
+      details: { role: user.role },
+    });
+    return view(user);
   }
 
   async update(actor: Actor, id: string, patch: z.output<typeof UserPatchSchema>): Promise<UserView> {
@@ -49,6 +59,16 @@ export class UsersService {
       ? await this.revocations.changeAccess(user, changes, reasons)
       : await this.users.update(id, changes);
     if (!updated) throw new DomainError(ErrorCode.NotFound, `no user with id ${id}`);
+    for (const reason of reasons) {
+      const details = reason === 'role-changed' ? { from: user.role, to: updated.role } : undefined;
+      await this.audit.record({
+        action: `user.${reason}`,
+        actorId: actor.id,
+        subjectId: id,
+        email: user.email,
+        details,
+      });
+    }
     return view(updated);
   }
 }

@@ -29,6 +29,15 @@ export class ChannelsRepository {
     return this.collection.findOneAndUpdate({ _id: id }, { $set: fields }, { returnDocument: 'after' });
   }
 
+  /** Replaces the sealed credentials only if they are still the ones read (`iv`): a PATCH meanwhile wins. */
+  async replaceCredentials(id: string, readIv: string, sealed: ChannelDoc['credentials']): Promise<boolean> {
+    const res = await this.collection.updateOne(
+      { _id: id, 'credentials.iv': readIv },
+      { $set: { credentials: sealed } },
+    );
+    return res.modifiedCount === 1;
+  }
+
   async delete(id: string): Promise<boolean> {
     return (await this.collection.deleteOne({ _id: id })).deletedCount === 1;
   }

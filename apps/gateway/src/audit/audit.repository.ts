@@ -1,0 +1,76 @@
+import { Schema, Types, type Connection, type Model } from 'mongoose';
+import { isDuplicateKey, modelFor } from '@khao/persistence';
+
+/** One security-relevant happening. Never a password, a token or a key: who, what, when, from where. */
+export interface AuditDoc {
+  _id: Types.ObjectId;
+  at: Date;
+  action: string;
+  /** Who did it (absent for failed logins and the platform itself). */
+  actorId?: string;
+  /** Whom or what it was done to. */
+  subjectId?: string;
+  email?: string;
+  ip?: string;
+  details?: Record<string, unknown>;
+}
+
+const AuditSchema = new Schema<AuditDoc>(
+  {
+    at: Date,
+    action: String,
+    actorId: String,
+    subjectId: String,
+    email: String,
+    ip: String,
+    details: Schema.Types.Mixed,
+  },
+  { versionKey: false, collection: 'audit' },
+);
+
+interface KeyStateDoc {
+  _id: string;
+  kid: string;
+}
+
+const KeyStateSchema = new Schema<KeyStateDoc>(
+  { _id: String, kid: String },
+  { versionKey: false, collection: 'key_state' },
+);
+
+/** The only place that touches the audit and key_state collections. */
+export class AuditRepository {
+  private readonly model: Model<AuditDoc>;
+  private readonly keys: Model<KeyStateDoc>;
+
+  constructor(conn: Connection) {
+    this.model = modelFor(conn, 'Audit', AuditSchema);
+    this.keys = modelFor(conn, 'KeyState', KeyStateSchema);
+  }
+
+  async insert(entry: Omit<AuditDoc, '_id'>): Promise<void> {
+    await this.model.collection.insertOne({ _id: new Types.ObjectId(), ...entry });
+  }
+
+  /** Newest first; `before` is the id of the last entry of the previous page. */
+  list(limit: number, before?: string): Promise<AuditDoc[]> {
+    const filter = before ? { _id: { $lt: new Types.ObjectId(before) } } : {};
+    return this.model.find(filter).sort({ _id: -1 }).limit(limit).lean<AuditDoc[]>().exec();
+  }
+
+  /**
+   * Records `kid` as the current key of `name`; returns the key it replaces when this call is the one that saw the
+   * change (of several replicas booting at once, one), else undefined.
+   */
+  async switchKey(name: string, kid: string): Promise<{ from: string | null } | undefined> {
+    const previous = await this.keys.findOneAndUpdate({ _id: name, kid: { $ne: kid } }, { $set: { kid } }).lean();
+    if (previous) return { from: previous.kid };
+    try {
+      await this.keys.create({ _id: name, kid });
+      return { from: null };
+    } catch (err) {
+      if (isDuplicateKey(err)) return undefined;
+      throw err;
+    }
+  }
+}
