@@ -1,6 +1,6 @@
-// The labelled queries: what a reader or an editor types, and every story that should come back (`expect`). An empty `expect` means the query
-// must find nothing. `cls` groups the queries by what they test; `ordered` marks those whose first expected story must
-// rank first (the exact phrase above the words apart, a title above a passing mention).
+// The labelled queries: what a reader or an editor types, and every story that should come back (`expect`); an empty
+// `expect` means the query must find nothing. `cls` groups the queries by what they test; `ordered` marks those
+// whose first expected story must rank first (the exact phrase above the words apart, a title above a passing one).
 
 /** How some keyboards and typists enter Thai: the tone mark before the upper or lower vowel (ที่ typed as ท่ี). */
 export const toneFirst = (s) => s.replace(/([\u0E31\u0E34-\u0E3A\u0E47])([\u0E48-\u0E4B])/gu, '$2$1');

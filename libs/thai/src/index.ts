@@ -2,3 +2,4 @@ export * from './segment.js';
 export * from './dates.js';
 export * from './slug.js';
 export * from './search.js';
+export * from './search-engine/index.js';

@@ -16,6 +16,11 @@ export class PublicStoriesController {
     return this.stories.list(q);
   }
 
+  @MessagePattern(P.search.subject)
+  search(@Payload(valid(P.search)) q: In<typeof P.search>) {
+    return this.stories.search(q);
+  }
+
   @MessagePattern(P.get.subject)
   get(@Payload(valid(P.get)) p: In<typeof P.get>) {
     return this.stories.get(p.language, p.slug);

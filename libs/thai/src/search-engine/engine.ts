@@ -1,0 +1,316 @@
+import { analyze, TermFlag } from './analyze.js';
+import { nfc } from './normalize.js';
+import { strongPart, shortWord, type ParsedQuery } from './query.js';
+
+/** The fields of a searchable document, most telling first. */
+export interface SearchDoc {
+  key: string;
+  title: string;
+  summary: string;
+  body: string;
+  /** What every reader sees beside the text: tags, categories, dateline, byline. */
+  extra: string;
+  /** Terms matched as they are, beside the extra text (the event date's years in both calendars). */
+  extraTerms?: string[];
+  /** Newer wins ties (ms since the epoch). */
+  time: number;
+}
+
+export interface SearchHit {
+  key: string;
+  score: number;
+  /** Every part of the query found as typed (not only its words apart). */
+  exact: boolean;
+  time: number;
+}
+
+const FIELDS = 4;
+/** BM25F: a word in the title counts four times one in the body; summary and the shared fields twice. */
+const WEIGHTS = [4, 2, 1, 2];
+const K1 = 1.2;
+const B = 0.75;
+/** Words of an unspaced query found apart in a story count half. */
+const APART = 0.5;
+/** The whole query found as one phrase, when it has several parts. */
+const PHRASE_BONUS = 1.5;
+// A posting packs the term's count per field (title, summary, extra: 4 bits; body: 8 bits) and two flags.
+const SHIFT = [0, 4, 8, 16];
+const MAX = [15, 15, 255, 15];
+const FREE_BIT = 1 << 20;
+const EDGE_BIT = 1 << 21;
+
+interface Entry {
+  key: string;
+  time: number;
+  /** Term ids with their TermFlag in the low two bits, field after field. */
+  seq: Uint32Array;
+  /** Where each field ends in `seq`. */
+  ends: number[];
+  /** Distinct term ids. */
+  unique: Uint32Array;
+}
+
+interface Postings {
+  slots: number[];
+  packed: number[];
+  df: number;
+}
+
+/**
+ * A ranked full-text index in memory: BM25F over analysed terms (`analyze`), phrase checks over the term sequence of
+ * each field, for Thai and English alike. Documents are put and removed by key; a query (`parseQuery`) returns every
+ * matching document, best first, the newer first among equals.
+ */
+export class SearchIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly words: string[] = [];
+  private readonly postings: Postings[] = [];
+  private readonly entries: (Entry | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly lengthSums = [0, 0, 0, 0];
+  private deadSlots = 0;
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  has(key: string): boolean {
+    return this.slotOf.has(key);
+  }
+
+  put(doc: SearchDoc): void {
+    this.remove(doc.key);
+    const texts = [doc.title, doc.summary, doc.body, doc.extra];
+    const seq: number[] = [];
+    const ends: number[] = [];
+    const counts = new Map<number, number>();
+    texts.forEach((text, field) => {
+      const terms = analyze(nfc(text));
+      if (field === 3) for (const t of doc.extraTerms ?? []) terms.push({ term: t, start: 0, end: 0, flags: 3 });
+      for (const t of terms) {
+        const id = this.idOf(t.term);
+        seq.push((id << 2) | t.flags);
+        const c = counts.get(id) ?? 0;
+        const tf = (c >> SHIFT[field]) & MAX[field];
+        let packed = tf < MAX[field] ? c + (1 << SHIFT[field]) : c;
+        if (t.flags & TermFlag.free) packed |= FREE_BIT;
+        if (t.flags & TermFlag.edge) packed |= EDGE_BIT;
+        counts.set(id, packed);
+      }
+      ends.push(seq.length);
+    });
+    const slot = this.entries.length;
+    const entry: Entry = {
+      key: doc.key,
+      time: doc.time,
+      seq: Uint32Array.from(seq),
+      ends,
+      unique: new Uint32Array(counts.size),
+    };
+    let i = 0;
+    for (const [id, packed] of counts) {
+      entry.unique[i++] = id;
+      const p = this.postings[id];
+      p.slots.push(slot);
+      p.packed.push(packed);
+      p.df++;
+    }
+    this.entries.push(entry);
+    this.slotOf.set(doc.key, slot);
+    this.addLengths(entry, 1);
+  }
+
+  remove(key: string): void {
+    const slot = this.slotOf.get(key);
+    if (slot === undefined) return;
+    const entry = this.entries[slot]!;
+    for (const id of entry.unique) this.postings[id].df--;
+    this.addLengths(entry, -1);
+    this.entries[slot] = undefined;
+    this.slotOf.delete(key);
+    if (++this.deadSlots > 1000 && this.deadSlots > this.slotOf.size) this.compact();
+  }
+
+  /** Every document matching every part of the query and accepted by `accept`, best first. */
+  search(query: ParsedQuery, accept: (key: string) => boolean = () => true): SearchHit[] {
+    if (query.groups.length === 0) return [];
+    const n = Math.max(1, this.slotOf.size);
+    const avg = this.lengthSums.map((s) => Math.max(1, s / n));
+    let scores: Map<number, { score: number; exact: boolean }> | undefined;
+    for (const group of query.groups) {
+      const next = new Map<number, { score: number; exact: boolean }>();
+      for (const words of group.alternatives) {
+        const ids = words.map((w) => this.ids.get(w));
+        if (ids.some((id) => id === undefined || this.postings[id].df === 0)) continue;
+        this.matchGroup(ids as number[], words, avg, n, scores, accept, next);
+      }
+      scores = new Map([...next].map(([slot, g]) => [slot, combine(scores?.get(slot), g)]));
+      if (scores.size === 0) return [];
+    }
+    const allIds = query.terms.map((t) => this.ids.get(t));
+    const whole = query.groups.length > 1 && allIds.every((id) => id !== undefined);
+    const hits: SearchHit[] = [];
+    for (const [slot, s] of scores!) {
+      const e = this.entries[slot]!;
+      const bonus = whole && phraseAt(e, allIds, 0, allIds.length) ? PHRASE_BONUS : 1;
+      hits.push({ key: e.key, score: Math.round(s.score * bonus * 1e6) / 1e6, exact: s.exact, time: e.time });
+    }
+    return hits.sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || b.time - a.time);
+  }
+
+  /** Indexed words (with how many documents hold them), for "did you mean". */
+  *vocabulary(): IterableIterator<[string, number]> {
+    for (let id = 0; id < this.words.length; id++) {
+      const df = this.postings[id].df;
+      if (df > 0) yield [this.words[id], df];
+    }
+  }
+
+  /** How often a word occurs in documents (0 when unknown). */
+  documentFrequency(word: string): number {
+    const id = this.ids.get(word);
+    return id === undefined ? 0 : this.postings[id].df;
+  }
+
+  private matchGroup(
+    ids: number[],
+    words: string[],
+    avg: number[],
+    n: number,
+    within: Map<number, unknown> | undefined,
+    accept: (key: string) => boolean,
+    out: Map<number, { score: number; exact: boolean }>,
+  ): void {
+    // Walk the rarest word's postings; the other words are looked up per candidate.
+    const order = ids.map((_, i) => i).sort((a, b) => this.postings[ids[a]].df - this.postings[ids[b]].df);
+    const rare = this.postings[ids[order[0]]];
+    const idf = ids.map((id) => Math.log(1 + (n - this.postings[id].df + 0.5) / (this.postings[id].df + 0.5)));
+    for (let i = 0; i < rare.slots.length; i++) {
+      const slot = rare.slots[i];
+      const e = this.entries[slot];
+      if (!e || (within && !within.has(slot)) || out.has(slot) || !accept(e.key)) continue;
+      const packed = ids.map((id) => (id === ids[order[0]] ? rare.packed[i] : this.packedOf(id, slot)));
+      if (packed.some((p) => p === undefined)) continue;
+      if (ids.length === 1 && shortWord(words[0]) && !(packed[0]! & FREE_BIT)) continue;
+      let exact = true;
+      if (ids.length > 1 && !phraseAt(e, ids, 0, ids.length)) {
+        exact = false;
+        if (!this.apart(e, ids, words, packed as number[])) continue;
+      }
+      let score = 0;
+      for (let k = 0; k < ids.length; k++) score += idf[k] * this.saturate(packed[k]!, e, avg);
+      out.set(slot, { score: exact ? score : score * APART, exact });
+    }
+  }
+
+  /** BM25F's saturated, length-normalised weight of one term's counts in one document. */
+  private saturate(packed: number, e: Entry, avg: number[]): number {
+    let tf = 0;
+    for (let f = 0; f < FIELDS; f++) {
+      const count = (packed >> SHIFT[f]) & MAX[f];
+      if (count) tf += (WEIGHTS[f] * count) / (1 - B + (B * fieldLength(e, f)) / avg[f]);
+    }
+    return (tf * (K1 + 1)) / (tf + K1);
+  }
+
+  /**
+   * The query's words lie apart: cut the query greedily into the longest parts found as phrases; each part must be
+   * strong enough to stand alone (`strongPart`), or a word that begins or ends a run in the story.
+   */
+  private apart(e: Entry, ids: number[], words: string[], packed: number[]): boolean {
+    let i = 0;
+    while (i < ids.length) {
+      let j = ids.length;
+      while (j > i + 1 && !phraseAt(e, ids, i, j)) j--;
+      const part = words.slice(i, j);
+      if (!strongPart(part) && !(j === i + 1 && packed[i] & EDGE_BIT)) return false;
+      i = j;
+    }
+    return true;
+  }
+
+  private packedOf(id: number, slot: number): number | undefined {
+    // Postings are in slot order: binary search.
+    const p = this.postings[id];
+    let lo = 0;
+    let hi = p.slots.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = p.slots[mid];
+      if (s === slot) return p.packed[mid];
+      if (s < slot) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  private idOf(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(word, id);
+      this.words.push(word);
+      this.postings.push({ slots: [], packed: [], df: 0 });
+    }
+    return id;
+  }
+
+  private addLengths(e: Entry, sign: number): void {
+    for (let f = 0; f < FIELDS; f++) this.lengthSums[f] += sign * fieldLength(e, f);
+  }
+
+  /** Drops removed documents from the postings and renumbers the slots. */
+  private compact(): void {
+    const renumber = new Map<number, number>();
+    const kept: Entry[] = [];
+    this.entries.forEach((e, slot) => {
+      if (e) {
+        renumber.set(slot, kept.length);
+        kept.push(e);
+      }
+    });
+    for (const p of this.postings) {
+      const slots: number[] = [];
+      const packed: number[] = [];
+      p.slots.forEach((s, i) => {
+        const to = renumber.get(s);
+        if (to !== undefined) {
+          slots.push(to);
+          packed.push(p.packed[i]);
+        }
+      });
+      p.slots = slots;
+      p.packed = packed;
+    }
+    this.entries.length = 0;
+    this.entries.push(...kept);
+    for (const [key, slot] of this.slotOf) this.slotOf.set(key, renumber.get(slot)!);
+    this.deadSlots = 0;
+  }
+}
+
+function fieldLength(e: Entry, f: number): number {
+  return e.ends[f] - (f ? e.ends[f - 1] : 0);
+}
+
+/** Whether ids[from..to) occur one after another within one field of the document. */
+function phraseAt(e: Entry, ids: number[], from: number, to: number): boolean {
+  const len = to - from;
+  let fieldStart = 0;
+  for (const end of e.ends) {
+    for (let p = fieldStart; p + len <= end; p++) {
+      let k = 0;
+      while (k < len && e.seq[p + k] >>> 2 === ids[from + k]) k++;
+      if (k === len) return true;
+    }
+    fieldStart = end;
+  }
+  return false;
+}
+
+function combine(
+  a: { score: number; exact: boolean } | undefined,
+  b: { score: number; exact: boolean },
+): { score: number; exact: boolean } {
+  return a ? { score: a.score + b.score, exact: a.exact && b.exact } : b;
+}
