@@ -26,6 +26,7 @@ import { PublicCache } from './public/public-cache.js';
 import { PublicCacheSync } from './public/public-cache.sync.js';
 import { PublicContentService } from './public/public-content.service.js';
 import { PublicPagesController } from './public/public-pages.controller.js';
+import { PublicSearchController } from './public/public-search.controller.js';
 import { PublicResponses } from './public/public-responses.service.js';
 
 export interface GatewayDeps {
@@ -47,6 +48,7 @@ export class GatewayModule {
         DeadLettersController,
         MediaController,
         PublicApiController,
+        PublicSearchController,
         TranslationController,
         SocialController,
         // Last: its `/:lang` route must not shadow anything (static routes win in Fastify anyway).

@@ -7,6 +7,9 @@ import {
   type Language,
   type PublicListItem,
   type PublicListQuery,
+  type PublicSearchHit,
+  type PublicSearchQuery,
+  type PublicSearchReply,
   type PublicStory,
   type PublicTranslation,
   type ResolvedImage,
@@ -33,6 +36,13 @@ export interface ListItemView extends Omit<PublicListItem, 'translations'> {
   translations: LinkedTranslation[];
   cover: ResolvedImage | null;
 }
+
+export interface SearchHitView extends Omit<PublicSearchHit, 'translations'> {
+  url: string;
+  translations: LinkedTranslation[];
+}
+
+export type SearchView = Omit<PublicSearchReply, 'items'> & { items: SearchHitView[] };
 
 export type StoryLookup =
   | { kind: 'story'; view: StoryView; imagesComplete: boolean }
@@ -107,6 +117,19 @@ export class PublicContentService {
       })),
       nextCursor: page.nextCursor,
       imagesComplete: [...byLanguage.values()].every((m) => m !== null),
+    };
+  }
+
+  /** Published versions of one language matching a text query, best first, with snippets (no images). */
+  async search(query: PublicSearchQuery): Promise<SearchView> {
+    const reply = await this.rpc.request(ArticlesPublicRpc.search, query);
+    return {
+      ...reply,
+      items: reply.items.map((i) => ({
+        ...i,
+        url: this.urls.story(i.language, i.slug),
+        translations: this.linked(i.translations),
+      })),
     };
   }
 

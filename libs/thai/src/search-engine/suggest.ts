@@ -2,8 +2,9 @@ import type { ParsedQuery } from './query.js';
 
 /**
  * "Did you mean": each query word the index does not hold is replaced by the indexed word nearest to it by edit
- * distance (at most 1 for words up to four characters, 2 beyond), the more common one among equals. Undefined
- * when every word is known or none has a near neighbour.
+ * distance (at most 1 for words up to four characters, 2 beyond), the more common one among equals. In an unspaced
+ * run the unknown pieces are joined first (ICU cuts a misspelt word into odd pieces: ลาดตระเวร → ลาด|ตระ|เวร).
+ * Undefined when every word is known or nothing is near.
  */
 export function suggest(
   query: ParsedQuery,
@@ -11,25 +12,30 @@ export function suggest(
   known: (word: string) => boolean,
 ): string | undefined {
   let changed = false;
+  const ok = (w: string) => known(w) || /^\d+$/u.test(w);
   const out = query.groups.map((g) => {
     const words = g.alternatives[0];
-    // An unspaced run with an unknown word is compared whole: ICU cuts a misspelt word into odd pieces.
-    const word = words.join('');
-    if (words.every((w) => known(w) || /^\d+$/u.test(w))) return word;
-    {
-      const limit = [...word].length <= 4 ? 1 : 2;
-      let best: { word: string; d: number; df: number } | undefined;
-      for (const [candidate, df] of vocabulary()) {
-        if (Math.abs(candidate.length - word.length) > limit) continue;
-        const d = editDistance(word, candidate, limit);
-        if (d <= limit && (!best || d < best.d || (d === best.d && df > best.df))) best = { word: candidate, d, df };
-      }
-      if (!best) return word;
-      changed = true;
-      return best.word;
-    }
+    const first = words.findIndex((w) => !ok(w));
+    if (first < 0) return words.join('');
+    // The unknown middle of the run, from its first unknown piece to its last, is what was misspelt.
+    const last = words.length - 1 - [...words].reverse().findIndex((w) => !ok(w));
+    const fix = nearest(words.slice(first, last + 1).join(''), vocabulary);
+    if (fix === undefined) return words.join('');
+    changed = true;
+    return [...words.slice(0, first), fix, ...words.slice(last + 1)].join('');
   });
   return changed ? out.join(' ') : undefined;
+}
+
+function nearest(word: string, vocabulary: () => Iterable<[string, number]>): string | undefined {
+  const limit = [...word].length <= 4 ? 1 : 2;
+  let best: { word: string; d: number; df: number } | undefined;
+  for (const [candidate, df] of vocabulary()) {
+    if (Math.abs(candidate.length - word.length) > limit) continue;
+    const d = editDistance(word, candidate, limit);
+    if (d <= limit && (!best || d < best.d || (d === best.d && df > best.df))) best = { word: candidate, d, df };
+  }
+  return best?.word;
 }
 
 /** Levenshtein distance over code points, giving up (limit + 1) as soon as it must exceed `limit`. */
