@@ -85,9 +85,9 @@ export class PublicStoriesService {
   async search(q: z.output<typeof PublicSearchQuerySchema>): Promise<PublicSearchReply> {
     await this.sync.ready;
     const parsed = parseQuery(q.q);
-    const hits = parsed.groups.length
-      ? this.index.textSearch(parsed, {}, (v) => v.language === q.lang && v.status === 'published')
-      : [];
+    const { hits, total } = parsed.groups.length
+      ? this.index.textSearch(parsed, {}, (v) => v.language === q.lang && v.status === 'published', q.page * q.limit)
+      : { hits: [], total: 0 };
     const page = hits.slice((q.page - 1) * q.limit, q.page * q.limit);
     const items = await Promise.all(
       page.map(async ({ story, hit }) => {
@@ -102,14 +102,14 @@ export class PublicStoriesService {
     );
     const words = this.index.words;
     const suggestion =
-      hits.length === 0
+      total === 0
         ? suggest(
             parsed,
             () => words.vocabulary(),
             (w) => words.documentFrequency(w) > 0,
           )
         : undefined;
-    return { items, total: hits.length, page: q.page, ...(suggestion ? { suggestion } : {}) };
+    return { items, total, page: q.page, ...(suggestion ? { suggestion } : {}) };
   }
 
   async get(language: Language, slug: string): Promise<PublicGetReply> {

@@ -77,10 +77,11 @@ export class SearchService {
   ) {
     const offset = q.cursor ? decodeOffset(q.cursor) : 0;
     // With a language or status filter, the matching version itself must be of that language and status.
-    const hits = this.index.textSearch(
+    const { hits } = this.index.textSearch(
       parsed,
       filter,
       filtered ? (v) => langs.includes(v.language) && statuses.includes(v.status) : undefined,
+      offset + q.limit + 1,
     );
     const page = hits.slice(offset, offset + q.limit);
     const more = hits.length > offset + q.limit;

@@ -17,11 +17,18 @@ interface Entry {
   sortKey: string; // updatedAt ISO + id: one string compare orders newest first
 }
 
+type IndexedVersion = IndexedStory['versions'][number];
+/** What the text index keeps with each version's document. */
+interface VersionRef {
+  story: IndexedStory;
+  version: IndexedVersion;
+}
+
 /** A story found by a text query: its best-matching version's hit. */
 export interface StoryHit {
   story: IndexedStory;
   language: Language;
-  hit: SearchHit;
+  hit: SearchHit<VersionRef>;
 }
 
 export interface IndexFilter {
@@ -60,7 +67,7 @@ export class StoryIndex {
   private dirty = false;
   private changeCount = 0;
   /** One document per language version (`<storyId>:<lang>`), drafts included: ranked text search. */
-  private readonly text = new SearchIndex();
+  private readonly text = new SearchIndex<VersionRef>();
 
   get size(): number {
     return this.entries.size;
@@ -74,7 +81,9 @@ export class StoryIndex {
     for (const v of before?.story.versions ?? []) {
       if (!versions.some((x) => x.language === v.language)) this.text.remove(`${id}:${v.language}`);
     }
-    for (const v of versions) this.text.put(searchDocOf(doc, v));
+    for (const [i, v] of versions.entries()) {
+      this.text.put({ ...searchDocOf(doc, v), ref: { story, version: story.versions[i] } });
+    }
     this.dirty = true;
     this.changeCount++;
     this.entries.set(id, { story, sortKey: `${new Date(doc.updatedAt).toISOString()}|${id}` });
@@ -140,25 +149,32 @@ export class StoryIndex {
 
   /**
    * Stories whose versions match a text query, best first: one hit per story (its best version), versions limited to
-   * `versionOk` (language, status) and stories to the filter.
+   * `versionOk` (language, status) and stories to the filter; at least `atLeast` stories when that many match.
+   * `total` counts the matching versions.
    */
-  textSearch(query: ParsedQuery, filter: IndexFilter, versionOk?: (v: IndexedVersion) => boolean): StoryHit[] {
-    const out: StoryHit[] = [];
-    const seen = new Set<string>();
-    const hits = this.text.search(query, (key) => {
-      const [id, language] = key.split(':');
-      const story = this.entries.get(id)?.story;
-      if (!story || !matches(story, filter)) return false;
-      const v = story.versions.find((x) => x.language === language);
-      return !!v && (!versionOk || versionOk(v));
-    });
-    for (const hit of hits) {
-      const [id, language] = hit.key.split(':') as [string, Language];
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push({ story: this.entries.get(id)!.story, language, hit });
+  textSearch(
+    query: ParsedQuery,
+    filter: IndexFilter,
+    versionOk?: (v: IndexedVersion) => boolean,
+    atLeast = Infinity,
+  ): { hits: StoryHit[]; total: number } {
+    const open = !versionOk && Object.values(filter).every((v) => v === undefined);
+    const accept = open
+      ? undefined
+      : (r: VersionRef) => matches(r.story, filter) && (!versionOk || versionOk(r.version));
+    // A story has a document per version: ask for enough documents to make `atLeast` stories, more if needed.
+    for (let limit = atLeast * 2; ; limit *= 2) {
+      const { hits, total } = this.text.search(query, { accept, limit });
+      const out: StoryHit[] = [];
+      const seen = new Set<string>();
+      for (const hit of hits) {
+        const { story, version } = hit.ref;
+        if (seen.has(story._id)) continue;
+        seen.add(story._id);
+        out.push({ story, language: version.language, hit });
+      }
+      if (out.length >= atLeast || hits.length >= total) return { hits: out, total };
     }
-    return out;
   }
 
   /**
@@ -168,21 +184,19 @@ export class StoryIndex {
   matchesPublished(id: string, language: Language, tokens: string[], phrases: string[]): boolean {
     const v = this.entries.get(id)?.story.versions.find((x) => x.language === language);
     if (v?.status !== 'published' || tokens.length === 0) return false;
-    return this.text.search(legacyQuery(tokens, phrases), (key) => key === `${id}:${language}`).length > 0;
+    const accept = (r: VersionRef) => r.story._id === id && r.version.language === language;
+    return this.text.search(legacyQuery(tokens, phrases), { accept, limit: 1 }).total > 0;
   }
 
   /** `<storyId>:<lang>` of the published versions (of `language`, if given) matching a text query. */
   publishedMatches(query: ParsedQuery, language?: Language): Set<string> {
-    const hits = this.text.search(query, (key) => {
-      const [id, lang] = key.split(':');
-      if (language && lang !== language) return false;
-      return this.entries.get(id)?.story.versions.some((v) => v.language === lang && v.status === 'published') ?? false;
-    });
-    return new Set(hits.map((h) => h.key));
+    const accept = (r: VersionRef) =>
+      r.version.status === 'published' && (!language || r.version.language === language);
+    return new Set(this.text.search(query, { accept }).hits.map((h) => h.key));
   }
 
   private matching(query: ParsedQuery): Set<string> {
-    return new Set(this.text.search(query).map((h) => h.key.split(':')[0]));
+    return new Set(this.text.search(query).hits.map((h) => h.ref.story._id));
   }
 
   /** The index's words, for "did you mean". */
@@ -216,8 +230,6 @@ export function firstAfter<T>(sorted: T[], key: string, keyOf: (entry: T) => str
   }
   return lo;
 }
-
-type IndexedVersion = IndexedStory['versions'][number];
 
 /** Words and unspaced phrases already cut, as one query: the phrases when there are any, else the words. */
 const legacyQuery = (tokens: string[], phrases: string[]): ParsedQuery =>

@@ -23,7 +23,7 @@ function index(...docs: SearchDoc[]): SearchIndex {
   for (const d of docs) ix.put(d);
   return ix;
 }
-const keys = (ix: SearchIndex, q: string) => ix.search(parseQuery(q)).map((h) => h.key);
+const keys = (ix: SearchIndex, q: string) => ix.search(parseQuery(q)).hits.map((h) => h.key);
 
 describe('SearchIndex', () => {
   it('ranks a title match above a body match, and the newer first among equals', () => {

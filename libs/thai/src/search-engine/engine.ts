@@ -3,8 +3,10 @@ import { nfc } from './normalize.js';
 import { strongPart, shortWord, type ParsedQuery } from './query.js';
 
 /** The fields of a searchable document, most telling first. */
-export interface SearchDoc {
+export interface SearchDoc<R = unknown> {
   key: string;
+  /** What the caller wants back with a hit and to filter on (kept as is). */
+  ref?: R;
   title: string;
   summary: string;
   body: string;
@@ -16,8 +18,9 @@ export interface SearchDoc {
   time: number;
 }
 
-export interface SearchHit {
+export interface SearchHit<R = unknown> {
   key: string;
+  ref: R;
   score: number;
   /** Every part of the query found as typed (not only its words apart). */
   exact: boolean;
@@ -39,8 +42,9 @@ const MAX = [15, 15, 255, 15];
 const FREE_BIT = 1 << 20;
 const EDGE_BIT = 1 << 21;
 
-interface Entry {
+interface Entry<R> {
   key: string;
+  ref: R;
   time: number;
   /** Term ids with their TermFlag in the low two bits, field after field. */
   seq: Uint32Array;
@@ -61,11 +65,16 @@ interface Postings {
  * each field, for Thai and English alike. Documents are put and removed by key; a query (`parseQuery`) returns every
  * matching document, best first, the newer first among equals.
  */
-export class SearchIndex {
+export class SearchIndex<R = unknown> {
   private readonly ids = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly postings: Postings[] = [];
-  private readonly entries: (Entry | undefined)[] = [];
+  private readonly entries: (Entry<R> | undefined)[] = [];
+  // Per-search scratch, by slot, reused: the running score, whether every part so far was exact, a visit stamp.
+  private score = new Float64Array(0);
+  private allExact = new Uint8Array(0);
+  private stamp = new Uint32Array(0);
+  private generation = 0;
   private readonly slotOf = new Map<string, number>();
   private readonly lengthSums = [0, 0, 0, 0];
   private deadSlots = 0;
@@ -78,7 +87,7 @@ export class SearchIndex {
     return this.slotOf.has(key);
   }
 
-  put(doc: SearchDoc): void {
+  put(doc: SearchDoc<R>): void {
     this.remove(doc.key);
     const texts = [doc.title, doc.summary, doc.body, doc.extra];
     const seq: number[] = [];
@@ -100,8 +109,9 @@ export class SearchIndex {
       ends.push(seq.length);
     });
     const slot = this.entries.length;
-    const entry: Entry = {
+    const entry: Entry<R> = {
       key: doc.key,
+      ref: doc.ref as R,
       time: doc.time,
       seq: Uint32Array.from(seq),
       ends,
@@ -131,31 +141,57 @@ export class SearchIndex {
     if (++this.deadSlots > 1000 && this.deadSlots > this.slotOf.size) this.compact();
   }
 
-  /** Every document matching every part of the query and accepted by `accept`, best first. */
-  search(query: ParsedQuery, accept: (key: string) => boolean = () => true): SearchHit[] {
-    if (query.groups.length === 0) return [];
+  /**
+   * The documents matching every part of the query and accepted by `accept`: the best `limit` of them, best first
+   * (exact before words apart, then score, then newer), and how many match in all.
+   */
+  search(
+    query: ParsedQuery,
+    opts: { accept?: (ref: R) => boolean; limit?: number } = {},
+  ): { hits: SearchHit<R>[]; total: number } {
+    if (query.groups.length === 0) return { hits: [], total: 0 };
     const n = Math.max(1, this.slotOf.size);
     const avg = this.lengthSums.map((s) => Math.max(1, s / n));
-    let scores: Map<number, { score: number; exact: boolean }> | undefined;
+    this.growScratch();
+    let candidates: number[] | null = null;
     for (const group of query.groups) {
-      const next = new Map<number, { score: number; exact: boolean }>();
+      const gen = ++this.generation;
+      const next: number[] = [];
       for (const words of group.alternatives) {
         const ids = words.map((w) => this.ids.get(w));
         if (ids.some((id) => id === undefined || this.postings[id].df === 0)) continue;
-        this.matchGroup(ids as number[], words, avg, n, scores, accept, next);
+        this.matchGroup(ids as number[], words, avg, n, candidates, opts.accept, gen, next);
       }
-      scores = new Map([...next].map(([slot, g]) => [slot, combine(scores?.get(slot), g)]));
-      if (scores.size === 0) return [];
+      if (next.length === 0) return { hits: [], total: 0 };
+      candidates = next;
     }
     const allIds = query.terms.map((t) => this.ids.get(t));
     const whole = query.groups.length > 1 && allIds.every((id) => id !== undefined);
-    const hits: SearchHit[] = [];
-    for (const [slot, s] of scores!) {
+    const limit = opts.limit ?? Infinity;
+    const top: SearchHit<R>[] = [];
+    for (const slot of candidates!) {
       const e = this.entries[slot]!;
       const bonus = whole && phraseAt(e, allIds, 0, allIds.length) ? PHRASE_BONUS : 1;
-      hits.push({ key: e.key, score: Math.round(s.score * bonus * 1e6) / 1e6, exact: s.exact, time: e.time });
+      const hit = {
+        key: e.key,
+        ref: e.ref,
+        score: Math.round(this.score[slot] * bonus * 1e6) / 1e6,
+        exact: this.allExact[slot] === 1,
+        time: e.time,
+      };
+      if (top.length >= limit && better(top[top.length - 1], hit)) continue;
+      // Binary insertion into the best `limit` so far.
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (better(top[mid], hit)) lo = mid + 1;
+        else hi = mid;
+      }
+      top.splice(lo, 0, hit);
+      if (top.length > limit) top.pop();
     }
-    return hits.sort((a, b) => Number(b.exact) - Number(a.exact) || b.score - a.score || b.time - a.time);
+    return { hits: top, total: candidates!.length };
   }
 
   /** Indexed words (with how many documents hold them), for "did you mean". */
@@ -172,39 +208,69 @@ export class SearchIndex {
     return id === undefined ? 0 : this.postings[id].df;
   }
 
+  /** Scores one group (one alternative) on the candidates so far, or on its rarest word's postings at first. */
   private matchGroup(
     ids: number[],
     words: string[],
     avg: number[],
     n: number,
-    within: Map<number, unknown> | undefined,
-    accept: (key: string) => boolean,
-    out: Map<number, { score: number; exact: boolean }>,
+    candidates: number[] | null,
+    accept: ((ref: R) => boolean) | undefined,
+    gen: number,
+    out: number[],
   ): void {
-    // Walk the rarest word's postings; the other words are looked up per candidate.
-    const order = ids.map((_, i) => i).sort((a, b) => this.postings[ids[a]].df - this.postings[ids[b]].df);
-    const rare = this.postings[ids[order[0]]];
+    let rarest = 0;
+    for (let k = 1; k < ids.length; k++) if (this.postings[ids[k]].df < this.postings[ids[rarest]].df) rarest = k;
+    const rare = this.postings[ids[rarest]];
     const idf = ids.map((id) => Math.log(1 + (n - this.postings[id].df + 0.5) / (this.postings[id].df + 0.5)));
-    for (let i = 0; i < rare.slots.length; i++) {
-      const slot = rare.slots[i];
+    const short = ids.length === 1 && shortWord(words[0]);
+    const packed: number[] = new Array<number>(ids.length);
+    const count = candidates ? candidates.length : rare.slots.length;
+    for (let i = 0; i < count; i++) {
+      const slot = candidates ? candidates[i] : rare.slots[i];
+      if (this.stamp[slot] === gen) continue;
       const e = this.entries[slot];
-      if (!e || (within && !within.has(slot)) || out.has(slot) || !accept(e.key)) continue;
-      const packed = ids.map((id) => (id === ids[order[0]] ? rare.packed[i] : this.packedOf(id, slot)));
-      if (packed.some((p) => p === undefined)) continue;
-      if (ids.length === 1 && shortWord(words[0]) && !(packed[0]! & FREE_BIT)) continue;
+      if (!e) continue;
+      if (!candidates && accept && !accept(e.ref)) continue;
+      let found = true;
+      for (let k = 0; k < ids.length && found; k++) {
+        const p = !candidates && k === rarest ? rare.packed[i] : this.packedOf(ids[k], slot);
+        if (p === undefined) found = false;
+        else packed[k] = p;
+      }
+      if (!found || (short && !(packed[0] & FREE_BIT))) continue;
       let exact = true;
       if (ids.length > 1 && !phraseAt(e, ids, 0, ids.length)) {
         exact = false;
-        if (!this.apart(e, ids, words, packed as number[])) continue;
+        if (!this.apart(e, ids, words, packed)) continue;
       }
       let score = 0;
-      for (let k = 0; k < ids.length; k++) score += idf[k] * this.saturate(packed[k]!, e, avg);
-      out.set(slot, { score: exact ? score : score * APART, exact });
+      for (let k = 0; k < ids.length; k++) score += idf[k] * this.saturate(packed[k], e, avg);
+      if (!exact) score *= APART;
+      this.stamp[slot] = gen;
+      if (candidates) {
+        this.score[slot] += score;
+        if (!exact) this.allExact[slot] = 0;
+      } else {
+        this.score[slot] = score;
+        this.allExact[slot] = exact ? 1 : 0;
+      }
+      out.push(slot);
     }
   }
 
+  private growScratch(): void {
+    const size = this.entries.length;
+    if (this.score.length >= size) return;
+    const cap = Math.max(size, this.score.length * 2, 1024);
+    this.score = new Float64Array(cap);
+    this.allExact = new Uint8Array(cap);
+    this.stamp = new Uint32Array(cap);
+    this.generation = 0;
+  }
+
   /** BM25F's saturated, length-normalised weight of one term's counts in one document. */
-  private saturate(packed: number, e: Entry, avg: number[]): number {
+  private saturate(packed: number, e: Entry<R>, avg: number[]): number {
     let tf = 0;
     for (let f = 0; f < FIELDS; f++) {
       const count = (packed >> SHIFT[f]) & MAX[f];
@@ -217,7 +283,7 @@ export class SearchIndex {
    * The query's words lie apart: cut the query greedily into the longest parts found as phrases; each part must be
    * strong enough to stand alone (`strongPart`), or a word that begins or ends a run in the story.
    */
-  private apart(e: Entry, ids: number[], words: string[], packed: number[]): boolean {
+  private apart(e: Entry<R>, ids: number[], words: string[], packed: number[]): boolean {
     let i = 0;
     while (i < ids.length) {
       let j = ids.length;
@@ -255,14 +321,14 @@ export class SearchIndex {
     return id;
   }
 
-  private addLengths(e: Entry, sign: number): void {
+  private addLengths(e: Entry<R>, sign: number): void {
     for (let f = 0; f < FIELDS; f++) this.lengthSums[f] += sign * fieldLength(e, f);
   }
 
   /** Drops removed documents from the postings and renumbers the slots. */
   private compact(): void {
     const renumber = new Map<number, number>();
-    const kept: Entry[] = [];
+    const kept: Entry<R>[] = [];
     this.entries.forEach((e, slot) => {
       if (e) {
         renumber.set(slot, kept.length);
@@ -289,12 +355,12 @@ export class SearchIndex {
   }
 }
 
-function fieldLength(e: Entry, f: number): number {
+function fieldLength(e: Entry<unknown>, f: number): number {
   return e.ends[f] - (f ? e.ends[f - 1] : 0);
 }
 
 /** Whether ids[from..to) occur one after another within one field of the document. */
-function phraseAt(e: Entry, ids: number[], from: number, to: number): boolean {
+function phraseAt(e: Entry<unknown>, ids: number[], from: number, to: number): boolean {
   const len = to - from;
   let fieldStart = 0;
   for (const end of e.ends) {
@@ -308,9 +374,9 @@ function phraseAt(e: Entry, ids: number[], from: number, to: number): boolean {
   return false;
 }
 
-function combine(
-  a: { score: number; exact: boolean } | undefined,
-  b: { score: number; exact: boolean },
-): { score: number; exact: boolean } {
-  return a ? { score: a.score + b.score, exact: a.exact && b.exact } : b;
+/** Whether `a` ranks before `b`: every part exact first, then the score, then the newer. */
+function better(a: SearchHit<unknown>, b: SearchHit<unknown>): boolean {
+  if (a.exact !== b.exact) return a.exact;
+  if (a.score !== b.score) return a.score > b.score;
+  return a.time >= b.time;
 }
