@@ -7,7 +7,7 @@ import type { StoryDoc } from './story.schema.js';
 /** What the index keeps of a story: everything a listing shows, without bodies or the outbox. */
 export type IndexedStory = Omit<
   StoryDoc,
-  'outbox' | 'versions' | 'tokens' | 'searchText' | 'publicTerms' | 'history'
+  'outbox' | 'versions' | 'tokens' | 'searchText' | 'publicTerms' | 'searchTerms' | 'history'
 > & {
   versions: Omit<StoryDoc['versions'][number], 'body'>[];
 };
@@ -75,7 +75,18 @@ export class StoryIndex {
 
   put(doc: StoryDoc): void {
     const id = doc._id;
-    const { outbox: _o, tokens: _t, searchText: _s, publicTerms: _p, history: _h, versions, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
+    /* eslint-disable @typescript-eslint/no-unused-vars */
+    const {
+      outbox: _o,
+      tokens: _t,
+      searchText: _s,
+      publicTerms: _p,
+      searchTerms: _st,
+      history: _h,
+      versions,
+      ...rest
+    } = doc;
+    /* eslint-enable @typescript-eslint/no-unused-vars */
     const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) };
     const before = this.entries.get(id);
     for (const v of before?.story.versions ?? []) {

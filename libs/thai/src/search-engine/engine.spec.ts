@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, parseQuery, SearchIndex, snippet, stemEnglish, suggest, type SearchDoc } from '../index.js';
+import {
+  analyzeFields,
+  editDistance,
+  parseQuery,
+  SearchIndex,
+  snippet,
+  stemEnglish,
+  suggest,
+  type SearchDoc,
+} from '../index.js';
 
 const doc = (
   key: string,
@@ -106,5 +115,18 @@ describe('snippet and suggestions', () => {
     expect(suggest(parseQuery('comunity'), words, known)).toBe('community');
     expect(suggest(parseQuery('อุดรธานี'), words, known)).toBeUndefined();
     expect(editDistance('กขค', 'กขง')).toBe(1);
+  });
+});
+
+describe('analysed fields kept with the document', () => {
+  it('index the same as the text they were cut from', () => {
+    const text = doc('a', 'สปสช. หนุนกองทุนสุขภาพ', 'ชาวบ้านน่านทำแนวกันไฟ ลาซานญ่า', 'น่าน', 5, {
+      extraTerms: ['2017', '2560'],
+    });
+    const kept = { ...text, title: '', summary: '', body: '', extra: '', analyzed: analyzeFields(text) };
+    for (const q of ['สปสช', 'น่าน', 'แนวกันไฟ', '2560', 'ลา']) {
+      expect(index(kept).search(parseQuery(q)), q).toEqual(index(text).search(parseQuery(q)));
+    }
+    expect(keys(index(kept), '2017')).toEqual(['a']);
   });
 });

@@ -16,6 +16,29 @@ export interface SearchDoc<R = unknown> {
   extraTerms?: string[];
   /** Newer wins ties (ms since the epoch). */
   time: number;
+  /** The fields already analysed (`analyzeFields`), kept with the document: loading skips ICU. */
+  analyzed?: string[];
+}
+
+const TERM_SEPARATOR = '\u0001';
+
+/**
+ * The analysed terms of a document's four fields (the extra terms in the last), each field one string of terms with
+ * their TermFlag as a leading digit, for storing beside the document; `put` reads them back without ICU.
+ */
+export function analyzeFields(doc: Omit<SearchDoc, 'key' | 'time' | 'analyzed'>): string[] {
+  return fieldTerms(doc).map((terms) => terms.map((t) => `${t.flags}${t.term}`).join(TERM_SEPARATOR));
+}
+
+function fieldTerms(doc: Omit<SearchDoc, 'key' | 'time'>): { term: string; flags: number }[][] {
+  if (doc.analyzed?.length === FIELDS) {
+    return doc.analyzed.map((field) =>
+      field ? field.split(TERM_SEPARATOR).map((t) => ({ term: t.slice(1), flags: t.charCodeAt(0) - 48 })) : [],
+    );
+  }
+  const fields = [doc.title, doc.summary, doc.body, doc.extra].map((text) => analyze(nfc(text)));
+  for (const t of doc.extraTerms ?? []) fields[3].push({ term: t, start: 0, end: 0, flags: 3 });
+  return fields;
 }
 
 export interface SearchHit<R = unknown> {
@@ -89,13 +112,10 @@ export class SearchIndex<R = unknown> {
 
   put(doc: SearchDoc<R>): void {
     this.remove(doc.key);
-    const texts = [doc.title, doc.summary, doc.body, doc.extra];
     const seq: number[] = [];
     const ends: number[] = [];
     const counts = new Map<number, number>();
-    texts.forEach((text, field) => {
-      const terms = analyze(nfc(text));
-      if (field === 3) for (const t of doc.extraTerms ?? []) terms.push({ term: t, start: 0, end: 0, flags: 3 });
+    fieldTerms(doc).forEach((terms, field) => {
       for (const t of terms) {
         const id = this.idOf(t.term);
         seq.push((id << 2) | t.flags);
@@ -171,21 +191,17 @@ export class SearchIndex<R = unknown> {
     const top: SearchHit<R>[] = [];
     for (const slot of candidates!) {
       const e = this.entries[slot]!;
-      const bonus = whole && phraseAt(e, allIds, 0, allIds.length) ? PHRASE_BONUS : 1;
-      const hit = {
-        key: e.key,
-        ref: e.ref,
-        score: Math.round(this.score[slot] * bonus * 1e6) / 1e6,
-        exact: this.allExact[slot] === 1,
-        time: e.time,
-      };
-      if (top.length >= limit && better(top[top.length - 1], hit)) continue;
-      // Binary insertion into the best `limit` so far.
+      const bonus = whole && phraseAt(e, allIds as number[], 0, allIds.length) ? PHRASE_BONUS : 1;
+      const score = Math.round(this.score[slot] * bonus * 1e6) / 1e6;
+      const exact = this.allExact[slot] === 1;
+      // Most candidates of a common word rank below a full page: compared before anything is allocated.
+      if (top.length >= limit && ranksBefore(top[top.length - 1], exact, score, e.time)) continue;
+      const hit = { key: e.key, ref: e.ref, score, exact, time: e.time };
       let lo = 0;
       let hi = top.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (better(top[mid], hit)) lo = mid + 1;
+        if (ranksBefore(top[mid], exact, score, e.time)) lo = mid + 1;
         else hi = mid;
       }
       top.splice(lo, 0, hit);
@@ -374,9 +390,9 @@ function phraseAt(e: Entry<unknown>, ids: number[], from: number, to: number): b
   return false;
 }
 
-/** Whether `a` ranks before `b`: every part exact first, then the score, then the newer. */
-function better(a: SearchHit<unknown>, b: SearchHit<unknown>): boolean {
-  if (a.exact !== b.exact) return a.exact;
-  if (a.score !== b.score) return a.score > b.score;
-  return a.time >= b.time;
+/** Whether hit `a` ranks before another (exact, score, time): every part exact first, then the score, then newer. */
+function ranksBefore(a: SearchHit<unknown>, exact: boolean, score: number, time: number): boolean {
+  if (a.exact !== exact) return a.exact;
+  if (a.score !== score) return a.score > score;
+  return a.time >= time;
 }
