@@ -191,7 +191,7 @@ export class SearchIndex<R = unknown> {
     const top: SearchHit<R>[] = [];
     for (const slot of candidates!) {
       const e = this.entries[slot]!;
-      const bonus = whole && phraseAt(e, allIds as number[], 0, allIds.length) ? PHRASE_BONUS : 1;
+      const bonus = whole && phraseAt(e, allIds, 0, allIds.length) ? PHRASE_BONUS : 1;
       const score = Math.round(this.score[slot] * bonus * 1e6) / 1e6;
       const exact = this.allExact[slot] === 1;
       // Most candidates of a common word rank below a full page: compared before anything is allocated.
