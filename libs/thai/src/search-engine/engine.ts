@@ -174,7 +174,11 @@ export class SearchIndex<R = unknown> {
     const avg = this.lengthSums.map((s) => Math.max(1, s / n));
     this.growScratch();
     let candidates: number[] | null = null;
-    for (const group of query.groups) {
+    // The group with the rarest word first: it bounds the candidates every other group is checked on.
+    const rarity = (g: ParsedQuery['groups'][number]) =>
+      Math.max(...g.alternatives.map((words) => Math.min(...words.map((w) => this.documentFrequency(w)))));
+    const groups = [...query.groups].sort((a, b) => rarity(a) - rarity(b));
+    for (const group of groups) {
       const gen = ++this.generation;
       const next: number[] = [];
       for (const words of group.alternatives) {
@@ -288,9 +292,12 @@ export class SearchIndex<R = unknown> {
   /** BM25F's saturated, length-normalised weight of one term's counts in one document. */
   private saturate(packed: number, e: Entry<R>, avg: number[]): number {
     let tf = 0;
+    let start = 0;
     for (let f = 0; f < FIELDS; f++) {
+      const end = e.ends[f];
       const count = (packed >> SHIFT[f]) & MAX[f];
-      if (count) tf += (WEIGHTS[f] * count) / (1 - B + (B * fieldLength(e, f)) / avg[f]);
+      if (count) tf += (WEIGHTS[f] * count) / (1 - B + (B * (end - start)) / avg[f]);
+      start = end;
     }
     return (tf * (K1 + 1)) / (tf + K1);
   }
