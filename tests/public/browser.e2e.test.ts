@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDataDir, TestPlatform } from '@khao/testing';
 import { bilingualStory, englishVersion, publicGatewayEnv, thaiStory } from './helpers.js';
 
+const thaiStoryWith = (version: { title: string; summary: string; body: string }) => thaiStory({ version });
+
 // The article page as a reader gets it, in Debian's headless Chromium (never a downloaded browser; scripts/test.mjs
 // installs it when missing). A screenshot is kept in .data/test/artifacts/.
 const platform = new TestPlatform({ services: ['articles'], env: { gateway: publicGatewayEnv } });
@@ -101,6 +103,56 @@ describe('the article page in Chromium', () => {
     // …and back
     await Promise.all([page.waitForURL(/\/th\/news\//), page.locator('nav.languages a').click()]);
     expect(await page.locator('h1').innerText()).toBe(udon.th.title);
+  });
+});
+
+describe('the public pages at a phone width, and the search page', () => {
+  const digits = '๐๘๑๒๓๔๕๖๗๘๙'.repeat(12);
+  const url = `https://www.example.org/${'community-housing-report-'.repeat(8)}2560.pdf`;
+  /** Whether the page scrolls sideways (a string: the tests are typed without the DOM library). */
+  const scrollsSideways = (p: Page) =>
+    p.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth + 1');
+  let long: Awaited<ReturnType<typeof bilingualStory>>;
+
+  beforeAll(async () => {
+    const token = await platform.adminToken();
+    const caption = `<figure><figcaption>ภาพที่ ${digits}</figcaption></figure>`;
+    long = await bilingualStory(platform, token, {
+      ...thaiStoryWith({
+        title: 'ชาวบ้านหนองบัวเปิดรายงานบ้านมั่นคงฉบับเต็มให้ทุกคนอ่าน',
+        summary: `รหัสรายงาน ${digits}`,
+        body: `<p>อ่านรายงานฉบับเต็มที่ ${url}</p>${caption}<p>รหัสแปลง ${digits}</p>`,
+      }),
+    });
+    await page.setViewportSize({ width: 360, height: 800 });
+  });
+
+  it('no page scrolls sideways at 360 px, even with a long unbroken caption of digits and a URL', async () => {
+    for (const route of [
+      `/th/news/${encodeURIComponent(long.th.slug)}`,
+      '/th',
+      `/th/search?q=${encodeURIComponent('รายงานบ้านมั่นคง')}`,
+    ]) {
+      const res = await page.goto(`${platform.baseUrl}${route}`);
+      expect(res?.status(), route).toBe(200);
+      expect(await page.locator('main').innerText(), route).toContain(route === '/th' ? 'รหัสรายงาน' : 'รายงาน');
+      expect(await scrollsSideways(page), route).toBe(false);
+    }
+    await page.screenshot({ path: path.join(artifacts, 'search-th-360.png'), fullPage: true });
+  });
+
+  it('searches from the form, marks the matched words, and switches language with the same query', async () => {
+    await page.goto(`${platform.baseUrl}/th/search`);
+    await page.locator('input#q').fill('บ้านมั่นคงหนองบัว');
+    await Promise.all([page.waitForURL(/\/th\/search\?q=/), page.locator('form.search button').click()]);
+    const hits = page.locator('ol.hits li');
+    expect(await hits.count()).toBeGreaterThanOrEqual(1);
+    expect(await hits.first().locator('h2 a').innerText()).toBe(long.th.title);
+    expect(await page.locator('ol.hits mark').count()).toBeGreaterThan(0);
+    await Promise.all([page.waitForURL(/\/en\/search\?q=/), page.locator('nav.languages a').click()]);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('input#q').inputValue()).toBe('บ้านมั่นคงหนองบัว');
+    expect(await scrollsSideways(page)).toBe(false);
   });
 });
 

@@ -38,6 +38,7 @@ import { PublicCacheSync } from './public/public-cache.sync.js';
 import { PublicContentService } from './public/public-content.service.js';
 import { PublicFastPath } from './public/public-fast-path.js';
 import { PublicPagesController } from './public/public-pages.controller.js';
+import { PublicSearchController } from './public/public-search.controller.js';
 import { PublicResponses } from './public/public-responses.service.js';
 import { StudioController } from './studio/studio.controller.js';
 
@@ -65,6 +66,7 @@ export class GatewayModule {
         AuditController,
         MediaController,
         PublicApiController,
+        PublicSearchController,
         TranslationController,
         SocialController,
         StudioController,

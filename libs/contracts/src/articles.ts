@@ -151,6 +151,8 @@ export const SearchQuerySchema = z
     /** Event date range (inclusive). */
     from: isoDate.optional(),
     to: isoDate.optional(),
+    /** `relevance` (the default with `q`: best match first) or `updated` (the default without: newest change first). */
+    sort: z.enum(['relevance', 'updated']).optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
@@ -162,6 +164,13 @@ export const RevisionSchema = z.object({
   action: z.string(),
   at: z.string(),
   by: z.string(),
+});
+
+export const SearchReplySchema = z.object({
+  items: z.array(StorySummarySchema),
+  nextCursor: z.string().nullable(),
+  /** When a text query found nothing: the query with unknown words replaced by the nearest indexed ones. */
+  suggestion: z.string().optional(),
 });
 
 const withActor = <T extends z.ZodRawShape>(shape: T) => z.object({ actor: ActorSchema, ...shape }).strict();
@@ -193,11 +202,7 @@ export const ArticlesRpc = {
     withActor({ ...target, revision: z.number().int().positive() }),
     StorySchema,
   ),
-  search: defineRpc(
-    'articles.search.v1',
-    withActor({ query: SearchQuerySchema }),
-    z.object({ items: z.array(StorySummarySchema), nextCursor: z.string().nullable() }),
-  ),
+  search: defineRpc('articles.search.v1', withActor({ query: SearchQuerySchema }), SearchReplySchema),
   /** For the public side: the story behind a slug, current or old (an old one answers with the current slug). */
   resolveSlug: defineRpc(
     'articles.resolve-slug.v1',

@@ -92,7 +92,38 @@ export const SitemapItemSchema = z.object({
 });
 export type SitemapItem = z.infer<typeof SitemapItemSchema>;
 
+export const PublicSearchQuerySchema = z
+  .object({
+    lang: LanguageSchema,
+    q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    page: z.coerce.number().int().min(1).max(50, 'must be at most 50').default(1),
+    limit: z.coerce.number().int().min(1).max(50, 'must be at most 50').default(10),
+  })
+  .strict();
+export type PublicSearchQuery = z.input<typeof PublicSearchQuerySchema>;
+
+/** A snippet of the story around the matched words: marks are [start, end) UTF-16 offsets into `text`. */
+export const SnippetSchema = z.object({
+  text: z.string(),
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+
+export const PublicSearchHitSchema = PublicListItemSchema.extend({ snippet: SnippetSchema, score: z.number() });
+export type PublicSearchHit = z.infer<typeof PublicSearchHitSchema>;
+
+export const PublicSearchReplySchema = z.object({
+  items: z.array(PublicSearchHitSchema),
+  /** How many published versions match in all. */
+  total: z.number().int(),
+  page: z.number().int(),
+  /** When nothing matched: the query with unknown words replaced by the nearest indexed ones. */
+  suggestion: z.string().optional(),
+});
+export type PublicSearchReply = z.infer<typeof PublicSearchReplySchema>;
+
 export const ArticlesPublicRpc = {
+  /** Published versions of one language matching a text query, best match first, by page. */
+  search: defineRpc('articles.public-search.v1', PublicSearchQuerySchema, PublicSearchReplySchema),
   /** Published versions, newest publication first, cursor-paginated. */
   list: defineRpc(
     'articles.public-list.v1',

@@ -3,3 +3,4 @@ export * from './dates.js';
 export * from './slug.js';
 export * from './slug-text.js';
 export * from './search.js';
+export * from './search-engine/index.js';

@@ -26,6 +26,11 @@ export class PublicStoriesController {
     return this.stories.sitemapPage(p.language, p.month, p.page);
   }
 
+  @MessagePattern(P.search.subject)
+  search(@Payload(valid(P.search)) q: In<typeof P.search>) {
+    return this.stories.search(q);
+  }
+
   @MessagePattern(P.get.subject)
   get(@Payload(valid(P.get)) p: In<typeof P.get>) {
     return this.stories.get(p.language, p.slug);

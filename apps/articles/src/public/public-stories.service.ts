@@ -9,8 +9,11 @@ import {
   LanguageSchema,
   SITEMAP_PAGE_SIZE,
   type SitemapItem,
+  type PublicSearchQuerySchema,
+  type PublicSearchReply,
 } from '@khao/contracts';
-import { queryPhrases, queryTokens } from '@khao/thai';
+import { parseQuery, snippet, suggest } from '@khao/thai';
+import { htmlToText } from '../content/sanitize.js';
 import type { z } from 'zod';
 import { dateTextOf } from '../stories/story.mapper.js';
 import { firstAfter, StoryIndex, type IndexedStory } from '../stories/story-index.js';
@@ -52,9 +55,9 @@ export class PublicStoriesService {
     q: z.output<typeof PublicListQuerySchema>,
   ): Promise<{ items: PublicListItem[]; nextCursor: string | null }> {
     await this.sync.ready;
-    const tokens = q.q ? queryTokens(q.q) : [];
-    if (q.q && tokens.length === 0) return { items: [], nextCursor: null };
-    const phrases = q.q ? queryPhrases(q.q) : [];
+    const parsed = q.q ? parseQuery(q.q) : undefined;
+    if (parsed && parsed.groups.length === 0) return { items: [], nextCursor: null };
+    const matched = parsed ? this.index.publishedMatches(parsed, q.lang) : undefined;
     const all = this.published(q.lang ?? '*');
     const hits: Published[] = [];
     for (
@@ -67,7 +70,7 @@ export class PublicStoriesService {
       if (q.tag && !s.tags.includes(q.tag)) continue;
       if (q.category && !s.categories.includes(q.category)) continue;
       if (q.province && s.dateline?.province !== q.province) continue;
-      if (q.q && !this.index.matchesPublished(s._id, p.version.language, tokens, phrases)) continue;
+      if (matched && !matched.has(`${s._id}:${p.version.language}`)) continue;
       hits.push(p);
     }
     const page = hits.slice(0, q.limit);
@@ -76,6 +79,40 @@ export class PublicStoriesService {
       items: page.map((p) => toItem(p.story, p.version)),
       nextCursor: hits.length > q.limit && last ? Buffer.from(last.key).toString('base64url') : null,
     };
+  }
+
+  /**
+   * Published versions of one language matching a text query, best first, a page at a time, each with a snippet of
+   * its text around the matched words (the body; the summary when the words are only there or in the title).
+   */
+  async search(q: z.output<typeof PublicSearchQuerySchema>): Promise<PublicSearchReply> {
+    await this.sync.ready;
+    const parsed = parseQuery(q.q);
+    const { hits, total } = parsed.groups.length
+      ? this.index.textSearch(parsed, {}, (v) => v.language === q.lang && v.status === 'published', q.page * q.limit)
+      : { hits: [], total: 0 };
+    const page = hits.slice((q.page - 1) * q.limit, q.page * q.limit);
+    const items = await Promise.all(
+      page.map(async ({ story, hit }) => {
+        const doc = await this.load(story._id, story.revision);
+        const full = doc?.versions.find((v) => v.language === q.lang);
+        const v = story.versions.find((x) => x.language === q.lang)!;
+        const body = full ? htmlToText(full.body) : '';
+        const fromBody = snippet(body, parsed);
+        const text = fromBody.marks.length || !v.summary ? fromBody : snippet(v.summary, parsed);
+        return { ...toItem(story, v), snippet: text, score: hit.score };
+      }),
+    );
+    const words = this.index.words;
+    const suggestion =
+      total === 0
+        ? suggest(
+            parsed,
+            () => words.vocabulary(),
+            (w) => words.documentFrequency(w) > 0,
+          )
+        : undefined;
+    return { items, total, page: q.page, ...(suggestion ? { suggestion } : {}) };
   }
 
   async get(language: Language, slug: string): Promise<PublicGetReply> {

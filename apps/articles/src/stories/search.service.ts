@@ -10,18 +10,19 @@ import {
   type SearchQuerySchema,
   type StorySummary,
 } from '@khao/contracts';
-import { queryPhrases, queryTokens } from '@khao/thai';
+import { parseQuery, suggest, type ParsedQuery } from '@khao/thai';
 import type { z } from 'zod';
 import { CONFIG } from '../tokens.js';
 import type { ArticlesConfig } from '../config.js';
 import { toSummary } from './story.mapper.js';
-import { StoryIndex } from './story-index.js';
+import { StoryIndex, type IndexFilter } from './story-index.js';
 import { StoryIndexSync } from './story-index.sync.js';
 
 /**
- * Admin search. Thai has no spaces, so stories are indexed by segmented words and the query is segmented the same
- * way: a word found inside an unspaced run matches. The indexed words select; each unspaced run of the query must
- * then also appear as written. Newest change first, with an opaque cursor. Served by the in-memory StoryIndex.
+ * Admin search. Thai has no spaces, so stories are indexed by segmented words and the query is cut the same way
+ * (`@khao/thai`'s search engine: forgiving of abbreviation dots, digits, calendars, mark order, English forms).
+ * With a text query, best match first (`sort=relevance`, paged by offset); without one, or with `sort=updated`,
+ * newest change first with a cursor of the last item's key. Served by the in-memory StoryIndex.
  */
 @Injectable()
 export class SearchService {
@@ -31,32 +32,74 @@ export class SearchService {
     @Inject(CONFIG) private readonly config: ArticlesConfig,
   ) {}
 
-  async search(actor: Actor, query: SearchQuery): Promise<{ items: StorySummary[]; nextCursor: string | null }> {
+  async search(
+    actor: Actor,
+    query: SearchQuery,
+  ): Promise<{ items: StorySummary[]; nextCursor: string | null; suggestion?: string }> {
     const q = query as z.output<typeof SearchQuerySchema>;
     const langs: Language[] = q.lang ? [q.lang] : this.config.LANGUAGES;
     const statuses = q.status ? [q.status] : VersionStatusSchema.options;
     const filtered = q.lang !== undefined || q.status !== undefined;
-    const tokens = q.q ? queryTokens(q.q) : [];
-    if (q.q && tokens.length === 0) return { items: [], nextCursor: null };
-    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-    await this.sync.ready;
-    const page = this.index.query({
+    const parsed = q.q ? parseQuery(q.q) : undefined;
+    if (parsed && parsed.groups.length === 0) return { items: [], nextCursor: null };
+    const sort = q.sort ?? (parsed ? 'relevance' : 'updated');
+    const filter: IndexFilter = {
       createdBy: actor.role === 'author' ? actor.id : undefined,
-      tokens,
-      phrases: q.q ? queryPhrases(q.q) : [],
       langStatus: filtered ? langs.flatMap((l) => statuses.map((s) => `${l}:${s}`)) : undefined,
       tag: q.tag,
       category: q.category,
       province: q.province,
       eventFrom: q.from ? new Date(q.from) : undefined,
       eventTo: q.to ? new Date(q.to) : undefined,
-      after,
+    };
+    await this.sync.ready;
+    if (parsed && sort === 'relevance') return this.ranked(parsed, filter, q, langs, statuses, filtered);
+    const page = this.index.query({
+      ...filter,
+      matching: parsed,
+      after: q.cursor ? decodeCursor(q.cursor) : undefined,
       limit: q.limit,
     });
     return {
       items: page.items.map((s) => toSummary(s)),
       nextCursor: page.more && page.lastKey ? Buffer.from(page.lastKey).toString('base64url') : null,
+      ...(parsed && page.items.length === 0 && !q.cursor ? this.suggestion(parsed) : {}),
     };
+  }
+
+  private ranked(
+    parsed: ParsedQuery,
+    filter: IndexFilter,
+    q: z.output<typeof SearchQuerySchema>,
+    langs: Language[],
+    statuses: readonly string[],
+    filtered: boolean,
+  ) {
+    const offset = q.cursor ? decodeOffset(q.cursor) : 0;
+    // With a language or status filter, the matching version itself must be of that language and status.
+    const { hits } = this.index.textSearch(
+      parsed,
+      filter,
+      filtered ? (v) => langs.includes(v.language) && statuses.includes(v.status) : undefined,
+      offset + q.limit + 1,
+    );
+    const page = hits.slice(offset, offset + q.limit);
+    const more = hits.length > offset + q.limit;
+    return {
+      items: page.map((h) => toSummary(h.story)),
+      nextCursor: more ? Buffer.from(`rank:${offset + q.limit}`).toString('base64url') : null,
+      ...(hits.length === 0 ? this.suggestion(parsed) : {}),
+    };
+  }
+
+  private suggestion(parsed: ParsedQuery): { suggestion?: string } {
+    const words = this.index.words;
+    const s = suggest(
+      parsed,
+      () => words.vocabulary(),
+      (w) => words.documentFrequency(w) > 0,
+    );
+    return s ? { suggestion: s } : {};
   }
 
   /** The story behind a slug; an old slug answers with the current one so the public side can redirect. */
@@ -82,6 +125,16 @@ export class SearchService {
       })),
     };
   }
+}
+
+const badCursor = () =>
+  new DomainError(ErrorCode.InvalidArgument, 'cursor: not a cursor this API returned; start again without it');
+
+/** A ranked page's cursor: how many hits the pages before it showed. */
+function decodeOffset(cursor: string): number {
+  const m = /^rank:(\d{1,6})$/u.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw badCursor();
+  return Number(m[1]);
 }
 
 function decodeCursor(cursor: string): string {

@@ -1,36 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@khao/contracts';
-import { publicTermsOf } from './story-state.js';
+import { parseQuery, SearchIndex, type ParsedQuery, type SearchHit } from '@khao/thai';
+import { searchDocOf } from './story-search.js';
 import type { StoryDoc } from './story.schema.js';
 
 /** What the index keeps of a story: everything a listing shows, without bodies or the outbox. */
 export type IndexedStory = Omit<
   StoryDoc,
-  'outbox' | 'versions' | 'tokens' | 'searchText' | 'publicTerms' | 'history'
+  'outbox' | 'versions' | 'tokens' | 'searchText' | 'publicTerms' | 'searchTerms' | 'history'
 > & {
   versions: Omit<StoryDoc['versions'][number], 'body'>[];
 };
 
-/** The words and the normalised text of what one reader-visible version says. */
-interface PublishedText {
-  tokens: Set<string>;
-  searchText: string;
-}
-
 interface Entry {
   story: IndexedStory;
-  /** Every version, drafts included: the admin search. */
-  tokens: Set<string>;
-  searchText: string;
-  /** Published versions only, by language: the public search. */
-  published: Map<Language, PublishedText>;
   sortKey: string; // updatedAt ISO + id: one string compare orders newest first
 }
 
-export interface IndexQuery {
+type IndexedVersion = IndexedStory['versions'][number];
+/** What the text index keeps with each version's document. */
+interface VersionRef {
+  story: IndexedStory;
+  version: IndexedVersion;
+}
+
+/** A story found by a text query: its best-matching version's hit. */
+export interface StoryHit {
+  story: IndexedStory;
+  language: Language;
+  hit: SearchHit<VersionRef>;
+}
+
+export interface IndexFilter {
   createdBy?: string;
-  tokens: string[];
-  phrases: string[];
   /** `<lang>:<status>` keys, any of which matches. */
   langStatus?: string[];
   tag?: string;
@@ -38,6 +40,14 @@ export interface IndexQuery {
   province?: string;
   eventFrom?: Date;
   eventTo?: Date;
+}
+
+export interface IndexQuery extends IndexFilter {
+  /** Words (and unspaced phrases) every listed story must have, the order staying newest first. */
+  tokens?: string[];
+  phrases?: string[];
+  /** A text query every listed story must match, the order staying newest first. */
+  matching?: ParsedQuery;
   /** The sort key of the last item of the previous page. */
   after?: string;
   limit: number;
@@ -56,6 +66,8 @@ export class StoryIndex {
   private sorted: Entry[] = [];
   private dirty = false;
   private changeCount = 0;
+  /** One document per language version (`<storyId>:<lang>`), drafts included: ranked text search. */
+  private readonly text = new SearchIndex<VersionRef>();
 
   get size(): number {
     return this.entries.size;
@@ -63,24 +75,29 @@ export class StoryIndex {
 
   put(doc: StoryDoc): void {
     const id = doc._id;
-    const { outbox: _o, tokens, searchText, publicTerms, history: _h, versions, ...rest } = doc; // eslint-disable-line @typescript-eslint/no-unused-vars
+    /* eslint-disable @typescript-eslint/no-unused-vars */
+    const {
+      outbox: _o,
+      tokens: _t,
+      searchText: _s,
+      publicTerms: _p,
+      searchTerms: _st,
+      history: _h,
+      versions,
+      ...rest
+    } = doc;
+    /* eslint-enable @typescript-eslint/no-unused-vars */
     const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) };
-    // Stories last saved before the public words were kept have them cut here, once per load.
-    const published = new Map<Language, PublishedText>(
-      (publicTerms ?? publicTermsOf(doc)).map((t) => [
-        t.language,
-        { tokens: new Set(t.tokens), searchText: t.searchText },
-      ]),
-    );
+    const before = this.entries.get(id);
+    for (const v of before?.story.versions ?? []) {
+      if (!versions.some((x) => x.language === v.language)) this.text.remove(`${id}:${v.language}`);
+    }
+    for (const [i, v] of versions.entries()) {
+      this.text.put({ ...searchDocOf(doc, v), ref: { story, version: story.versions[i] } });
+    }
     this.dirty = true;
     this.changeCount++;
-    this.entries.set(id, {
-      story,
-      tokens: new Set(tokens),
-      searchText,
-      published,
-      sortKey: `${new Date(doc.updatedAt).toISOString()}|${id}`,
-    });
+    this.entries.set(id, { story, sortKey: `${new Date(doc.updatedAt).toISOString()}|${id}` });
     for (const key of doc.slugs) this.slugs.set(key, id);
   }
 
@@ -96,6 +113,7 @@ export class StoryIndex {
     const e = this.entries.get(id);
     if (!e) return;
     this.entries.delete(id);
+    for (const v of e.story.versions) this.text.remove(`${id}:${v.language}`);
     this.dirty = true;
     this.changeCount++;
     for (const key of e.story.slugs) if (this.slugs.get(key) === id) this.slugs.delete(key);
@@ -104,6 +122,8 @@ export class StoryIndex {
   /** Newest change first; `after` is the sortKey of the previous page's last item. */
   query(q: IndexQuery): { items: IndexedStory[]; lastKey: string | null; more: boolean } {
     const sorted = this.newestFirst();
+    const text = q.matching ?? (q.tokens?.length ? legacyQuery(q.tokens, q.phrases ?? []) : undefined);
+    const having = text ? this.matching(text) : undefined;
     // Walk from the cursor in order and stop one past the page: a listing reads `limit + 1` entries, a search
     // only as far as its matches reach.
     const hits: Entry[] = [];
@@ -112,7 +132,7 @@ export class StoryIndex {
       i < sorted.length && hits.length <= q.limit;
       i++
     ) {
-      if (matches(sorted[i], q)) hits.push(sorted[i]);
+      if (matches(sorted[i].story, q) && (!having || having.has(sorted[i].story._id))) hits.push(sorted[i]);
     }
     const page = hits.slice(0, q.limit);
     return { items: page.map((e) => e.story), lastKey: page.at(-1)?.sortKey ?? null, more: hits.length > q.limit };
@@ -139,12 +159,60 @@ export class StoryIndex {
   }
 
   /**
+   * Stories whose versions match a text query, best first: one hit per story (its best version), versions limited to
+   * `versionOk` (language, status) and stories to the filter; at least `atLeast` stories when that many match.
+   * `total` counts the matching versions.
+   */
+  textSearch(
+    query: ParsedQuery,
+    filter: IndexFilter,
+    versionOk?: (v: IndexedVersion) => boolean,
+    atLeast = Infinity,
+  ): { hits: StoryHit[]; total: number } {
+    const open = !versionOk && Object.values(filter).every((v) => v === undefined);
+    const accept = open
+      ? undefined
+      : (r: VersionRef) => matches(r.story, filter) && (!versionOk || versionOk(r.version));
+    // A story has a document per version: ask for enough documents to make `atLeast` stories, more if needed.
+    for (let limit = atLeast * 2; ; limit *= 2) {
+      const { hits, total } = this.text.search(query, { accept, limit });
+      const out: StoryHit[] = [];
+      const seen = new Set<string>();
+      for (const hit of hits) {
+        const { story, version } = hit.ref;
+        if (seen.has(story._id)) continue;
+        seen.add(story._id);
+        out.push({ story, language: version.language, hit });
+      }
+      if (out.length >= atLeast || hits.length >= total) return { hits: out, total };
+    }
+  }
+
+  /**
    * Whether the published `language` version of a story (with the fields all versions share) has every query word
    * and phrase: what readers can see, never a draft of it or of another language, which the match would betray.
    */
   matchesPublished(id: string, language: Language, tokens: string[], phrases: string[]): boolean {
-    const t = this.entries.get(id)?.published.get(language);
-    return !!t && tokens.every((w) => t.tokens.has(w)) && phrases.every((p) => t.searchText.includes(p));
+    const v = this.entries.get(id)?.story.versions.find((x) => x.language === language);
+    if (v?.status !== 'published' || tokens.length === 0) return false;
+    const accept = (r: VersionRef) => r.story._id === id && r.version.language === language;
+    return this.text.search(legacyQuery(tokens, phrases), { accept, limit: 1 }).total > 0;
+  }
+
+  /** `<storyId>:<lang>` of the published versions (of `language`, if given) matching a text query. */
+  publishedMatches(query: ParsedQuery, language?: Language): Set<string> {
+    const accept = (r: VersionRef) =>
+      r.version.status === 'published' && (!language || r.version.language === language);
+    return new Set(this.text.search(query, { accept }).hits.map((h) => h.key));
+  }
+
+  private matching(query: ParsedQuery): Set<string> {
+    return new Set(this.text.search(query).hits.map((h) => h.ref.story._id));
+  }
+
+  /** The index's words, for "did you mean". */
+  get words(): Pick<SearchIndex, 'vocabulary' | 'documentFrequency'> {
+    return this.text;
   }
 
   /** Stories whose cover or gallery is `mediaId` (a scan: deletes of images are rare). */
@@ -174,8 +242,11 @@ export function firstAfter<T>(sorted: T[], key: string, keyOf: (entry: T) => str
   return lo;
 }
 
-function matches(e: Entry, q: IndexQuery): boolean {
-  const s = e.story;
+/** Words and unspaced phrases already cut, as one query: the phrases when there are any, else the words. */
+const legacyQuery = (tokens: string[], phrases: string[]): ParsedQuery =>
+  parseQuery((phrases.length ? phrases : tokens).join(' '));
+
+function matches(s: IndexedStory, q: IndexFilter): boolean {
   if (q.createdBy && s.createdBy !== q.createdBy) return false;
   if (q.tag && !s.tags.includes(q.tag)) return false;
   if (q.category && !s.categories.includes(q.category)) return false;
@@ -187,7 +258,5 @@ function matches(e: Entry, q: IndexQuery): boolean {
     if (q.eventFrom && t < q.eventFrom.getTime()) return false;
     if (q.eventTo && t > q.eventTo.getTime()) return false;
   }
-  for (const t of q.tokens) if (!e.tokens.has(t)) return false;
-  for (const p of q.phrases) if (!e.searchText.includes(p)) return false;
   return true;
 }

@@ -1,5 +1,6 @@
 import { htmlToText } from '../content/sanitize.js';
 import { searchText, searchTokens, slugify } from '@khao/thai';
+import { searchTermsOf } from './story-search.js';
 import type { PublicTermsDoc, StoryDoc, StoryFieldsDoc, VersionDoc } from './story.schema.js';
 
 /** The bookkeeping fields of a story not yet saved: the writer and derive() fill them. */
@@ -45,6 +46,7 @@ export function derive(story: StoryDoc): void {
   story.tokens = [...new Set([...versions.flatMap((v) => v.tokens), ...shared.tokens])];
   story.searchText = searchText([...versions.map((v) => v.text), shared.text].join('\n'));
   story.publicTerms = publicTermsOf(story, { shared, versions });
+  story.searchTerms = searchTermsOf(story);
   story.langStatus = story.versions.map((v) => `${v.language}:${v.status}`);
   story.eventStart = story.eventDate ? new Date(story.eventDate.start) : null;
   const scheduled = story.versions
@@ -108,6 +110,7 @@ export function cloneStory(story: StoryDoc): StoryDoc {
     slugs: [...story.slugs],
     tokens: [...story.tokens],
     publicTerms: [...(story.publicTerms ?? [])],
+    ...(story.searchTerms ? { searchTerms: [...story.searchTerms] } : {}),
     langStatus: [...story.langStatus],
     history: [...(story.history ?? [])],
     outbox: [...(story.outbox ?? [])],

@@ -71,6 +71,11 @@ export interface StoryDoc extends StoryFieldsDoc {
    * matches (a draft's words never show through). Missing on stories last saved before it existed.
    */
   publicTerms?: PublicTermsDoc[];
+  /**
+   * Per version: its search fields already analysed (`analyzeFields`), so that loading the index at boot does not
+   * cut every story again. Missing on stories last saved before it existed (they are cut at load).
+   */
+  searchTerms?: { language: Language; fields: string[] }[];
   /** `<lang>:<status>` per version. */
   langStatus: string[];
   eventStart: Date | null;
@@ -118,6 +123,7 @@ const StorySchema = new Schema<StoryDoc>(
     tokens: { type: [String], default: [] },
     searchText: { type: String, default: '' },
     publicTerms: { type: Schema.Types.Mixed }, // no default: missing means "cut them from the versions"
+    searchTerms: { type: Schema.Types.Mixed }, // no default: missing means "analyse the versions at load"
     langStatus: { type: [String], default: [] },
     eventStart: { type: Date, default: null },
     nextScheduledAt: { type: Date, default: null },

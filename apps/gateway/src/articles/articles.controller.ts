@@ -32,10 +32,10 @@ import {
   ObjectIdSchema,
   RevisionSchema,
   SearchQuerySchema,
+  SearchReplySchema,
   StoryInputSchema,
   StoryPatchSchema,
   StorySchema,
-  StorySummarySchema,
   VersionInputSchema,
   type Story,
 } from '@khao/contracts';
@@ -78,10 +78,12 @@ export class ArticlesController {
 
   @Get()
   @Roles('admin', 'editor', 'author')
-  @ApiOperation({ summary: 'Search and list stories (Thai-aware), newest change first, cursor-paginated' })
-  @ApiOkResponse({
-    schema: openApi(z.object({ items: z.array(StorySummarySchema), nextCursor: z.string().nullable() }), 'output'),
+  @ApiOperation({
+    summary:
+      'Search and list stories (Thai-aware): with q, best match first (sort=relevance, the default) or newest ' +
+      'change first (sort=updated, the default without q); cursor-paginated; `suggestion` when q found nothing',
   })
+  @ApiOkResponse({ schema: openApi(SearchReplySchema, 'output') })
   search(
     @Req() req: KhaoRequest,
     @Query(new ZodValidationPipe(SearchQuerySchema, 'query')) query: z.input<typeof SearchQuerySchema>,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /** A response as built: what the cache keeps and the HTTP layer sends. */
 export interface Rendered {
-  status: 200 | 301 | 404 | 410 | 503;
+  status: 200 | 301 | 400 | 404 | 410 | 503;
   body: string;
   contentType: string;
   cacheControl: string;

@@ -7,6 +7,9 @@ import {
   type Language,
   type PublicListItem,
   type PublicListQuery,
+  type PublicSearchHit,
+  type PublicSearchQuery,
+  type PublicSearchReply,
   type PublicStory,
   type PublicTranslation,
   type ResolvedImage,
@@ -37,6 +40,13 @@ export interface ListItemView extends Omit<PublicListItem, 'translations'> {
   translations: LinkedTranslation[];
   cover: ResolvedImage | null;
 }
+
+export interface SearchHitView extends Omit<PublicSearchHit, 'translations'> {
+  url: string;
+  translations: LinkedTranslation[];
+}
+
+export type SearchView = Omit<PublicSearchReply, 'items'> & { items: SearchHitView[] };
 
 export type StoryLookup =
   | { kind: 'story'; view: StoryView; imagesComplete: boolean }
@@ -132,6 +142,19 @@ export class PublicContentService {
       for (const [id, img] of part) images.set(id, img);
     }
     return { items, images };
+  }
+
+  /** Published versions of one language matching a text query, best first, with snippets (no images). */
+  async search(query: PublicSearchQuery): Promise<SearchView> {
+    const reply = await this.rpc.request(ArticlesPublicRpc.search, query);
+    return {
+      ...reply,
+      items: reply.items.map((i) => ({
+        ...i,
+        url: this.urls.story(i.language, i.slug),
+        translations: this.linked(i.translations),
+      })),
+    };
   }
 
   private linked(translations: PublicTranslation[]): LinkedTranslation[] {

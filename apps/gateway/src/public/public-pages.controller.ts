@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode, LanguageSchema, type Language } from '@khao/contracts';
+import { DomainError, ErrorCode, LanguageSchema, PublicSearchQuerySchema, type Language } from '@khao/contracts';
 import { Public } from '../auth/roles.decorator.js';
 import { FONT_VERSION, loadFonts } from './fonts.js';
 import { PublicCache, withValidators, type Rendered } from './public-cache.js';
@@ -107,6 +107,27 @@ export class PublicPagesController {
   ) {
     if (!isLanguage(lang) || slug.length > 300) return this.notFound(req, reply, lang);
     await this.page(req, reply, lang, PublicKeys.storyHtml(lang, slug), () => this.responses.articleHtml(lang, slug));
+  }
+
+  @Get(':lang/search')
+  @Public()
+  async search(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @Param('lang') lang: string,
+    @Query('q') q: unknown,
+    @Query('page') page: unknown,
+  ) {
+    if (!isLanguage(lang)) return this.notFound(req, reply, lang);
+    const text = typeof q === 'string' ? q.trim() : '';
+    const checked = PublicSearchQuerySchema.safeParse({ lang, q: text || '-', page: page ?? 1 });
+    if ((q !== undefined && typeof q !== 'string') || !checked.success) {
+      return send(req, reply, withValidators(this.responses.errorHtml(lang, 400)));
+    }
+    const n = checked.data.page;
+    await this.page(req, reply, lang, `html:search:${lang}:${n}:${text}`, () =>
+      this.responses.searchHtml(lang, text, n),
+    );
   }
 
   @Get(':lang')

@@ -6,6 +6,7 @@ import {
   type Language,
   type PublicListQuery,
   SITEMAP_PAGE_SIZE,
+  type PublicSearchQuery,
 } from '@khao/contracts';
 import type { GatewayConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
@@ -15,6 +16,7 @@ import { buildHomeSitemap, buildSitemapIndex, buildStorySitemap } from './sitema
 import { articlePage } from './pages/article-page.js';
 import { errorPage } from './pages/error-page.js';
 import { homePage } from './pages/home-page.js';
+import { searchPage } from './pages/search-page.js';
 import type { SiteInfo } from './pages/layout.js';
 import { PublicContentService, type ListItemView } from './public-content.service.js';
 import type { Rendered } from './public-cache.js';
@@ -28,6 +30,7 @@ const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const XML = 'application/xml; charset=utf-8';
 const FEED_SIZE = 50;
+const SEARCH_PAGE_SIZE = 10;
 
 /** Builds every public response (status, body, headers, cache tags); PublicCache keeps them, controllers send them. */
 @Injectable()
@@ -101,6 +104,26 @@ export class PublicResponses {
       ),
       tags: listTags(page.items),
       ttlMs: page.imagesComplete ? undefined : DEGRADED_TTL_MS,
+    };
+  }
+
+  /** Search results as JSON; listings' tags, so any article event drops them. */
+  async searchJson(query: PublicSearchQuery): Promise<Rendered> {
+    const result = await this.content.search(query);
+    return { ...this.ok(JSON_TYPE, JSON.stringify(result), new Date()), tags: [ARTICLES_TAG] };
+  }
+
+  /** The search page: the form alone without a query, else a page of hits. */
+  async searchHtml(language: Language, q: string, page: number): Promise<Rendered> {
+    const limit = SEARCH_PAGE_SIZE;
+    const result = q ? await this.content.search({ lang: language, q, page, limit }) : null;
+    const links = {
+      search: (l: Language, query?: string, n?: number) => this.content.urls.search(l, query, n),
+      others: LANGUAGES.filter((l) => l !== language),
+    };
+    return {
+      ...this.page(searchPage(this.site, language, q, result, limit, links), new Date()),
+      tags: [ARTICLES_TAG],
     };
   }
 
@@ -201,8 +224,9 @@ export class PublicResponses {
     };
   }
 
-  errorHtml(language: Language, status: 404 | 410 | 503): Rendered {
-    const kind = status === 404 ? 'notFound' : status === 410 ? 'gone' : 'unavailable';
+  errorHtml(language: Language, status: 400 | 404 | 410 | 503): Rendered {
+    const kinds = { 400: 'badQuery', 404: 'notFound', 410: 'gone', 503: 'unavailable' } as const;
+    const kind = kinds[status];
     const body = errorPage(this.site, language, kind);
     const csp = { 'content-security-policy': this.security.pagePolicy(body) };
     return {

@@ -17,6 +17,15 @@ export class PublicUrls {
     return `${this.base}/${language}`;
   }
 
+  /** The search page; `page` 1 is left out. */
+  search(language: Language, q?: string, page = 1): string {
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    if (page > 1) params.set('page', String(page));
+    const query = params.toString();
+    return `${this.base}/${language}/search${query ? `?${query}` : ''}`;
+  }
+
   feed(language: Language, kind: 'rss' | 'atom'): string {
     return `${this.base}/feeds/${language}/${kind}.xml`;
   }

@@ -3,8 +3,12 @@ import { html } from '../html.js';
 import { labels } from './i18n.js';
 import { layout, type SiteInfo } from './layout.js';
 
-/** A real page for 404 (unknown), 410 (taken down) and 503 (a service is down), in the path's language; not indexed. */
-export function errorPage(site: SiteInfo, language: Language, kind: 'notFound' | 'gone' | 'unavailable'): string {
+/** A real page for 400 (a bad search), 404 (unknown), 410 (taken down) and 503 (a service is down), in the path's language; not indexed. */
+export function errorPage(
+  site: SiteInfo,
+  language: Language,
+  kind: 'notFound' | 'gone' | 'unavailable' | 'badQuery',
+): string {
   const t = labels[language][kind];
   const main = html`<h1>${t.title}</h1>
     <p>${t.text}</p>

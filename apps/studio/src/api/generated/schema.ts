@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Search and list stories (Thai-aware), newest change first, cursor-paginated */
+        /** Search and list stories (Thai-aware): with q, best match first (sort=relevance, the default) or newest change first (sort=updated, the default without q); cursor-paginated; `suggestion` when q found nothing */
         get: operations["ArticlesController_search"];
         put?: never;
         /** Create a story with its source-language version (a draft) */
@@ -329,6 +329,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ops/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ops/dead-letters": {
         parameters: {
             query?: never;
@@ -387,6 +403,23 @@ export type paths = {
         };
         /** One published story with image renditions (srcset, blurhash, share image), its translations and share links; an old slug answers 301, a withdrawn story 410 */
         get: operations["PublicApiController_story"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the published stories of one language (Thai-aware, ranked: title and summary above body, exact phrase above words apart); each hit has a snippet with the matched words marked */
+        get: operations["PublicSearchController_search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -686,6 +719,7 @@ export interface operations {
                             }[];
                         }[];
                         nextCursor: string | null;
+                        suggestion?: string;
                     };
                 };
             };
@@ -2293,6 +2327,89 @@ export interface operations {
             };
         };
     };
+    AuditController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first; pass nextCursor as `before` for the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @example login.failed */
+                            action: string;
+                            actorId?: string;
+                            at: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            email?: string;
+                            id: string;
+                            ip?: string;
+                            subjectId?: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+        };
+    };
     DeadLettersController_list: {
         parameters: {
             query?: never;
@@ -2365,6 +2482,115 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    PublicSearchController_search: {
+        parameters: {
+            query: {
+                /** @description the language searched */
+                lang: "th" | "en";
+                limit?: number;
+                page?: number;
+                /** @description what to look for: Thai or English; abbreviation dots, Thai digits and BE/CE years are forgiven */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description hits best first (each a published story with `url`, `snippet`, `score`), `total`, `suggestion` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            byline: string;
+                            categories: string[];
+                            coverMediaId: string | null;
+                            dateline: {
+                                place?: string;
+                                province?: string;
+                            };
+                            dateText: string | null;
+                            eventDate: {
+                                end?: string;
+                                start: string;
+                            } | null;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            publishedAt: string;
+                            revision: number;
+                            score: number;
+                            slug: string;
+                            snippet: {
+                                marks: (number)[][];
+                                text: string;
+                            };
+                            /** @enum {string} */
+                            sourceLanguage: "th" | "en";
+                            storyId: string;
+                            summary: string;
+                            tags: string[];
+                            title: string;
+                            translations: {
+                                /** @enum {string} */
+                                language: "th" | "en";
+                                slug: string;
+                                title: string;
+                            }[];
+                            updatedAt: string;
+                        }[];
+                        page: number;
+                        suggestion?: string;
+                        total: number;
+                    };
+                };
+            };
+            /** @description not modified (If-None-Match / If-Modified-Since) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description a missing, empty or too long query, an unknown language, a bad page or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
+            };
+            /** @description the articles service does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        details?: unknown;
+                        /** @example Bad Request */
+                        error: string;
+                        /** @example version.title: title must not be empty */
+                        message: string;
+                        /** @example 400 */
+                        statusCode: number;
+                    };
+                };
             };
         };
     };

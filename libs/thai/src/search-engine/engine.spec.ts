@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyzeFields,
+  editDistance,
+  parseQuery,
+  SearchIndex,
+  snippet,
+  stemEnglish,
+  suggest,
+  type SearchDoc,
+} from '../index.js';
+
+const doc = (
+  key: string,
+  title: string,
+  body = '',
+  extra = '',
+  time = 0,
+  more: Partial<SearchDoc> = {},
+): SearchDoc => ({
+  key,
+  title,
+  summary: '',
+  body,
+  extra,
+  time,
+  ...more,
+});
+
+function index(...docs: SearchDoc[]): SearchIndex {
+  const ix = new SearchIndex();
+  for (const d of docs) ix.put(d);
+  return ix;
+}
+const keys = (ix: SearchIndex, q: string) => ix.search(parseQuery(q)).hits.map((h) => h.key);
+
+describe('SearchIndex', () => {
+  it('ranks a title match above a body match, and the newer first among equals', () => {
+    const ix = index(
+      doc('body', 'ชาวบ้านประชุม', '<p>เรื่องป่าชุมชนต้นน้ำ</p>', '', 3),
+      doc('title', 'ป่าชุมชนต้นน้ำได้รับรางวัล', '', '', 1),
+      doc('title-newer', 'ป่าชุมชนต้นน้ำได้รับรางวัล', '', '', 2),
+    );
+    expect(keys(ix, 'ป่าชุมชน')).toEqual(['title-newer', 'title', 'body']);
+  });
+
+  it('finds unspaced words that lie apart, below the exact phrase; a syllable of a compound does not count', () => {
+    const ix = index(
+      doc('apart', 'ชาวบ้านน่านทำแนวกันไฟปกป้องป่าชุมชนต้นน้ำ', '', 'น่าน'),
+      doc('exact', 'เครือข่ายป่าชุมชนน่านจัดพิธีบวชป่า'),
+      doc('compound', 'สำรวจข้อมูลครัวเรือนที่ศาลากลางจังหวัด'),
+    );
+    expect(keys(ix, 'ป่าชุมชนน่าน')).toEqual(['exact', 'apart']);
+    // ครัว only inside ครัวเรือน, กลาง only inside ศาลากลาง
+    expect(keys(ix, 'ครัวกลาง')).toEqual([]);
+    expect(keys(ix, 'ครัวเรือน')).toEqual(['compound']);
+  });
+
+  it('does not match a short word that is only a syllable of a loanword', () => {
+    const ix = index(
+      doc('cafe', 'เพิ่มเมนูลาซานญ่าและลาเต้'),
+      doc('herb', 'อสม. ตั้งแปลงยาสมุนไพรรวม'),
+      doc('drink', 'ขายยาคูลท์ผสมน้ำผึ้ง'),
+    );
+    expect(keys(ix, 'ลา')).toEqual([]);
+    expect(keys(ix, 'ลาซานญ่า')).toEqual(['cafe']);
+    expect(keys(ix, 'ยา')).toEqual(['herb']);
+  });
+
+  it('forgives abbreviation dots and spacing, Thai digits, the calendar and the order of Thai marks', () => {
+    const ix = index(
+      doc('nhso', 'สปสช. หนุนกองทุนสุขภาพ', 'อบต.หนองบัว ปลูกป่า ๓๐๐ ไร่ เมื่อปี 2560', '', 0, { extraTerms: ['2017', '2560'] }),
+    );
+    for (const q of ['สปสช', 'ส.ป.ส.ช.', 'ส ป ส ช', 'อบต', 'อ.บ.ต.', 'หนองบัว', '300 ไร่', '๒๕๖๐', '2017']) {
+      expect(keys(ix, q), q).toEqual(['nhso']);
+    }
+    // ผู้สูงอายุ typed with the tone mark before the vowel below it
+    const elderly = index(doc('elderly', 'กองทุนดูแลผู้สูงอายุติดเตียง'));
+    expect(keys(elderly, 'ผ\u0E49\u0E39สูงอายุ')).toEqual(['elderly']);
+  });
+
+  it('stems English plurals and verb forms', () => {
+    const ix = index(doc('en', 'Families return after the floods', 'They repaired flooded houses'));
+    expect(keys(ix, 'flood')).toEqual(['en']);
+    expect(keys(ix, 'house repairs')).toEqual(['en']);
+    expect(stemEnglish('libraries')).toBe(stemEnglish('library'));
+    expect(stemEnglish('housing')).toBe(stemEnglish('houses'));
+  });
+
+  it('forgets removed and replaced documents', () => {
+    const ix = index(doc('a', 'ธนาคารข้าว'), doc('b', 'ธนาคารข้าวชุมชน'));
+    ix.put(doc('a', 'กองทุนหมู่บ้าน'));
+    ix.remove('b');
+    expect(keys(ix, 'ธนาคารข้าว')).toEqual([]);
+    expect(keys(ix, 'กองทุน')).toEqual(['a']);
+    expect(ix.size).toBe(1);
+  });
+});
+
+describe('snippet and suggestions', () => {
+  it('cuts around the match on word boundaries and marks it', () => {
+    const text = `${'ชาวบ้านร่วมกันทำแนวกันไฟ '.repeat(12)}สภาองค์กรชุมชนตำบลจัดเวที ${'ปลูกป่าต้นน้ำ '.repeat(12)}`;
+    const s = snippet(text, parseQuery('สภาองค์กรชุมชน'), 80);
+    expect(s.text.startsWith('…')).toBe(true);
+    expect(s.text.endsWith('…')).toBe(true);
+    expect(s.marks).toHaveLength(1);
+    expect(s.text.slice(...s.marks[0])).toBe('สภาองค์กรชุมชน');
+  });
+
+  it('suggests the nearest indexed word when a word is unknown', () => {
+    const ix = index(doc('a', 'อุดรธานี'), doc('b', 'community forest'));
+    const words = () => ix.vocabulary();
+    const known = (w: string) => ix.documentFrequency(w) > 0;
+    expect(suggest(parseQuery('อุดรธาน'), words, known)).toBe('อุดรธานี');
+    expect(suggest(parseQuery('comunity'), words, known)).toBe('community');
+    expect(suggest(parseQuery('อุดรธานี'), words, known)).toBeUndefined();
+    expect(editDistance('กขค', 'กขง')).toBe(1);
+  });
+});
+
+describe('analysed fields kept with the document', () => {
+  it('index the same as the text they were cut from', () => {
+    const text = doc('a', 'สปสช. หนุนกองทุนสุขภาพ', 'ชาวบ้านน่านทำแนวกันไฟ ลาซานญ่า', 'น่าน', 5, {
+      extraTerms: ['2017', '2560'],
+    });
+    const kept = { ...text, title: '', summary: '', body: '', extra: '', analyzed: analyzeFields(text) };
+    for (const q of ['สปสช', 'น่าน', 'แนวกันไฟ', '2560', 'ลา']) {
+      expect(index(kept).search(parseQuery(q)), q).toEqual(index(text).search(parseQuery(q)));
+    }
+    expect(keys(index(kept), '2017')).toEqual(['a']);
+  });
+});
