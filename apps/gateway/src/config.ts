@@ -15,31 +15,13 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
    * Origins that serve photos or take the studio's direct uploads besides S3_ENDPOINT (a CDN in front of the
    * bucket, MinIO's public address), comma-separated: the Content-Security-Policy allows them.
    */
-  MEDIA_ORIGINS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .refine((list) => list.every(isOrigin), 'must be a comma-separated list of origins like https://cdn.example.org'),
+  MEDIA_ORIGINS: env.list(isOrigin, 'must be a comma-separated list of origins like https://cdn.example.org'),
   JWT_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
   /**
    * Earlier JWT_SECRETs, comma-separated, newest first: tokens they signed stay valid until they expire, new tokens
    * are signed with JWT_SECRET. Drop one once JWT_TTL_SECONDS and SESSION_TTL_SECONDS have passed since the switch.
    */
-  JWT_PREVIOUS_SECRETS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .refine((list) => list.every((s) => s.length >= 32), 'each secret must be at least 32 characters'),
+  JWT_PREVIOUS_SECRETS: env.list((s) => s.length >= 32, 'each secret must be at least 32 characters'),
   JWT_TTL_SECONDS: env.int(3600, 60, 7 * 24 * 3600),
   /** How long a browser session's cookie lives without use; each GET of the session renews it. */
   SESSION_TTL_SECONDS: env.int(8 * 3600, 60, 30 * 24 * 3600),

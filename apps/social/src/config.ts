@@ -16,19 +16,10 @@ export const SocialConfigSchema = ServiceConfigSchema.extend({
    * Earlier SOCIAL_CREDENTIALS_KEYs, comma-separated: credentials they sealed stay readable until the re-seal
    * command (`npm run social:reseal`) has rewritten them with the current key.
    */
-  SOCIAL_PREVIOUS_CREDENTIALS_KEYS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .refine(
-      (keys) => keys.every((k) => Buffer.from(k, 'base64').length === 32),
-      'each key must be 32 bytes in base64 (openssl rand -base64 32)',
-    ),
+  SOCIAL_PREVIOUS_CREDENTIALS_KEYS: env.list(
+    (k) => Buffer.from(k, 'base64').length === 32,
+    'each key must be 32 bytes in base64 (openssl rand -base64 32)',
+  ),
   /** Where readers reach the site: previews link the story as it will be posted. */
   PUBLIC_BASE_URL: env.url(['http:', 'https:']).default('http://127.0.0.1:3000'),
   /** Platform API base URLs (tests point them at local servers). Mastodon and webhooks are per channel. */

@@ -40,3 +40,21 @@ describe('loadConfig', () => {
     expect(loadConfig(schema, { FLAG: 'false' }).FLAG).toBe(false);
   });
 });
+
+describe('env.list', () => {
+  const schema = z.object({ ORIGINS: env.list((o) => o.startsWith('https://'), 'must list https origins') });
+
+  it('trims items, drops empty ones and defaults to none', () => {
+    expect(loadConfig(schema, { ORIGINS: ' https://a.example , ,https://b.example' }).ORIGINS).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+    expect(loadConfig(schema, {}).ORIGINS).toEqual([]);
+  });
+
+  it('refuses the whole variable when one item is bad, with its message', () => {
+    expect(() => loadConfig(schema, { ORIGINS: 'https://a.example,http://b.example' })).toThrow(
+      /ORIGINS: must list https origins/,
+    );
+  });
+});

@@ -70,7 +70,20 @@ const msList = (def: string) =>
     .refine((v) => v.split(',').every((p) => /^\s*\d+\s*$/.test(p)), 'must be a comma-separated list of milliseconds')
     .transform((v) => v.split(',').map((p) => Number(p.trim())));
 
-export const env = { url, int, bool, msList };
+/** A comma-separated list (empty by default), its items trimmed and empty ones dropped; `valid` checks each. */
+const list = (valid: (item: string) => boolean, message: string) =>
+  z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((items) => items.every(valid), message);
+
+export const env = { url, int, bool, msList, list };
 
 export const LogLevelSchema = z
   .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
