@@ -2,9 +2,9 @@
 // Stops the services started by `npm run up` (SIGTERM: they drain in-flight work), then the infrastructure.
 import fs from 'node:fs';
 import path from 'node:path';
-import { root, run } from './lib.mjs';
+import { profile, root, run } from './lib.mjs';
 
-const runDir = path.join(root, '.data', 'dev', 'run');
+const runDir = path.join(root, '.data', profile, 'run');
 const apps = ['gateway', 'articles', 'media', 'translation', 'social'];
 
 async function stop(app) {

@@ -6,6 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The infrastructure profile (KHAO_INFRA_PROFILE, as scripts/infra.mjs reads it): its data lives in .data/<profile>. */
+export const profile = /^[a-z0-9-]+$/.test(process.env.KHAO_INFRA_PROFILE ?? '')
+  ? process.env.KHAO_INFRA_PROFILE
+  : 'dev';
+
 export function step(msg) {
   process.stdout.write(`\n==> ${msg}\n`);
 }

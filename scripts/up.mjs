@@ -5,13 +5,13 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureDependencies, elapsed, readEnvFile, root, run, step } from './lib.mjs';
+import { ensureDependencies, elapsed, profile, readEnvFile, root, run, step } from './lib.mjs';
 import { ensurePinnedNode } from './node-runtime.mjs';
 
 await ensurePinnedNode();
 
 const started = Date.now();
-const dataDir = path.join(root, '.data', 'dev');
+const dataDir = path.join(root, '.data', profile);
 const runDir = path.join(dataDir, 'run');
 const logDir = path.join(dataDir, 'logs');
 const apps = ['articles', 'media', 'translation', 'social', 'gateway'];
@@ -101,7 +101,7 @@ try {
     });
     child.unref();
     fs.writeFileSync(path.join(runDir, `${app}.pid`), String(child.pid));
-    process.stdout.write(`    ${app}: started (pid ${child.pid}), log .data/dev/logs/${app}.log\n`);
+    process.stdout.write(`    ${app}: started (pid ${child.pid}), log .data/${profile}/logs/${app}.log\n`);
   }
 
   step('waiting for /health/ready');
@@ -115,7 +115,7 @@ Khao is up in ${elapsed(started)}.
   Metrics        ${url}/metrics
   Public site    ${url}/th  ${url}/en  (feeds under /feeds/<lang>/, ${url}/sitemap.xml)
   Demo admin     ${env.ADMIN_EMAIL} / ${process.env.ADMIN_PASSWORD ? '(your ADMIN_PASSWORD)' : env.ADMIN_PASSWORD}
-                 (generated once, kept in .data/dev/secrets.env)
+                 (generated once, kept in .data/${profile}/secrets.env)
 Stop with: npm run down
 `);
 } catch (err) {
