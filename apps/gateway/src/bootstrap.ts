@@ -1,4 +1,4 @@
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Headers } from '@khao/contracts';
@@ -7,6 +7,8 @@ import { closeInfra, onShutdownSignal, openInfra, RpcClient } from '@khao/messag
 import { AuthService } from './auth/auth.service.js';
 import { CorrelationInterceptor } from './common/correlation.interceptor.js';
 import { HttpErrorFilter, toHttpError } from './common/http-errors.js';
+import { answerMethodNotAllowed } from './common/method-not-allowed.js';
+import { completeOpenApi } from './common/openapi-routes.js';
 import type { KhaoRequest } from './common/request.js';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
@@ -23,6 +25,8 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
 
   const adapter = new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT,
+    // A slug may be 300 Thai characters: 2,700 once percent-encoded (Fastify's default is 100).
+    maxParamLength: 3000,
     genReqId: (req: { headers: Record<string, unknown> }) =>
       sanitizeCorrelationId(req.headers[Headers.correlationId]) ?? newCorrelationId(),
     logger: false,
@@ -49,6 +53,7 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
     (req as KhaoRequest).correlationId = req.id;
     void reply.header(Headers.correlationId, req.id);
   });
+  answerMethodNotAllowed(fastify);
   fastify.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
@@ -70,14 +75,17 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
   app.useGlobalInterceptors(new CorrelationInterceptor());
   app.enableShutdownHooks([]);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Khao API')
-      .setDescription('Admin REST API and public delivery of the Khao newsroom platform')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = completeOpenApi(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Khao API')
+        .setDescription('Admin REST API and public delivery of the Khao newsroom platform')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
+    [...app.get(ModulesContainer).values()].flatMap((m) => [...m.controllers.values()].map((c) => c.metatype)),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 

@@ -63,7 +63,8 @@ export const StoryFieldsSchema = z
       .array(ObjectIdSchema)
       .max(100)
       .default([])
-      .refine(unique, 'must not list the same media id twice'),
+      .refine(unique, 'must not list the same media id twice')
+      .meta({ uniqueItems: true }),
   })
   .strict();
 
@@ -86,10 +87,12 @@ export const StoryPatchSchema = z
       .array(ObjectIdSchema)
       .max(100)
       .refine(unique, 'must not list the same media id twice')
+      .meta({ uniqueItems: true })
       .optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
+  .meta({ minProperties: 1 });
 export type StoryPatch = z.input<typeof StoryPatchSchema>;
 
 export const VersionSchema = z.object({

@@ -185,7 +185,8 @@ export const MediaPatchSchema = z
     focalPoint: FocalPointSchema.optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
+  .meta({ minProperties: 1 });
 export type MediaPatch = z.input<typeof MediaPatchSchema>;
 
 export const MediaListQuerySchema = z

@@ -98,7 +98,14 @@ export const SegmentEditSchema = z
   .strict();
 export type SegmentEdit = z.output<typeof SegmentEditSchema>;
 
-const term = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const term = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[^\t\n\r]*$/, 'must be one line without tabs')
+  // The same rule on the untrimmed text, for the OpenAPI: something besides spaces, no tab or line break inside.
+  .meta({ pattern: '^\\s*\\S(?:[^\\t\\n\\r]*\\S)?\\s*$' });
 
 export const GlossaryEntryInputSchema = z
   .object({ sourceLanguage: LanguageSchema, targetLanguage: LanguageSchema, source: term, target: term })
@@ -106,6 +113,14 @@ export const GlossaryEntryInputSchema = z
   .refine((e) => e.sourceLanguage !== e.targetLanguage, {
     message: 'targetLanguage must differ from sourceLanguage',
     path: ['targetLanguage'],
+  })
+  .meta({
+    // The refinement in JSON Schema: every pair of two different languages.
+    anyOf: LanguageSchema.options.flatMap((from) =>
+      LanguageSchema.options
+        .filter((to) => to !== from)
+        .map((to) => ({ properties: { sourceLanguage: { enum: [from] }, targetLanguage: { enum: [to] } } })),
+    ),
   });
 
 export const GlossaryEntrySchema = z.object({

@@ -16,6 +16,7 @@ import {
 import { RpcClient, ZodValidationPipe } from '@khao/messaging';
 import { Roles } from '../auth/roles.decorator.js';
 import { openApi } from '../common/openapi.js';
+import { Refuses } from '../common/openapi-routes.js';
 import type { KhaoRequest } from '../common/request.js';
 
 const Id = new ZodValidationPipe(ObjectIdSchema, 'id');
@@ -89,6 +90,7 @@ export class SocialController {
   @HttpCode(200)
   @Roles('admin', 'editor')
   @ApiOperation({ summary: "Each channel's final text for a story version and its length as the platform counts it" })
+  @Refuses(404)
   @ApiBody({ schema: openApi(PreviewInputSchema) })
   @ApiOkResponse({ schema: openApi(SocialRpc.preview.reply, 'output') })
   preview(
@@ -113,6 +115,7 @@ export class SocialController {
   @HttpCode(200)
   @Roles('admin', 'editor')
   @ApiOperation({ summary: 'Send a failed post again (an unconfirmed one only with confirmNotPosted)' })
+  @Refuses(409)
   @ApiBody({ required: false, schema: openApi(RetryInputSchema) })
   @ApiOkResponse({ schema: openApi(PostSchema, 'output') })
   retry(

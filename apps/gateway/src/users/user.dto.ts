@@ -21,7 +21,8 @@ export const UserPatchSchema = z
     disabled: z.boolean().optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
+  .meta({ minProperties: 1 });
 
 /** What the API shows of a user: never the password hash. */
 export const UserViewSchema = z.object({

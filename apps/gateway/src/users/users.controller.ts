@@ -5,6 +5,7 @@ import { ObjectIdSchema } from '@khao/contracts';
 import { ZodValidationPipe } from '@khao/messaging';
 import { Roles } from '../auth/roles.decorator.js';
 import { openApi } from '../common/openapi.js';
+import { Refuses } from '../common/openapi-routes.js';
 import type { KhaoRequest } from '../common/request.js';
 import { NewUserSchema, UserPatchSchema, UserViewSchema } from './user.dto.js';
 import { UsersService } from './users.service.js';
@@ -31,6 +32,7 @@ export class UsersController {
 
   @Post('users')
   @Roles('admin')
+  @Refuses(409)
   @ApiBody({
     schema: {
       ...openApi(NewUserSchema),
@@ -44,6 +46,7 @@ export class UsersController {
 
   @Patch('users/:id')
   @Roles('admin')
+  @Refuses(409)
   @ApiBody({ schema: { ...openApi(UserPatchSchema), example: { role: 'editor' } } })
   @ApiOkResponse({ schema: openApi(UserViewSchema, 'output') })
   update(
