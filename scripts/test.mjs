@@ -16,6 +16,8 @@ let failed = false;
 try {
   await ensureDependencies();
   await ensureChromium();
+  step('schemathesis for the OpenAPI tests (a venv cached outside the clone; PyPI the first time)');
+  await run('node', ['scripts/schemathesis.mjs'], { label: 'schemathesis install' });
   step('starting test infrastructure (NATS + JetStream, MongoDB-wire server, MinIO)');
   await run('node', ['scripts/infra.mjs', 'up', '--fresh'], { env });
   Object.assign(env, readEnvFile(path.join(dataDir, 'infra.env')));

@@ -82,6 +82,8 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
         .setTitle('Khao API')
         .setDescription('Admin REST API and public delivery of the Khao newsroom platform')
         .setVersion('1')
+        // Relative: the document describes the gateway that serves it, whatever its public address.
+        .addServer('/')
         .addBearerAuth()
         .build(),
     ),

@@ -104,7 +104,11 @@ export class ArticlesController {
 
   @Get(':id')
   @Roles('admin', 'editor', 'author')
-  @ApiOkResponse({ schema: openApi(StorySchema, 'output'), headers: { ETag: { description: 'the story revision' } } })
+  @ApiOperation({ summary: 'One story with every language version; the ETag is its revision' })
+  @ApiOkResponse({
+    schema: openApi(StorySchema, 'output'),
+    headers: { ETag: { description: 'the story revision, to send back as If-Match', schema: { type: 'string' } } },
+  })
   async get(@Req() req: KhaoRequest, @Res({ passthrough: true }) res: FastifyReply, @Param('id', Id) id: string) {
     return withEtag(res, await this.rpc.request(ArticlesRpc.get, { actor: req.actor!, id }));
   }
@@ -262,6 +266,7 @@ export class ArticlesController {
 
   @Delete(':id')
   @Roles('admin', 'editor')
+  @ApiOperation({ summary: 'Delete a story (every language version goes offline)' })
   @Refuses(409)
   @ApiHeader(ifMatch)
   @ApiOkResponse({ schema: { example: { id: '6b0722b5d677dbc90e33bb0d', deleted: true } } })

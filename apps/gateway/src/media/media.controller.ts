@@ -139,6 +139,7 @@ export class MediaController {
 
   @Get(':id')
   @Roles('admin', 'editor', 'author', 'translator')
+  @ApiOperation({ summary: 'One image with its renditions, captions and status' })
   @ApiOkResponse({ schema: openApi(MediaAssetSchema, 'output') })
   get(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
     return this.rpc.request(MediaAdminRpc.get, { actor: req.actor!, id });

@@ -43,6 +43,7 @@ export class SocialController {
 
   @Get('channels')
   @Roles('admin')
+  @ApiOperation({ summary: 'Every social channel (never their credentials)' })
   @ApiOkResponse({ schema: openApi(SocialRpc.listChannels.reply, 'output') })
   listChannels(@Req() req: KhaoRequest) {
     return this.rpc.request(SocialRpc.listChannels, { actor: req.actor! });
@@ -62,6 +63,7 @@ export class SocialController {
 
   @Get('channels/:id')
   @Roles('admin')
+  @ApiOperation({ summary: 'One social channel' })
   @ApiOkResponse({ schema: openApi(ChannelSchema, 'output') })
   getChannel(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
     return this.rpc.request(SocialRpc.getChannel, { actor: req.actor!, id });
@@ -82,6 +84,7 @@ export class SocialController {
 
   @Delete('channels/:id')
   @Roles('admin')
+  @ApiOperation({ summary: 'Remove a channel and its credentials' })
   deleteChannel(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
     return this.rpc.request(SocialRpc.deleteChannel, { actor: req.actor!, id });
   }

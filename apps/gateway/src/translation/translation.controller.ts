@@ -41,6 +41,7 @@ export class TranslationController {
 
   @Get('translation-jobs/:id')
   @Roles('admin', 'editor', 'translator')
+  @ApiOperation({ summary: 'One translation job with its segments (id: <storyId>-<lang>)' })
   @ApiOkResponse({ schema: openApi(JobSchema, 'output') })
   get(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
     return this.rpc.request(TranslationRpc.getJob, { actor: req.actor!, id });
@@ -73,6 +74,7 @@ export class TranslationController {
 
   @Get('glossary')
   @Roles('admin', 'editor', 'translator')
+  @ApiOperation({ summary: 'Glossary terms, optionally for one direction' })
   @ApiOkResponse({ schema: openApi(TranslationRpc.listGlossary.reply, 'output') })
   glossary(
     @Req() req: KhaoRequest,
@@ -100,6 +102,7 @@ export class TranslationController {
 
   @Delete('glossary/:id')
   @Roles('admin', 'editor', 'translator')
+  @ApiOperation({ summary: 'Remove a glossary term' })
   deleteTerm(@Req() req: KhaoRequest, @Param('id', new ZodValidationPipe(GlossaryIdSchema, 'id')) id: string) {
     return this.rpc.request(TranslationRpc.deleteGlossary, { actor: req.actor!, id });
   }

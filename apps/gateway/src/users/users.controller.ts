@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ObjectIdSchema } from '@khao/contracts';
 import { ZodValidationPipe } from '@khao/messaging';
@@ -18,6 +18,7 @@ export class UsersController {
 
   @Get('auth/me')
   @Roles('admin', 'editor', 'author', 'translator')
+  @ApiOperation({ summary: 'Who is logged in: the user behind the bearer token, with their role' })
   @ApiOkResponse({ schema: openApi(UserViewSchema, 'output') })
   me(@Req() req: KhaoRequest) {
     return this.users.get(req.actor!.id);
@@ -25,6 +26,7 @@ export class UsersController {
 
   @Get('users')
   @Roles('admin')
+  @ApiOperation({ summary: 'Every user account' })
   @ApiOkResponse({ schema: openApi(UserViewSchema.array(), 'output') })
   list() {
     return this.users.list();
@@ -32,6 +34,7 @@ export class UsersController {
 
   @Post('users')
   @Roles('admin')
+  @ApiOperation({ summary: 'Add a user with a role and an initial password' })
   @Refuses(409)
   @ApiBody({
     schema: {
@@ -46,6 +49,7 @@ export class UsersController {
 
   @Patch('users/:id')
   @Roles('admin')
+  @ApiOperation({ summary: "Change a user's name, role or password, or disable the account" })
   @Refuses(409)
   @ApiBody({ schema: { ...openApi(UserPatchSchema), example: { role: 'editor' } } })
   @ApiOkResponse({ schema: openApi(UserViewSchema, 'output') })
