@@ -18,6 +18,13 @@ export const IsoDateTimeSchema = z.iso.datetime({
   error: 'must be an ISO 8601 date-time, e.g. 2017-04-10T09:00:00+07:00',
 });
 const isoDate = IsoDateTimeSchema;
+/** A calendar date without a time: a whole-day event (`2017-04-10`). */
+export const IsoDateSchema = z.iso.date({ error: 'must be a date, e.g. 2017-04-10' });
+/** An event's start or end: a whole day, or a date-time. */
+const eventPoint = z.union([IsoDateSchema, IsoDateTimeSchema], {
+  error: 'must be an ISO 8601 date-time (2017-04-10T09:00:00+07:00) or, for a whole day, a date (2017-04-10)',
+});
+const dateOnly = (value: string) => value.length === 10;
 
 export const SeoSchema = z
   .object({
@@ -40,10 +47,15 @@ export type VersionInput = z.input<typeof VersionInputSchema>;
 
 export const DatelineSchema = z.object({ place: text(120).optional(), province: text(80).optional() }).strict();
 
+/** Whole days (`{ start: '2017-04-10', end: '2017-04-11' }`, shown without a time) or date-times; not a mix. */
 export const EventDateSchema = z
-  .object({ start: isoDate, end: isoDate.optional() })
+  .object({ start: eventPoint, end: eventPoint.optional() })
   .strict()
-  .refine((d) => !d.end || Date.parse(d.end) >= Date.parse(d.start), {
+  .refine((d) => !d.end || dateOnly(d.start) === dateOnly(d.end), {
+    message: 'start and end must both be dates (whole days) or both date-times',
+    path: ['end'],
+  })
+  .refine((d) => !d.end || dateOnly(d.start) !== dateOnly(d.end) || Date.parse(d.end) >= Date.parse(d.start), {
     message: 'end must not be before start',
     path: ['end'],
   });
@@ -122,6 +134,7 @@ export const StorySchema = z.object({
   revision: z.number().int(),
   sourceLanguage: LanguageSchema,
   dateline: z.object({ place: z.string().optional(), province: z.string().optional() }),
+  /** Dates (`2017-04-10`) for a whole-day event, date-times otherwise. */
   eventDate: z.object({ start: z.string(), end: z.string().optional() }).nullable(),
   categories: z.array(z.string()),
   tags: z.array(z.string()),
@@ -151,9 +164,9 @@ export const SearchQuerySchema = z
     tag: label.optional(),
     category: label.optional(),
     province: label.optional(),
-    /** Event date range (inclusive). */
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    /** Event date range (inclusive; a date means the whole of that day). */
+    from: eventPoint.optional(),
+    to: eventPoint.optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })

@@ -10,7 +10,7 @@ import {
   type SearchQuerySchema,
   type StorySummary,
 } from '@khao/contracts';
-import { queryPhrases, queryTokens } from '@khao/thai';
+import { endOfNewsroomDay, isDateOnly, queryPhrases, queryTokens, startOfNewsroomDay } from '@khao/thai';
 import type { z } from 'zod';
 import { CONFIG } from '../tokens.js';
 import type { ArticlesConfig } from '../config.js';
@@ -48,8 +48,9 @@ export class SearchService {
       tag: q.tag,
       category: q.category,
       province: q.province,
-      eventFrom: q.from ? new Date(q.from) : undefined,
-      eventTo: q.to ? new Date(q.to) : undefined,
+      // A date bound includes the whole of that day in the newsroom's zone.
+      eventFrom: q.from ? (isDateOnly(q.from) ? startOfNewsroomDay(q.from) : new Date(q.from)) : undefined,
+      eventTo: q.to ? (isDateOnly(q.to) ? endOfNewsroomDay(q.to) : new Date(q.to)) : undefined,
       after,
       limit: q.limit,
     });
