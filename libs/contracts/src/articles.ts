@@ -181,7 +181,8 @@ export const RevisionSchema = z.object({
 });
 
 const withActor = <T extends z.ZodRawShape>(shape: T) => z.object({ actor: ActorSchema, ...shape }).strict();
-const target = { id: ObjectIdSchema, expectedRevision: z.number().int().positive().optional() };
+// Any revision the client sent: one that is not current (0 never is) is a 412 from the service, not a 400 here.
+const target = { id: ObjectIdSchema, expectedRevision: z.number().int().nonnegative().optional() };
 
 export const ArticlesRpc = {
   create: defineRpc('articles.create.v1', withActor({ story: StoryInputSchema }), StorySchema),
