@@ -1,5 +1,5 @@
 # One image per service, built from the monorepo: docker build --build-arg APP=gateway .
-FROM node:20.20-bookworm-slim AS build
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 COPY apps/gateway/package.json apps/gateway/
@@ -20,7 +20,7 @@ COPY libs libs
 COPY apps apps
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20.20-bookworm-slim
+FROM node:24.22.3-bookworm-slim
 ARG APP
 ENV NODE_ENV=production APP=${APP}
 WORKDIR /app

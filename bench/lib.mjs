@@ -3,6 +3,10 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensurePinnedNode } from '../scripts/node-runtime.mjs';
+
+// Benchmarks run on the pinned Node, like the services and tests they measure.
+await ensurePinnedNode();
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,21 +1,38 @@
 #!/usr/bin/env node
 // Benchmark: the public read path through the gateway at 50 connections: one story's JSON by slug and its HTML
-// page (a cover and two gallery photos), served from the gateway's cache and uncached (PUBLIC_CACHE=false: every
-// request asks the articles and media services and renders). Prints req/s, p50/p99 per run, the medians, the cached/uncached ratios and the gateway's RSS.
+// page (a cover and two gallery photos) in three modes (MODES below): from the gateway's response cache, built for
+// every request with the images from the gateway's image cache, and cold (every request asks articles and media).
+// Each gateway run is interleaved with a run against a bare Fastify server returning the same bytes
+// (bench/bare-fastify.mjs), so every figure has its same-run reference: prints req/s and p50/p99 of both per run,
+// the medians, the gateway/bare ratios and the gateway's RSS.
 //   npm run bench:public              (STORIES=100 DURATION=10 RUNS=3 by default)
 // Not a test: nothing is asserted.
 import { Blob, Buffer } from 'node:buffer';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import sharp from 'sharp';
 import { TestPlatform } from '@khao/testing';
-import { median, pool, startInfra } from './lib.mjs';
+import { median, pool, root, startInfra } from './lib.mjs';
 
 const STORIES = Number(process.env.STORIES ?? 100);
 const DURATION = Number(process.env.DURATION ?? 10);
 const RUNS = Number(process.env.RUNS ?? 3);
 const CONNECTIONS = 50;
 const ROTATE = 20; // requests rotate over this many stories
+// cached: the response cache answers; uncached: every response is built (images from the gateway's image cache,
+// what a reader meets on a miss); cold: no cache at all, every request asks articles and media.
+const MODES = { cached: null, uncached: { PUBLIC_RESPONSE_CACHE: 'false' }, cold: { PUBLIC_CACHE: 'false' } };
+// PROFILE=DIR: the services run with --cpu-prof into DIR/<app> (the gateway writes one profile per mode),
+// summarised at the end by bench/cpu-profile-summary.mjs.
+const PROFILE = process.env.PROFILE ? path.resolve(process.env.PROFILE) : undefined;
+const appEnv = (app, extra = {}) => ({
+  LOG_LEVEL: 'info',
+  ...(PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.join(PROFILE, app)}` } : {}),
+  ...extra,
+});
 
 const provinces = ['อุดรธานี', 'ขอนแก่น', 'เชียงใหม่', 'นครศรีธรรมราช', 'สงขลา'];
 const paragraph =
@@ -65,6 +82,54 @@ function run(url, requests) {
   });
 }
 
+async function measure(url, requests, name) {
+  const result = await run(url, requests);
+  if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result;
+}
+
+const pct = (ratio) => `${(ratio * 100).toFixed(0)}%`;
+
+/**
+ * The bare Fastify reference (bench/bare-fastify.mjs) in a process of its own, serving the bytes and headers the
+ * gateway sends for each path, captured from the gateway's cache.
+ */
+async function startReference(baseUrl, requests) {
+  const captured = {};
+  for (const { path: p } of requests) {
+    const res = await fetch(baseUrl + p);
+    const headers = {};
+    for (const h of ['content-type', 'cache-control', 'etag', 'last-modified', 'x-correlation-id']) {
+      const v = res.headers.get(h);
+      if (v) headers[h] = v;
+    }
+    captured[p] = { headers, body: await res.text() };
+  }
+  const file = path.join(os.tmpdir(), `khao-bench-captured-${process.pid}.json`);
+  fs.writeFileSync(file, JSON.stringify(captured));
+  const child = spawn(process.execPath, [path.join(root, 'bench', 'bare-fastify.mjs'), file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      const m = /listening (\d+)/.exec(String(d));
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the bare reference exited (${code})`)));
+  });
+  const bytes = Object.values(captured).map((c) => Buffer.byteLength(c.body));
+  console.log(
+    `bare Fastify reference on port ${port}: ${bytes.length} captured responses, ${Math.min(...bytes)}–${Math.max(...bytes)} bytes`,
+  );
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => {
+      child.kill('SIGTERM');
+      fs.rmSync(file, { force: true });
+    },
+  };
+}
+
 function rssMiB(pid) {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
@@ -74,9 +139,9 @@ const stopInfra = startInfra();
 const platform = new TestPlatform({
   services: ['articles', 'media'],
   env: {
-    articles: { LOG_LEVEL: 'info' },
-    gateway: { LOG_LEVEL: 'info' },
-    media: { LOG_LEVEL: 'info', S3_BUCKET: `bench-${Date.now()}`, MEDIA_AVIF: 'false' },
+    articles: appEnv('articles'),
+    gateway: appEnv('gateway'),
+    media: appEnv('media', { S3_BUCKET: `bench-${Date.now()}`, MEDIA_AVIF: 'false' }),
   },
 });
 const results = {};
@@ -109,39 +174,65 @@ try {
     'article HTML page': rotate.map((s) => ({ method: 'GET', path: `/th/news/${s}` })),
   };
 
-  for (const mode of ['cached', 'uncached']) {
-    if (mode === 'uncached') await platform.restart('gateway', { LOG_LEVEL: 'info', PUBLIC_CACHE: 'false' });
-    const pid = platform.proc('gateway').pid;
-    for (const [name, requests] of Object.entries(cases)) {
-      // one pass to warm the cache (and the JIT)
-      for (const r of requests) await fetch(platform.baseUrl + r.path);
-      const rps = [];
-      const p50 = [];
-      const p99 = [];
-      for (let r = 0; r < RUNS; r++) {
-        const result = await run(platform.baseUrl, requests);
-        if (result.non2xx || result.errors)
-          throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-        rps.push(result.requests.average);
-        p50.push(result.latency.p50);
-        p99.push(result.latency.p99);
+  const reference = await startReference(platform.baseUrl, Object.values(cases).flat());
+  try {
+    for (const [mode, env] of Object.entries(MODES)) {
+      if (env) await platform.restart('gateway', appEnv('gateway', env));
+      const pid = platform.proc('gateway').pid;
+      for (const [name, requests] of Object.entries(cases)) {
+        // one pass to warm the cache (and the JIT) of both servers
+        for (const r of requests) await fetch(platform.baseUrl + r.path);
+        for (const r of requests) await fetch(reference.url + r.path);
+        const gw = { rps: [], p50: [], p99: [] };
+        const bare = { rps: [], p50: [], p99: [] };
+        const ratios = [];
+        // Interleaved: each gateway run has a reference run beside it, so a noisy minute hits both.
+        for (let r = 0; r < RUNS; r++) {
+          const g = await measure(platform.baseUrl, requests, name);
+          const b = await measure(reference.url, requests, `${name} (bare)`);
+          for (const [acc, res] of [
+            [gw, g],
+            [bare, b],
+          ]) {
+            acc.rps.push(res.requests.average);
+            acc.p50.push(res.latency.p50);
+            acc.p99.push(res.latency.p99);
+          }
+          ratios.push(g.requests.average / b.requests.average);
+          console.log(
+            `  ${mode} ${name} run ${r + 1}: gateway ${g.requests.average.toFixed(0)} req/s p50 ${g.latency.p50} p99 ${g.latency.p99} ms | bare ${b.requests.average.toFixed(0)} req/s p99 ${b.latency.p99} ms | ratio ${pct(ratios.at(-1))}`,
+          );
+        }
+        const rss = rssMiB(pid);
+        const row = {
+          rps: median(gw.rps),
+          p50: median(gw.p50),
+          p99: median(gw.p99),
+          bareRps: median(bare.rps),
+          bareP99: median(bare.p99),
+          ratio: median(ratios),
+          rss,
+        };
+        results[`${mode} ${name}`] = row;
         console.log(
-          `  ${mode} ${name} run ${r + 1}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+          `${mode} ${name}: median ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms; bare ${row.bareRps.toFixed(0)} req/s; gateway/bare ${pct(row.ratio)}; gateway RSS ${rss.toFixed(0)} MiB (${CONNECTIONS} connections, ${RUNS}×${DURATION} s each)`,
         );
       }
-      const rss = rssMiB(pid);
-      results[`${mode} ${name}`] = { rps: median(rps), p50: median(p50), p99: median(p99), rss };
-      console.log(
-        `${mode} ${name}: median ${median(rps).toFixed(0)} req/s, p50 ${median(p50)} ms, p99 ${median(p99)} ms; gateway RSS ${rss.toFixed(0)} MiB (${CONNECTIONS} connections, ${RUNS}×${DURATION} s)`,
-      );
     }
+  } finally {
+    reference.stop();
   }
-  console.log('\nsummary (medians):');
+  console.log(
+    '\nsummary (medians of interleaved runs; goals: cached ≥ 60% of bare with p99 ≤ 15 ms, uncached JSON ≥ 1,500 req/s and ≥ 10% of bare with p99 ≤ 60 ms):',
+  );
   for (const name of Object.keys(cases)) {
     const c = results[`cached ${name}`];
-    const u = results[`uncached ${name}`];
+    const parts = Object.keys(MODES).map((mode) => {
+      const r = results[`${mode} ${name}`];
+      return `${mode} ${r.rps.toFixed(0)} req/s p99 ${r.p99} ms (${pct(r.ratio)} of bare ${r.bareRps.toFixed(0)})`;
+    });
     console.log(
-      `  ${name}: cached ${c.rps.toFixed(0)} req/s p99 ${c.p99} ms | uncached ${u.rps.toFixed(0)} req/s p99 ${u.p99} ms | cached/uncached ${(c.rps / u.rps).toFixed(1)}×`,
+      `  ${name}: ${parts.join(' | ')} | cached/uncached ${(c.rps / results[`uncached ${name}`].rps).toFixed(1)}×`,
     );
   }
   console.log(
@@ -153,4 +244,17 @@ try {
 } finally {
   await platform.stop();
   stopInfra();
+}
+if (PROFILE) {
+  const { summarise } = await import('./cpu-profile-summary.mjs');
+  const profiles = (app) =>
+    fs
+      .readdirSync(path.join(PROFILE, app))
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => path.join(PROFILE, app, f))
+      .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
+  // The gateway wrote one profile per mode (it restarts in between); articles and media one for the whole run.
+  for (const [i, f] of profiles('gateway').entries())
+    console.log(`\ngateway, ${Object.keys(MODES)[i]}: ${summarise(f, 20)}`);
+  for (const app of ['articles', 'media']) console.log(`\n${app}, whole run: ${summarise(profiles(app)[0], 15)}`);
 }

@@ -4,6 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureDependencies, elapsed, readEnvFile, root, run, step } from './lib.mjs';
+import { ensurePinnedNode } from './node-runtime.mjs';
+
+await ensurePinnedNode();
 
 const started = Date.now();
 const keep = process.argv.includes('--keep-infra');
@@ -14,6 +17,7 @@ const report = path.join(dataDir, 'vitest-report.json');
 let failed = false;
 
 try {
+  step(`Node ${process.version}`);
   await ensureDependencies();
   await ensureChromium();
   step('schemathesis for the OpenAPI tests (a venv cached outside the clone; PyPI the first time)');

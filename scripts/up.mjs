@@ -6,6 +6,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureDependencies, elapsed, readEnvFile, root, run, step } from './lib.mjs';
+import { ensurePinnedNode } from './node-runtime.mjs';
+
+await ensurePinnedNode();
 
 const started = Date.now();
 const dataDir = path.join(root, '.data', 'dev');
@@ -61,6 +64,7 @@ async function waitReady(url, timeoutMs = 60_000) {
 }
 
 try {
+  step(`Node ${process.version}`);
   await ensureDependencies();
   step('infrastructure');
   await run('node', ['scripts/infra.mjs', 'up']);

@@ -14,6 +14,7 @@ import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { Metrics } from './health/metrics.js';
 import { MEDIA_UPLOAD_ROUTE } from './media/media.controller.js';
+import { PublicFastPath } from './public/public-fast-path.js';
 
 export async function runGateway(config: GatewayConfig): Promise<void> {
   const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
@@ -49,19 +50,34 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
   });
 
   // Correlation id: the caller's (if well-formed) or a new one, echoed on the response.
-  fastify.addHook('onRequest', async (req, reply) => {
+  fastify.addHook('onRequest', (req, reply, done) => {
     (req as KhaoRequest).correlationId = req.id;
     void reply.header(Headers.correlationId, req.id);
+    done();
   });
+  // Cached public reads are answered here, before Nest's pipeline (PublicFastPath).
+  fastify.addHook('onRequest', app.get(PublicFastPath).onRequest);
   answerMethodNotAllowed(fastify);
-  fastify.addHook('onResponse', async (req, reply) => {
+  fastify.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
-    logger.info(
-      { correlationId: req.id, method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      'request',
-    );
+    // Every admin API call is logged; a reader's page or feed that went well only at debug level (the metrics count
+    // them all), so a burst of readers does not pay a log write per request.
+    const level = isAdminApi(route) || reply.statusCode >= 500 ? 'info' : 'debug';
+    if (logger.isLevelEnabled(level)) {
+      logger[level](
+        {
+          correlationId: req.id,
+          method: req.method,
+          route,
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+    }
+    done();
   });
   // JSON only (multipart routes register their own parser): anything else is a 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
@@ -94,11 +110,19 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
   await app.get(AuthService).seedAdmin();
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   const url = await app.getUrl();
-  logger.info({ event: 'service.ready', url }, `gateway listening on ${url}`);
+  logger.info(
+    { event: 'service.ready', url, node: process.version },
+    `gateway listening on ${url} (Node ${process.version})`,
+  );
 
   onShutdownSignal(logger, config.SHUTDOWN_GRACE_MS, async () => {
     await app.close();
     await rpc.close();
     await closeInfra(infra);
   });
+}
+
+/** The admin REST API (everything under /api/v1 but the public read API): its every request is logged. */
+function isAdminApi(route: string): boolean {
+  return route.startsWith('/api/v1/') && !route.startsWith('/api/v1/public/');
 }

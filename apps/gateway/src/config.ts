@@ -33,6 +33,13 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   ORG_WEBMAIL_URL: env.url(['https:', 'http:']).optional(),
   /** In-memory cache of rendered pages, JSON and feeds (dropped by article and media events); off for benchmarks. */
   PUBLIC_CACHE: env.bool(true),
+  /**
+   * With PUBLIC_CACHE on, false builds every response anew while resolved images stay cached (what a reader meets on
+   * a cache miss; for benchmarks). PUBLIC_CACHE=false turns off both.
+   */
+  PUBLIC_RESPONSE_CACHE: env.bool(true),
+  /** Resolved images kept per gateway (per image and language), so a response miss asks only articles. */
+  PUBLIC_IMAGE_CACHE_ENTRIES: env.int(20_000, 0, 1_000_000),
   PUBLIC_CACHE_MAX_ENTRIES: env.int(5000, 1, 1_000_000),
   /** Bound on the cached bodies per gateway, in MiB. */
   PUBLIC_CACHE_MAX_MB: env.int(64, 1, 16_384),

@@ -22,9 +22,11 @@ import { TranslationController } from './translation/translation.controller.js';
 import { SocialController } from './social/social.controller.js';
 import { CONFIG, LOGGER } from './tokens.js';
 import { PublicApiController } from './public/public-api.controller.js';
+import { ImageCache } from './public/image-cache.js';
 import { PublicCache } from './public/public-cache.js';
 import { PublicCacheSync } from './public/public-cache.sync.js';
 import { PublicContentService } from './public/public-content.service.js';
+import { PublicFastPath } from './public/public-fast-path.js';
 import { PublicPagesController } from './public/public-pages.controller.js';
 import { PublicResponses } from './public/public-responses.service.js';
 
@@ -73,13 +75,15 @@ export class GatewayModule {
         {
           provide: PublicCache,
           useValue: new PublicCache({
-            enabled: config.PUBLIC_CACHE,
+            enabled: config.PUBLIC_CACHE && config.PUBLIC_RESPONSE_CACHE,
             maxEntries: config.PUBLIC_CACHE_MAX_ENTRIES,
             maxBytes: config.PUBLIC_CACHE_MAX_MB * 1_048_576,
             ttlMs: config.PUBLIC_CACHE_TTL_SECONDS * 1000,
           }),
         },
+        { provide: ImageCache, useValue: new ImageCache(config.PUBLIC_CACHE ? config.PUBLIC_IMAGE_CACHE_ENTRIES : 0) },
         PublicCacheSync,
+        PublicFastPath,
         PublicContentService,
         PublicResponses,
       ],

@@ -97,7 +97,7 @@ export async function runService<C extends ServiceConfig>({
   app.useGlobalFilters(new RpcErrorFilter(logger));
   app.useGlobalInterceptors(new RpcContextInterceptor());
   await app.listen();
-  logger.info({ event: 'service.ready' }, `${name} ready`);
+  logger.info({ event: 'service.ready', node: process.version }, `${name} ready on Node ${process.version}`);
   onShutdownSignal(logger, config.SHUTDOWN_GRACE_MS, async () => {
     await app.close();
     await closeInfra(infra);

@@ -6,6 +6,7 @@ import { LanguageSchema, PublicListQuerySchema, type Language } from '@khao/cont
 import { ZodValidationPipe } from '@khao/messaging';
 import { Public } from '../auth/roles.decorator.js';
 import { PublicCache } from './public-cache.js';
+import { PublicKeys } from './public-keys.js';
 import { PublicResponses } from './public-responses.service.js';
 import { send } from './send.js';
 
@@ -54,6 +55,10 @@ export class PublicApiController {
     @Param('lang', Lang) lang: Language,
     @Param('slug', Slug) slug: string,
   ) {
-    send(req, reply, await this.cache.get(`json:story:${lang}:${slug}`, () => this.responses.storyJson(lang, slug)));
+    send(
+      req,
+      reply,
+      await this.cache.get(PublicKeys.storyJson(lang, slug), () => this.responses.storyJson(lang, slug)),
+    );
   }
 }

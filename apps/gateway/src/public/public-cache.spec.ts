@@ -15,12 +15,12 @@ describe('PublicCache', () => {
     const cache = new PublicCache({ enabled: true, maxEntries: 10, maxBytes: 1e9, ttlMs: 60_000 });
     let builds = 0;
     const build = async () => page(`ข่าว ${++builds}`);
-    expect((await cache.get('k', build)).body).toBe('ข่าว 1');
-    expect((await cache.get('k', build)).body).toBe('ข่าว 1');
+    expect((await cache.get('k', build)).bytes.toString()).toBe('ข่าว 1');
+    expect((await cache.get('k', build)).bytes.toString()).toBe('ข่าว 1');
     cache.invalidate(['story:other']);
-    expect((await cache.get('k', build)).body).toBe('ข่าว 1');
+    expect((await cache.get('k', build)).bytes.toString()).toBe('ข่าว 1');
     cache.invalidate(['story:a']);
-    expect((await cache.get('k', build)).body).toBe('ข่าว 2');
+    expect((await cache.get('k', build)).bytes.toString()).toBe('ข่าว 2');
   });
 
   it('does not store a build an invalidation overtook, and shares concurrent builds', async () => {
@@ -37,20 +37,20 @@ describe('PublicCache', () => {
     expect(builds).toBe(1);
     cache.invalidate(['story:a']);
     release();
-    expect((await a).body).toBe('before the correction');
-    expect((await b).body).toBe('before the correction');
-    expect((await cache.get('k', async () => page('after'))).body).toBe('after');
+    expect((await a).bytes.toString()).toBe('before the correction');
+    expect((await b).bytes.toString()).toBe('before the correction');
+    expect((await cache.get('k', async () => page('after'))).bytes.toString()).toBe('after');
   });
 
   it('evicts the oldest entry past maxEntries, and expires by ttl', async () => {
     const cache = new PublicCache({ enabled: true, maxEntries: 2, maxBytes: 1e9, ttlMs: 60_000 });
     for (const k of ['a', 'b', 'c']) await cache.get(k, async () => page(k));
     expect(cache.size).toBe(2);
-    expect((await cache.get('a', async () => page('a2'))).body).toBe('a2');
+    expect((await cache.get('a', async () => page('a2'))).bytes.toString()).toBe('a2');
     const short = new PublicCache({ enabled: true, maxEntries: 2, maxBytes: 1e9, ttlMs: 1 });
     await short.get('x', async () => page('x1'));
     await new Promise((r) => setTimeout(r, 5));
-    expect((await short.get('x', async () => page('x2'))).body).toBe('x2');
+    expect((await short.get('x', async () => page('x2'))).bytes.toString()).toBe('x2');
   });
 
   it('keeps the bodies within maxBytes, oldest out first', async () => {
@@ -61,7 +61,7 @@ describe('PublicCache', () => {
     await cache.get('c', async () => page('c'.repeat(30)));
     expect(cache.size).toBe(2);
     expect(cache.totalBytes).toBe(60);
-    expect((await cache.get('a', async () => page('rebuilt'))).body).toBe('rebuilt');
+    expect((await cache.get('a', async () => page('rebuilt'))).bytes.toString()).toBe('rebuilt');
     cache.invalidate(['story:a']);
     expect(cache.size).toBe(0);
     expect(cache.totalBytes).toBe(0);
@@ -72,7 +72,7 @@ describe('PublicCache', () => {
     let n = 0;
     await cache.get('k', async () => page(String(++n)));
     const r = await cache.get('k', async () => page(String(++n)));
-    expect(r.body).toBe('2');
+    expect(r.bytes.toString()).toBe('2');
     expect(r.etag).toMatch(/^"[\w-]+"$/);
   });
 });

@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
 import { EventFollower, INFRA, type ServiceInfra } from '@khao/messaging';
 import { LOGGER } from '../tokens.js';
+import { ImageCache } from './image-cache.js';
 import { PublicCache } from './public-cache.js';
 
 /** Every public response that lists or looks up stories (listings, feeds, sitemap, slugs) carries this tag. */
@@ -20,6 +21,7 @@ export class PublicCacheSync {
 
   constructor(
     private readonly cache: PublicCache,
+    private readonly images: ImageCache,
     @Inject(INFRA) infra: ServiceInfra,
     @Inject(LOGGER) logger: Logger,
   ) {
@@ -28,7 +30,10 @@ export class PublicCacheSync {
       subjects: ['events.article.>', 'events.media.>'],
       logger: logger.child({ component: 'public-cache' }),
       onEvent: (subject, event) => this.apply(subject, event),
-      onGap: () => cache.clear(),
+      onGap: () => {
+        cache.clear();
+        images.clear();
+      },
     });
   }
 
@@ -45,6 +50,7 @@ export class PublicCacheSync {
     if (subject.startsWith('events.article.')) {
       this.cache.invalidate(storyId ? [`story:${storyId}`, ARTICLES_TAG] : [ARTICLES_TAG]);
     } else if (mediaId) {
+      this.images.forget(mediaId);
       this.cache.invalidate([`media:${mediaId}`]);
     }
   }

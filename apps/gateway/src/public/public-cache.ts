@@ -15,9 +15,18 @@ export interface Rendered {
   ttlMs?: number;
 }
 
-export interface CachedResponse extends Rendered {
+/**
+ * A response ready to send again and again: the body encoded to UTF-8 once (the text is not kept beside it), and
+ * its headers built once, so a cache hit is a lookup and a write.
+ */
+export interface CachedResponse extends Omit<Rendered, 'body'> {
+  bytes: Buffer;
   etag: string;
   lastModifiedHttp?: string;
+  /** Every header of the full answer: content type, cache-control, validators and the extras. */
+  headers200: Record<string, string>;
+  /** The headers of a 304: cache-control and the validators. */
+  headers304: Record<string, string>;
 }
 
 interface Entry {
@@ -58,10 +67,17 @@ export class PublicCache {
     return this.bytes;
   }
 
+  /** A fresh entry, or undefined (always, when the cache is off): never builds. */
+  peek(key: string): CachedResponse | undefined {
+    if (!this.opts.enabled) return undefined;
+    const hit = this.entries.get(key);
+    return hit && hit.expiresAt > Date.now() ? hit.value : undefined;
+  }
+
   async get(key: string, build: () => Promise<Rendered>): Promise<CachedResponse> {
     if (!this.opts.enabled) return withValidators(await build());
-    const hit = this.entries.get(key);
-    if (hit && hit.expiresAt > Date.now()) return hit.value;
+    const hit = this.peek(key);
+    if (hit) return hit;
     let pending = this.inflight.get(key);
     if (!pending) {
       const generation = this.generation;
@@ -100,7 +116,7 @@ export class PublicCache {
 
   private store(key: string, value: CachedResponse): void {
     this.drop(key);
-    const bytes = Buffer.byteLength(value.body);
+    const bytes = value.bytes.length;
     this.entries.set(key, { value, expiresAt: Date.now() + (value.ttlMs ?? this.opts.ttlMs), bytes });
     this.bytes += bytes;
     for (const tag of value.tags) {
@@ -124,11 +140,15 @@ export class PublicCache {
   }
 }
 
-/** Adds the ETag (a hash of the body) and the HTTP form of Last-Modified. */
-export function withValidators(r: Rendered): CachedResponse {
-  const etag = `"${createHash('sha1').update(r.body).digest('base64url').slice(0, 27)}"`;
+/** Encodes the body and adds the ETag (a hash of it), the HTTP form of Last-Modified and the header sets. */
+export function withValidators({ body, ...r }: Rendered): CachedResponse {
+  const bytes = Buffer.from(body, 'utf8');
+  const etag = `"${createHash('sha1').update(bytes).digest('base64url').slice(0, 27)}"`;
   const lastModifiedHttp = r.lastModified ? r.lastModified.toUTCString() : undefined;
-  return { ...r, etag, lastModifiedHttp };
+  const headers304: Record<string, string> = { 'cache-control': r.cacheControl, etag };
+  if (lastModifiedHttp) headers304['last-modified'] = lastModifiedHttp;
+  const headers200 = { ...headers304, 'content-type': r.contentType, ...r.headers };
+  return { ...r, bytes, etag, lastModifiedHttp, headers200, headers304 };
 }
 
 /** Whether the client's copy is current: If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2). */

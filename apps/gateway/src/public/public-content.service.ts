@@ -15,6 +15,7 @@ import type { Logger } from '@khao/logging';
 import { RpcClient } from '@khao/messaging';
 import type { GatewayConfig } from '../config.js';
 import { CONFIG, LOGGER } from '../tokens.js';
+import { ImageCache } from './image-cache.js';
 import { PublicUrls } from './public-urls.js';
 import { shareLinks, type ShareLinks } from './share-links.js';
 
@@ -51,6 +52,7 @@ export class PublicContentService {
 
   constructor(
     private readonly rpc: RpcClient,
+    private readonly imageCache: ImageCache,
     @Inject(CONFIG) private readonly config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -124,16 +126,19 @@ export class PublicContentService {
     return translations.map((t) => ({ ...t, url: this.urls.story(t.language, t.slug) }));
   }
 
-  /** Images by id in one language; null when the media service did not answer. */
+  /** Images by id in one language, from the image cache or else the media service; null when it did not answer. */
   private async images(ids: string[], language: Language): Promise<Map<string, ResolvedImage> | null> {
-    if (ids.length === 0) return new Map();
+    const { found, missing, token } = this.imageCache.lookup(ids, language);
+    if (missing.length === 0) return found;
     try {
       const { items } = await this.rpc.request(
         MediaRpc.resolve,
-        { ids, language },
+        { ids: missing, language },
         { timeoutMs: this.config.MEDIA_RESOLVE_TIMEOUT_MS },
       );
-      return new Map(items.map((i) => [i.id, i]));
+      this.imageCache.store(items, language, token);
+      for (const i of items) found.set(i.id, i);
+      return found;
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'media did not resolve; rendering without images');
       return null;

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode, LanguageSchema, type Language } from '@khao/con
 import { Public } from '../auth/roles.decorator.js';
 import { FONT_VERSION, loadFonts } from './fonts.js';
 import { PublicCache, withValidators, type Rendered } from './public-cache.js';
+import { PublicKeys } from './public-keys.js';
 import { PublicResponses } from './public-responses.service.js';
 import { send } from './send.js';
 
@@ -31,7 +32,7 @@ export class PublicPagesController {
   @Get('sitemap.xml')
   @Public()
   async sitemap(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
-    send(req, reply, await this.cache.get('sitemap', () => this.responses.sitemap()));
+    send(req, reply, await this.cache.get(PublicKeys.sitemap(), () => this.responses.sitemap()));
   }
 
   @Get('robots.txt')
@@ -78,7 +79,7 @@ export class PublicPagesController {
     @Param('slug') slug: string,
   ) {
     if (!isLanguage(lang) || slug.length > 300) return this.notFound(req, reply, lang);
-    await this.page(req, reply, lang, `html:story:${lang}:${slug}`, () => this.responses.articleHtml(lang, slug));
+    await this.page(req, reply, lang, PublicKeys.storyHtml(lang, slug), () => this.responses.articleHtml(lang, slug));
   }
 
   @Get(':lang')
@@ -92,7 +93,7 @@ export class PublicPagesController {
     if (!isLanguage(lang)) return this.notFound(req, reply, lang);
     const cursor = typeof page === 'string' && page.length > 0 && page.length <= 200 ? page : undefined;
     if (page !== undefined && !cursor) return this.notFound(req, reply, lang);
-    await this.page(req, reply, lang, `html:home:${lang}:${cursor ?? ''}`, () => this.responses.homeHtml(lang, cursor));
+    await this.page(req, reply, lang, PublicKeys.home(lang, cursor), () => this.responses.homeHtml(lang, cursor));
   }
 
   /** A page from the cache or built; a service that does not answer gets a 503 page (never cached), not JSON. */
@@ -113,11 +114,15 @@ export class PublicPagesController {
 
   private async feed(req: FastifyRequest, reply: FastifyReply, lang: string, kind: 'rss' | 'atom') {
     if (!isLanguage(lang)) return this.notFound(req, reply, lang);
-    send(req, reply, await this.cache.get(`feed:${kind}:${lang}`, () => this.responses.feed(lang, kind)));
+    send(req, reply, await this.cache.get(PublicKeys.feed(kind, lang), () => this.responses.feed(lang, kind)));
   }
 
   private async notFound(req: FastifyRequest, reply: FastifyReply, lang: string) {
     const language: Language = isLanguage(lang) ? lang : 'th';
-    send(req, reply, await this.cache.get(`html:404:${language}`, async () => this.responses.errorHtml(language, 404)));
+    send(
+      req,
+      reply,
+      await this.cache.get(PublicKeys.notFound(language), async () => this.responses.errorHtml(language, 404)),
+    );
   }
 }
