@@ -144,7 +144,8 @@ describe('the OpenAPI document', () => {
       400_000,
     );
     const tested = /Tested: (\d+)/.exec(output);
-    const operations = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).length, 0);
+    // Every operation but the endless event stream (disabled in schemathesis.toml, driven by its own test).
+    const operations = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).length, 0) - 1;
     expect(Number(tested?.[1]), output).toBe(operations);
     expect(code, output.slice(output.indexOf('FAILURES') >= 0 ? output.indexOf('FAILURES') - 40 : -6000)).toBe(0);
     // And none of the thousands of requests made the gateway answer 5xx (its request log records every status).

@@ -27,7 +27,7 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT,
     // A slug may be 300 Thai characters: 2,700 once percent-encoded (Fastify's default is 100).
-    maxParamLength: 3000,
+    routerOptions: { maxParamLength: 3000 },
     genReqId: (req: { headers: Record<string, unknown> }) =>
       sanitizeCorrelationId(req.headers[Headers.correlationId]) ?? newCorrelationId(),
     logger: false,

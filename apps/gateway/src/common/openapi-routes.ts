@@ -106,6 +106,10 @@ function describe(
         required: false,
         schema: { type: 'string', pattern: ETAG_PATTERN.source, example: '"7"' },
       });
+    } else if (arg.type === RouteParamtypes.HEADERS && typeof arg.data === 'string') {
+      // Nest runs no pipe on a header: the route parses it and states its form with @ApiHeader.
+      const prior = described.get(`header:${arg.data.toLowerCase()}`);
+      add(prior?.schema ? prior : { name: arg.data, in: 'header', required: false, schema: { type: 'string' } });
     } else if (arg.type === RouteParamtypes.BODY && schema) {
       op.requestBody ??= { required: true, content: { 'application/json': { schema: openApi(schema) } } };
     }
