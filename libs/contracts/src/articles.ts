@@ -11,8 +11,8 @@ export const ObjectIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-c
 export const VersionStatusSchema = z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']);
 export type VersionStatus = z.infer<typeof VersionStatusSchema>;
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const label = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`).trim();
+const label = z.string().max(80, 'must be at most 80 characters').trim().min(1, 'must not be empty');
 export const IsoDateTimeSchema = z.iso.datetime({
   offset: true,
   error: 'must be an ISO 8601 date-time, e.g. 2017-04-10T09:00:00+07:00',
@@ -36,7 +36,7 @@ export const SeoSchema = z
 
 export const VersionInputSchema = z
   .object({
-    title: z.string().trim().min(1, 'title must not be empty').max(300, 'must be at most 300 characters'),
+    title: z.string().max(300, 'must be at most 300 characters').trim().min(1, 'title must not be empty'),
     summary: text(1000).default(''),
     /** HTML; sanitized against an allow-list by the articles service. */
     body: z.string().max(500_000, 'must be at most 500000 characters').default(''),
@@ -158,7 +158,7 @@ export type Transition = z.infer<typeof TransitionSchema>;
 
 export const SearchQuerySchema = z
   .object({
-    q: z.string().trim().max(200).optional(),
+    q: z.string().max(200).trim().optional(),
     lang: LanguageSchema.optional(),
     status: VersionStatusSchema.optional(),
     tag: label.optional(),

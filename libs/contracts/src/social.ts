@@ -97,7 +97,7 @@ const hashtag = z
   .transform((t) => t.replace(/^#/, ''));
 
 const common = {
-  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  name: z.string().max(80, 'must be at most 80 characters').trim().min(1, 'must not be empty'),
   language: LanguageSchema,
   template: z
     .string()
