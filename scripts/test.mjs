@@ -20,6 +20,8 @@ try {
   step(`Node ${process.version}`);
   await ensureDependencies();
   await ensureChromium();
+  step('schemathesis for the OpenAPI tests (a venv cached outside the clone; PyPI the first time)');
+  await run('node', ['scripts/schemathesis.mjs'], { label: 'schemathesis install' });
   step('starting test infrastructure (NATS + JetStream, MongoDB-wire server, MinIO)');
   await run('node', ['scripts/infra.mjs', 'up', '--fresh'], { env });
   Object.assign(env, readEnvFile(path.join(dataDir, 'infra.env')));

@@ -122,6 +122,39 @@ describe('stories in two languages', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('answers 412 for any well-formed ETag that is not current ("0", a huge one), 400 for a malformed one', async () => {
+    const patch = (ifMatch: string, id = story.id) =>
+      platform.http('PATCH', `/api/v1/articles/${id}`, {
+        token,
+        headers: { 'if-match': ifMatch },
+        body: { byline: 'ทีมข่าวภาคอีสาน' },
+      });
+    const before = (await platform.http('GET', `/api/v1/articles/${story.id}`, { token })).body as Story;
+    for (const stale of ['"0"', 'W/"0"', '0', '"123456789012345678901234567890"']) {
+      const res = await patch(stale);
+      expect(res.status, stale).toBe(412);
+      expect(res.body, stale).toMatchObject({ details: { currentRevision: before.revision } });
+    }
+    for (const deleteOrTransition of [
+      platform.http('DELETE', `/api/v1/articles/${story.id}`, { token, headers: { 'if-match': '"0"' } }),
+      platform.http('POST', `/api/v1/articles/${story.id}/versions/th/submit`, {
+        token,
+        headers: { 'if-match': '"0"' },
+      }),
+    ]) {
+      expect((await deleteOrTransition).status).toBe(412);
+    }
+    const malformed = await patch('"7');
+    expect(malformed.status).toBe(400);
+    expect((malformed.body as { message: string }).message).toBe(
+      `If-Match: expected the ETag from the last GET, like "7" (got '"7')`,
+    );
+    // An unknown story is still a 404, whatever the ETag; nothing was written meanwhile.
+    expect((await patch('"0"', '0123456789abcdef01234567')).status).toBe(404);
+    const after = (await platform.http('GET', `/api/v1/articles/${story.id}`, { token })).body as Story;
+    expect(after.revision).toBe(before.revision);
+  });
+
   it('two editors saving at once from the same revision: one wins, the other gets 412', async () => {
     const fresh = await platform.http('GET', `/api/v1/articles/${story.id}`, { token });
     const etag = fresh.headers.get('etag')!;

@@ -1,4 +1,4 @@
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Headers } from '@khao/contracts';
@@ -9,6 +9,8 @@ import { CorrelationInterceptor } from './common/correlation.interceptor.js';
 import { HttpErrorFilter, toHttpError } from './common/http-errors.js';
 import { allowSessionAuth, SecuritySchemes } from './common/openapi.js';
 import { SESSION_COOKIE } from './auth/session-cookie.js';
+import { answerMethodNotAllowed } from './common/method-not-allowed.js';
+import { completeOpenApi } from './common/openapi-routes.js';
 import type { KhaoRequest } from './common/request.js';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
@@ -31,6 +33,8 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
 
   const adapter = new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT,
+    // A slug may be 300 Thai characters: 2,700 once percent-encoded (Fastify's default is 100).
+    routerOptions: { maxParamLength: 3000 },
     genReqId: (req: { headers: Record<string, unknown> }) =>
       sanitizeCorrelationId(req.headers[Headers.correlationId]) ?? newCorrelationId(),
     logger: false,
@@ -61,6 +65,7 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
   });
   // Cached public reads are answered here, before Nest's pipeline (PublicFastPath).
   fastify.addHook('onRequest', app.get(PublicFastPath).onRequest);
+  answerMethodNotAllowed(fastify);
   fastify.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
     metrics.httpRequests.inc({ method: req.method, route, status: String(reply.statusCode) });
@@ -94,20 +99,30 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
   app.useGlobalInterceptors(new CorrelationInterceptor());
   app.enableShutdownHooks([]);
 
+  // The routes complete the document (parameters, statuses, security), then the session cookie joins bearer.
   const document = allowSessionAuth(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Khao API')
-        .setDescription('Admin REST API and public delivery of the Khao newsroom platform')
-        .setVersion('1')
-        .addBearerAuth(undefined, SecuritySchemes.bearer)
-        .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, SecuritySchemes.session)
-        .addApiKey(
-          { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'the session’s csrfToken' },
-          SecuritySchemes.csrf,
-        )
-        .build(),
+    completeOpenApi(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Khao API')
+          .setDescription('Admin REST API and public delivery of the Khao newsroom platform')
+          .setVersion('1')
+          // Relative: the document describes the gateway that serves it, whatever its public address.
+          .addServer('/')
+          .addBearerAuth(undefined, SecuritySchemes.bearer)
+          .addCookieAuth(
+            SESSION_COOKIE,
+            { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+            SecuritySchemes.session,
+          )
+          .addApiKey(
+            { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'the session’s csrfToken' },
+            SecuritySchemes.csrf,
+          )
+          .build(),
+      ),
+      [...app.get(ModulesContainer).values()].flatMap((m) => [...m.controllers.values()].map((c) => c.metatype)),
     ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

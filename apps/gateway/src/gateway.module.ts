@@ -35,6 +35,8 @@ import { PublicApiController } from './public/public-api.controller.js';
 import { ImageCache } from './public/image-cache.js';
 import { PublicCache } from './public/public-cache.js';
 import { PublicCacheSync } from './public/public-cache.sync.js';
+import { EventsController } from './live/events.controller.js';
+import { EventStreamService } from './live/event-stream.service.js';
 import { PublicContentService } from './public/public-content.service.js';
 import { PublicFastPath } from './public/public-fast-path.js';
 import { PublicPagesController } from './public/public-pages.controller.js';
@@ -70,6 +72,7 @@ export class GatewayModule {
         TranslationController,
         SocialController,
         StudioController,
+        EventsController,
         // Last: its `/:lang` route must not shadow anything (static routes win in Fastify anyway).
         PublicPagesController,
       ],
@@ -112,6 +115,7 @@ export class GatewayModule {
         },
         { provide: ImageCache, useValue: new ImageCache(config.PUBLIC_CACHE ? config.PUBLIC_IMAGE_CACHE_ENTRIES : 0) },
         PublicCacheSync,
+        EventStreamService,
         PublicFastPath,
         PublicContentService,
         PublicResponses,

@@ -11,13 +11,20 @@ export const ObjectIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-c
 export const VersionStatusSchema = z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']);
 export type VersionStatus = z.infer<typeof VersionStatusSchema>;
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const label = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`).trim();
+const label = z.string().max(80, 'must be at most 80 characters').trim().min(1, 'must not be empty');
 export const IsoDateTimeSchema = z.iso.datetime({
   offset: true,
   error: 'must be an ISO 8601 date-time, e.g. 2017-04-10T09:00:00+07:00',
 });
 const isoDate = IsoDateTimeSchema;
+/** A calendar date without a time: a whole-day event (`2017-04-10`). */
+export const IsoDateSchema = z.iso.date({ error: 'must be a date, e.g. 2017-04-10' });
+/** An event's start or end: a whole day, or a date-time. */
+const eventPoint = z.union([IsoDateSchema, IsoDateTimeSchema], {
+  error: 'must be an ISO 8601 date-time (2017-04-10T09:00:00+07:00) or, for a whole day, a date (2017-04-10)',
+});
+const dateOnly = (value: string) => value.length === 10;
 
 export const SeoSchema = z
   .object({
@@ -29,7 +36,7 @@ export const SeoSchema = z
 
 export const VersionInputSchema = z
   .object({
-    title: z.string().trim().min(1, 'title must not be empty').max(300, 'must be at most 300 characters'),
+    title: z.string().max(300, 'must be at most 300 characters').trim().min(1, 'title must not be empty'),
     summary: text(1000).default(''),
     /** HTML; sanitized against an allow-list by the articles service. */
     body: z.string().max(500_000, 'must be at most 500000 characters').default(''),
@@ -40,10 +47,15 @@ export type VersionInput = z.input<typeof VersionInputSchema>;
 
 export const DatelineSchema = z.object({ place: text(120).optional(), province: text(80).optional() }).strict();
 
+/** Whole days (`{ start: '2017-04-10', end: '2017-04-11' }`, shown without a time) or date-times; not a mix. */
 export const EventDateSchema = z
-  .object({ start: isoDate, end: isoDate.optional() })
+  .object({ start: eventPoint, end: eventPoint.optional() })
   .strict()
-  .refine((d) => !d.end || Date.parse(d.end) >= Date.parse(d.start), {
+  .refine((d) => !d.end || dateOnly(d.start) === dateOnly(d.end), {
+    message: 'start and end must both be dates (whole days) or both date-times',
+    path: ['end'],
+  })
+  .refine((d) => !d.end || dateOnly(d.start) !== dateOnly(d.end) || Date.parse(d.end) >= Date.parse(d.start), {
     message: 'end must not be before start',
     path: ['end'],
   });
@@ -63,7 +75,8 @@ export const StoryFieldsSchema = z
       .array(ObjectIdSchema)
       .max(100)
       .default([])
-      .refine(unique, 'must not list the same media id twice'),
+      .refine(unique, 'must not list the same media id twice')
+      .meta({ uniqueItems: true }),
   })
   .strict();
 
@@ -86,10 +99,12 @@ export const StoryPatchSchema = z
       .array(ObjectIdSchema)
       .max(100)
       .refine(unique, 'must not list the same media id twice')
+      .meta({ uniqueItems: true })
       .optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
+  .meta({ minProperties: 1 });
 export type StoryPatch = z.input<typeof StoryPatchSchema>;
 
 export const VersionSchema = z.object({
@@ -119,6 +134,7 @@ export const StorySchema = z.object({
   revision: z.number().int(),
   sourceLanguage: LanguageSchema,
   dateline: z.object({ place: z.string().optional(), province: z.string().optional() }),
+  /** Dates (`2017-04-10`) for a whole-day event, date-times otherwise. */
   eventDate: z.object({ start: z.string(), end: z.string().optional() }).nullable(),
   categories: z.array(z.string()),
   tags: z.array(z.string()),
@@ -142,15 +158,15 @@ export type Transition = z.infer<typeof TransitionSchema>;
 
 export const SearchQuerySchema = z
   .object({
-    q: z.string().trim().max(200).optional(),
+    q: z.string().max(200).trim().optional(),
     lang: LanguageSchema.optional(),
     status: VersionStatusSchema.optional(),
     tag: label.optional(),
     category: label.optional(),
     province: label.optional(),
-    /** Event date range (inclusive). */
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    /** Event date range (inclusive; a date means the whole of that day). */
+    from: eventPoint.optional(),
+    to: eventPoint.optional(),
     /** `relevance` (the default with `q`: best match first) or `updated` (the default without: newest change first). */
     sort: z.enum(['relevance', 'updated']).optional(),
     cursor: z.string().max(200).optional(),
@@ -174,7 +190,8 @@ export const SearchReplySchema = z.object({
 });
 
 const withActor = <T extends z.ZodRawShape>(shape: T) => z.object({ actor: ActorSchema, ...shape }).strict();
-const target = { id: ObjectIdSchema, expectedRevision: z.number().int().positive().optional() };
+// Any revision the client sent: one that is not current (0 never is) is a 412 from the service, not a 400 here.
+const target = { id: ObjectIdSchema, expectedRevision: z.number().int().nonnegative().optional() };
 
 export const ArticlesRpc = {
   create: defineRpc('articles.create.v1', withActor({ story: StoryInputSchema }), StorySchema),

@@ -83,7 +83,7 @@ export type SourceFormat = z.infer<typeof SourceFormatSchema>;
 export const MediaStatusSchema = z.enum(['pending', 'processing', 'ready', 'failed']);
 export type MediaStatus = z.infer<typeof MediaStatusSchema>;
 
-const short = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const short = (max: number) => z.string().max(max, `must be at most ${max} characters`).trim();
 /** Per-language texts (captions, alt). */
 export const LocalizedTextSchema = z.object({ th: short(2000).optional(), en: short(2000).optional() }).strict();
 export const FocalPointSchema = z
@@ -185,7 +185,8 @@ export const MediaPatchSchema = z
     focalPoint: FocalPointSchema.optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
+  .meta({ minProperties: 1 });
 export type MediaPatch = z.input<typeof MediaPatchSchema>;
 
 export const MediaListQuerySchema = z

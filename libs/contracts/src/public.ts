@@ -7,7 +7,7 @@ import { defineRpc } from './rpc.js';
  * gateway's public routes call these). Everything not published stays invisible here.
  */
 
-const label = z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters');
+const label = z.string().max(80, 'must be at most 80 characters').trim().min(1, 'must not be empty');
 
 export const PublicListQuerySchema = z
   .object({
@@ -16,7 +16,7 @@ export const PublicListQuerySchema = z
     category: label.optional(),
     province: label.optional(),
     /** Thai-aware text query (segmented like the admin search). */
-    q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+    q: z.string().max(200, 'must be at most 200 characters').trim().optional(),
     cursor: z.string().max(200).optional(),
     /** Up to 1000 for the gateway's feeds and sitemap; the HTTP API allows less. */
     limit: z.coerce.number().int().min(1).max(1000).default(20),

@@ -97,12 +97,13 @@ const hashtag = z
   .transform((t) => t.replace(/^#/, ''));
 
 const common = {
-  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  name: z.string().max(80, 'must be at most 80 characters').trim().min(1, 'must not be empty'),
   language: LanguageSchema,
   template: z
     .string()
     .max(2000)
     .refine((t) => t.includes('{url}'), 'must contain {url}')
+    .meta({ pattern: '\\{url\\}' })
     .default(DEFAULT_TEMPLATE),
   hashtags: z.array(hashtag).max(10).default([]),
   enabled: z.boolean().default(true),
@@ -144,7 +145,8 @@ export const ChannelPatchSchema = z
     credentials: z.record(z.string(), z.unknown()).optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
+  .meta({ minProperties: 1 });
 export type ChannelPatch = z.input<typeof ChannelPatchSchema>;
 
 /** A channel as the API shows it: never its credentials, only whether it has some. */

@@ -91,14 +91,22 @@ export type JobQuery = z.input<typeof JobQuerySchema>;
 
 export const SegmentEditSchema = z
   .object({
-    target: z.string().trim().min(1, 'target must not be empty').max(50_000, 'must be at most 50000 characters'),
+    target: z.string().max(50_000, 'must be at most 50000 characters').trim().min(1, 'target must not be empty'),
     /** The sourceHash the translator saw: if the source changed since, the edit is refused (409). */
     sourceHash: z.string().max(128).optional(),
   })
   .strict();
 export type SegmentEdit = z.output<typeof SegmentEditSchema>;
 
-const term = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+// Lengths are checked before trimming: the limit is on what is sent, as the OpenAPI says.
+const term = z
+  .string()
+  .max(200, 'must be at most 200 characters')
+  .trim()
+  .min(1, 'must not be empty')
+  .regex(/^[^\t\n\r]*$/, 'must be one line without tabs')
+  // The same rule on the untrimmed text, for the OpenAPI: something besides spaces, no tab or line break inside.
+  .meta({ pattern: '^\\s*\\S(?:[^\\t\\n\\r]*\\S)?\\s*$' });
 
 export const GlossaryEntryInputSchema = z
   .object({ sourceLanguage: LanguageSchema, targetLanguage: LanguageSchema, source: term, target: term })
@@ -106,6 +114,14 @@ export const GlossaryEntryInputSchema = z
   .refine((e) => e.sourceLanguage !== e.targetLanguage, {
     message: 'targetLanguage must differ from sourceLanguage',
     path: ['targetLanguage'],
+  })
+  .meta({
+    // The refinement in JSON Schema: every pair of two different languages.
+    anyOf: LanguageSchema.options.flatMap((from) =>
+      LanguageSchema.options
+        .filter((to) => to !== from)
+        .map((to) => ({ properties: { sourceLanguage: { enum: [from] }, targetLanguage: { enum: [to] } } })),
+    ),
   });
 
 export const GlossaryEntrySchema = z.object({

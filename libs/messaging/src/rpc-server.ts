@@ -53,8 +53,9 @@ export class RpcContextInterceptor implements NestInterceptor {
 export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
   /** @param label names the value in messages when it is not an object (a path parameter, say). */
   constructor(
-    private readonly schema: S,
-    private readonly label?: string,
+    /** Public so the gateway's OpenAPI is derived from the schema that validates the route. */
+    readonly schema: S,
+    readonly label?: string,
   ) {}
 
   transform(value: unknown): z.output<S> {

@@ -35,3 +35,12 @@ export class ServerProcess {
     await exited;
   }
 }
+
+/** Schemathesis's `st`, from the venv cached outside the clone (installed from PyPI the first time). */
+export function schemathesisBinary(): string {
+  const out = execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'schemathesis.mjs')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return out.trim().split('\n').at(-1)!;
+}

@@ -40,3 +40,25 @@ export function buddhistYear(date: Date): number {
   const year = new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone: NEWSROOM_TIME_ZONE }).format(date);
   return Number(year) + 543;
 }
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date without a time (`2017-04-10`), as a whole-day event is entered and shown. */
+export function isDateOnly(value: string): boolean {
+  return DATE_ONLY.test(value);
+}
+
+/** A whole day starts at midnight in the newsroom's zone (UTC+7 all year: Thailand keeps no summer time). */
+export function startOfNewsroomDay(date: string): Date {
+  return new Date(`${date}T00:00:00+07:00`);
+}
+
+/** The last millisecond of that day, for ranges that include the whole of their end date. */
+export function endOfNewsroomDay(date: string): Date {
+  return new Date(startOfNewsroomDay(date).getTime() + 86_400_000 - 1);
+}
+
+/** The newsroom's calendar date of an instant, `YYYY-MM-DD`. */
+export function newsroomDateOf(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: NEWSROOM_TIME_ZONE }).format(instant);
+}

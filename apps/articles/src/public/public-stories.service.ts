@@ -15,7 +15,7 @@ import {
 import { parseQuery, snippet, suggest } from '@khao/thai';
 import { htmlToText } from '../content/sanitize.js';
 import type { z } from 'zod';
-import { dateTextOf } from '../stories/story.mapper.js';
+import { dateTextOf, eventDateView } from '../stories/story.mapper.js';
 import { firstAfter, StoryIndex, type IndexedStory } from '../stories/story-index.js';
 import { StoryIndexSync } from '../stories/story-index.sync.js';
 import { StoryRepository } from '../stories/story.repository.js';
@@ -220,9 +220,7 @@ function toItem(s: IndexedStory | StoryDoc, v: IndexedVersion): PublicListItem {
     updatedAt: iso(s.updatedAt),
     revision: s.revision,
     dateline: s.dateline ?? {},
-    eventDate: s.eventDate
-      ? { start: iso(s.eventDate.start), ...(s.eventDate.end ? { end: iso(s.eventDate.end) } : {}) }
-      : null,
+    eventDate: eventDateView(s.eventDate),
     dateText: dateTextOf(s.eventDate, v.language),
     categories: s.categories,
     tags: s.tags,

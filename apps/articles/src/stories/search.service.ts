@@ -10,7 +10,7 @@ import {
   type SearchQuerySchema,
   type StorySummary,
 } from '@khao/contracts';
-import { parseQuery, suggest, type ParsedQuery } from '@khao/thai';
+import { endOfNewsroomDay, isDateOnly, parseQuery, startOfNewsroomDay, suggest, type ParsedQuery } from '@khao/thai';
 import type { z } from 'zod';
 import { CONFIG } from '../tokens.js';
 import type { ArticlesConfig } from '../config.js';
@@ -49,8 +49,9 @@ export class SearchService {
       tag: q.tag,
       category: q.category,
       province: q.province,
-      eventFrom: q.from ? new Date(q.from) : undefined,
-      eventTo: q.to ? new Date(q.to) : undefined,
+      // A date bound includes the whole of that day in the newsroom's zone.
+      eventFrom: q.from ? (isDateOnly(q.from) ? startOfNewsroomDay(q.from) : new Date(q.from)) : undefined,
+      eventTo: q.to ? (isDateOnly(q.to) ? endOfNewsroomDay(q.to) : new Date(q.to)) : undefined,
     };
     await this.sync.ready;
     if (parsed && sort === 'relevance') return this.ranked(parsed, filter, q, langs, statuses, filtered);

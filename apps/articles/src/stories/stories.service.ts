@@ -10,6 +10,7 @@ import {
   type Transition,
   type VersionInput,
 } from '@khao/contracts';
+import { isDateOnly, startOfNewsroomDay } from '@khao/thai';
 import { RevisionsRepository } from '../revisions/revisions.repository.js';
 import { sanitizeBody } from '../content/sanitize.js';
 import { CONFIG } from '../tokens.js';
@@ -210,8 +211,11 @@ function fields(i: ParsedStoryInput): StoryFieldsDoc {
   };
 }
 
-function toEventDate(d: { start: string; end?: string }): { start: Date; end?: Date } {
-  return { start: new Date(d.start), ...(d.end ? { end: new Date(d.end) } : {}) };
+/** Whole days (dates without a time) become the newsroom's midnight of each date, marked `allDay`. */
+function toEventDate(d: { start: string; end?: string }): NonNullable<StoryDoc['eventDate']> {
+  const allDay = isDateOnly(d.start);
+  const at = (v: string) => (allDay ? startOfNewsroomDay(v) : new Date(v));
+  return { start: at(d.start), ...(d.end ? { end: at(d.end) } : {}), ...(allDay ? { allDay: true } : {}) };
 }
 
 function content(v: Pick<VersionDoc, 'title' | 'summary' | 'body' | 'seo'> | ParsedVersion) {

@@ -1,5 +1,5 @@
 import type { Story, StorySummary, Version } from '@khao/contracts';
-import { formatDateRange } from '@khao/thai';
+import { formatDateRange, newsroomDateOf } from '@khao/thai';
 import type { IndexedStory } from './story-index.js';
 import type { StoryDoc, VersionDoc } from './story.schema.js';
 
@@ -24,6 +24,13 @@ export function toVersion(v: VersionDoc, eventDate: StoryDoc['eventDate']): Vers
   };
 }
 
+/** The event date as the API shows it: the dates of a whole-day event (no time), instants otherwise. */
+export function eventDateView(eventDate: StoryDoc['eventDate']): Story['eventDate'] {
+  if (!eventDate) return null;
+  const show = (d: Date) => (eventDate.allDay ? newsroomDateOf(new Date(d)) : new Date(d).toISOString());
+  return { start: show(eventDate.start), ...(eventDate.end ? { end: show(eventDate.end) } : {}) };
+}
+
 /** The event date in a language's calendar: Buddhist Era in Thai, CE in English; null without an event date. */
 export function dateTextOf(eventDate: StoryDoc['eventDate'], language: Version['language']): string | null {
   return eventDate
@@ -37,9 +44,7 @@ function shared(doc: IndexedStory): Omit<Story, 'versions'> {
     revision: doc.revision,
     sourceLanguage: doc.sourceLanguage,
     dateline: doc.dateline ?? {},
-    eventDate: doc.eventDate
-      ? { start: iso(doc.eventDate.start)!, ...(doc.eventDate.end ? { end: iso(doc.eventDate.end)! } : {}) }
-      : null,
+    eventDate: eventDateView(doc.eventDate),
     categories: doc.categories,
     tags: doc.tags,
     byline: doc.byline,

@@ -26,7 +26,8 @@ export interface VersionDoc {
 
 export interface StoryFieldsDoc {
   dateline: { place?: string; province?: string };
-  eventDate: { start: Date; end?: Date } | null;
+  /** UTC instants; a whole-day event (`allDay`) is stored at the newsroom's midnight of each date. */
+  eventDate: { start: Date; end?: Date; allDay?: true } | null;
   categories: string[];
   tags: string[];
   byline: string;

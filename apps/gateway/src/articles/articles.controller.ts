@@ -43,6 +43,7 @@ import { RpcClient, ZodValidationPipe } from '@khao/messaging';
 import { Roles } from '../auth/roles.decorator.js';
 import { etag, parseIfMatch } from '../common/if-match.js';
 import { openApi } from '../common/openapi.js';
+import { Refuses } from '../common/openapi-routes.js';
 import type { KhaoRequest } from '../common/request.js';
 import { examples } from './examples.js';
 
@@ -105,7 +106,11 @@ export class ArticlesController {
 
   @Get(':id')
   @Roles('admin', 'editor', 'author')
-  @ApiOkResponse({ schema: openApi(StorySchema, 'output'), headers: { ETag: { description: 'the story revision' } } })
+  @ApiOperation({ summary: 'One story with every language version; the ETag is its revision' })
+  @ApiOkResponse({
+    schema: openApi(StorySchema, 'output'),
+    headers: { ETag: { description: 'the story revision, to send back as If-Match', schema: { type: 'string' } } },
+  })
   async get(@Req() req: KhaoRequest, @Res({ passthrough: true }) res: FastifyReply, @Param('id', Id) id: string) {
     return withEtag(res, await this.rpc.request(ArticlesRpc.get, { actor: req.actor!, id }));
   }
@@ -113,6 +118,7 @@ export class ArticlesController {
   @Patch(':id')
   @Roles('admin', 'editor', 'author')
   @ApiOperation({ summary: "Change the story's shared fields" })
+  @Refuses(409)
   @ApiHeader(ifMatch)
   @ApiBody({ schema: { ...openApi(StoryPatchSchema), example: examples.patch } })
   @ApiOkResponse({ schema: openApi(StorySchema, 'output') })
@@ -133,6 +139,7 @@ export class ArticlesController {
   @Put(':id/versions/:lang')
   @Roles('admin', 'editor', 'author')
   @ApiOperation({ summary: 'Create or replace one language version (its status stays)' })
+  @Refuses(409)
   @ApiParam({ name: 'lang', enum: LanguageSchema.options })
   @ApiHeader(ifMatch)
   @ApiBody({ schema: { ...openApi(VersionInputSchema), example: examples.english } })
@@ -160,6 +167,7 @@ export class ArticlesController {
   @HttpCode(200)
   @Roles('admin', 'editor', 'author')
   @ApiOperation({ summary: 'Submit a draft for review' })
+  @Refuses(409)
   @ApiParam({ name: 'lang', enum: LanguageSchema.options })
   @ApiHeader(ifMatch)
   @ApiOkResponse({ schema: openApi(StorySchema, 'output') })
@@ -177,6 +185,7 @@ export class ArticlesController {
   @HttpCode(200)
   @Roles('admin', 'editor')
   @ApiOperation({ summary: 'Send a version in review back to draft' })
+  @Refuses(409)
   @ApiParam({ name: 'lang', enum: LanguageSchema.options })
   @ApiHeader(ifMatch)
   @ApiOkResponse({ schema: openApi(StorySchema, 'output') })
@@ -194,6 +203,7 @@ export class ArticlesController {
   @HttpCode(200)
   @Roles('admin', 'editor')
   @ApiOperation({ summary: 'Publish now, or at `at` (scheduled; fires once, even across restarts)' })
+  @Refuses(409)
   @ApiParam({ name: 'lang', enum: LanguageSchema.options })
   @ApiHeader(ifMatch)
   @ApiBody({ required: false, schema: { ...openApi(PublishBody), example: { at: '2026-12-01T06:00:00+07:00' } } })
@@ -213,6 +223,7 @@ export class ArticlesController {
   @HttpCode(200)
   @Roles('admin', 'editor')
   @ApiOperation({ summary: 'Take a published version down (or cancel a schedule)' })
+  @Refuses(409)
   @ApiParam({ name: 'lang', enum: LanguageSchema.options })
   @ApiHeader(ifMatch)
   @ApiOkResponse({ schema: openApi(StorySchema, 'output') })
@@ -238,6 +249,7 @@ export class ArticlesController {
   @HttpCode(200)
   @Roles('admin', 'editor')
   @ApiOperation({ summary: "Bring back a revision's content as a new revision" })
+  @Refuses(409)
   @ApiHeader(ifMatch)
   @ApiOkResponse({ schema: openApi(StorySchema, 'output') })
   async restore(
@@ -256,6 +268,8 @@ export class ArticlesController {
 
   @Delete(':id')
   @Roles('admin', 'editor')
+  @ApiOperation({ summary: 'Delete a story (every language version goes offline)' })
+  @Refuses(409)
   @ApiHeader(ifMatch)
   @ApiOkResponse({ schema: { example: { id: '6b0722b5d677dbc90e33bb0d', deleted: true } } })
   delete(@Req() req: KhaoRequest, @Param('id', Id) id: string, @Headers('if-match') match?: string) {

@@ -3,7 +3,7 @@ export const examples = {
   create: {
     sourceLanguage: 'th',
     dateline: { place: 'ศาลากลางจังหวัดอุดรธานี', province: 'อุดรธานี' },
-    eventDate: { start: '2017-04-10T09:00:00+07:00', end: '2017-04-11T16:00:00+07:00' },
+    eventDate: { start: '2017-04-10', end: '2017-04-11' },
     categories: ['บ้านมั่นคง'],
     tags: ['สภาองค์กรชุมชน', 'พอช.'],
     byline: 'กองบรรณาธิการ',

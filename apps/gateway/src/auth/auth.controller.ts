@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiBody, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodValidationPipe } from '@khao/messaging';
 import { openApi, ErrorBodySchema } from '../common/openapi.js';
@@ -28,6 +35,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with e-mail and password: a bearer token for the API' })
   @ApiBody({ schema: openApi(LoginSchema) })
   @ApiOkResponse({ schema: openApi(TokenSchema, 'output') })
   @ApiUnauthorizedResponse({ schema: openApi(ErrorBodySchema, 'output') })

@@ -26,6 +26,7 @@ import {
 import { RpcClient, ZodValidationPipe } from '@khao/messaging';
 import { Roles } from '../auth/roles.decorator.js';
 import { openApi } from '../common/openapi.js';
+import { Refuses } from '../common/openapi-routes.js';
 import type { KhaoRequest } from '../common/request.js';
 import type { GatewayConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
@@ -62,10 +63,15 @@ export class MediaController {
       '201 with the new image; 200 with the existing one when the same bytes were uploaded before. 413 over the size limit, 415 when the content is not a JPEG, PNG, WebP, AVIF or GIF (or not what the part declared), 422 when it is truncated, corrupt or has too many pixels.',
   })
   @ApiConsumes('multipart/form-data')
+  @Refuses(409, 422)
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
   })
   @ApiCreatedResponse({ schema: openApi(CompletedUploadSchema, 'output') })
+  @ApiOkResponse({
+    description: 'the same bytes were uploaded before: the existing image (`deduplicated: true`)',
+    schema: openApi(CompletedUploadSchema, 'output'),
+  })
   async upload(@Req() req: KhaoRequest, @Res({ passthrough: true }) res: FastifyReply) {
     return created(res, await this.stream.upload(req));
   }
@@ -75,6 +81,7 @@ export class MediaController {
   @ApiOperation({
     summary: 'Start a direct upload: PUT the file to `url` with `headers`, then POST /api/v1/media/:id/complete',
   })
+  @Refuses(413)
   @ApiBody({
     schema: {
       ...openApi(CreateUploadSchema),
@@ -95,11 +102,16 @@ export class MediaController {
     summary:
       'Finish a direct upload: the bytes are checked against what you declare (size, type, SHA-256), then processed',
   })
+  @Refuses(409, 413, 415, 422)
   @ApiBody({
     required: false,
     schema: { ...openApi(CompleteUploadSchema), example: { size: 3481920, contentType: 'image/jpeg' } },
   })
   @ApiCreatedResponse({ schema: openApi(CompletedUploadSchema, 'output') })
+  @ApiOkResponse({
+    description: 'the same bytes were uploaded before: the existing image (`deduplicated: true`)',
+    schema: openApi(CompletedUploadSchema, 'output'),
+  })
   async complete(
     @Req() req: KhaoRequest,
     @Res({ passthrough: true }) res: FastifyReply,
@@ -127,6 +139,7 @@ export class MediaController {
 
   @Get(':id')
   @Roles('admin', 'editor', 'author', 'translator')
+  @ApiOperation({ summary: 'One image with its renditions, captions and status' })
   @ApiOkResponse({ schema: openApi(MediaAssetSchema, 'output') })
   get(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
     return this.rpc.request(MediaAdminRpc.get, { actor: req.actor!, id });
@@ -162,6 +175,7 @@ export class MediaController {
   @HttpCode(200)
   @Roles('admin', 'editor')
   @ApiOperation({ summary: 'Delete an image and its files; 409 while a published story shows it, unless ?force=true' })
+  @Refuses(409)
   @ApiQuery({ name: 'force', required: false, enum: ['true', 'false'] })
   @ApiOkResponse({ schema: { example: { id: '6b0722b5d677dbc90e33bb0d', deleted: true } } })
   delete(

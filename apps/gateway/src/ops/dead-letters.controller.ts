@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DeadLetters, ZodValidationPipe } from '@khao/messaging';
 import { Roles } from '../auth/roles.decorator.js';
@@ -26,6 +26,7 @@ export class DeadLettersController {
 
   @Get()
   @Roles('admin')
+  @ApiOperation({ summary: 'Events a consumer gave up on, oldest first' })
   @ApiOkResponse({ description: 'oldest first; pass nextCursor as `after` for the next page' })
   async list(@Query(new ZodValidationPipe(ListQuery, 'query')) q: z.output<typeof ListQuery>) {
     const items = await this.deadLetters.list(q.limit, q.after, q.consumer);
@@ -34,6 +35,7 @@ export class DeadLettersController {
 
   @Post(':seq/replay')
   @Roles('admin')
+  @ApiOperation({ summary: 'Send a dead letter back to its consumers (once the cause is fixed)' })
   @HttpCode(200)
   replay(@Param('seq', new ZodValidationPipe(SeqParam, 'seq')) seq: number) {
     return this.deadLetters.replay(seq);

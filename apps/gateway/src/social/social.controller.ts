@@ -16,6 +16,7 @@ import {
 import { RpcClient, ZodValidationPipe } from '@khao/messaging';
 import { Roles } from '../auth/roles.decorator.js';
 import { openApi } from '../common/openapi.js';
+import { Refuses } from '../common/openapi-routes.js';
 import type { KhaoRequest } from '../common/request.js';
 
 const Id = new ZodValidationPipe(ObjectIdSchema, 'id');
@@ -42,6 +43,7 @@ export class SocialController {
 
   @Get('channels')
   @Roles('admin')
+  @ApiOperation({ summary: 'Every social channel (never their credentials)' })
   @ApiOkResponse({ schema: openApi(SocialRpc.listChannels.reply, 'output') })
   listChannels(@Req() req: KhaoRequest) {
     return this.rpc.request(SocialRpc.listChannels, { actor: req.actor! });
@@ -61,6 +63,7 @@ export class SocialController {
 
   @Get('channels/:id')
   @Roles('admin')
+  @ApiOperation({ summary: 'One social channel' })
   @ApiOkResponse({ schema: openApi(ChannelSchema, 'output') })
   getChannel(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
     return this.rpc.request(SocialRpc.getChannel, { actor: req.actor!, id });
@@ -81,6 +84,7 @@ export class SocialController {
 
   @Delete('channels/:id')
   @Roles('admin')
+  @ApiOperation({ summary: 'Remove a channel and its credentials' })
   deleteChannel(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
     return this.rpc.request(SocialRpc.deleteChannel, { actor: req.actor!, id });
   }
@@ -89,6 +93,7 @@ export class SocialController {
   @HttpCode(200)
   @Roles('admin', 'editor')
   @ApiOperation({ summary: "Each channel's final text for a story version and its length as the platform counts it" })
+  @Refuses(404)
   @ApiBody({ schema: openApi(PreviewInputSchema) })
   @ApiOkResponse({ schema: openApi(SocialRpc.preview.reply, 'output') })
   preview(
@@ -113,6 +118,7 @@ export class SocialController {
   @HttpCode(200)
   @Roles('admin', 'editor')
   @ApiOperation({ summary: 'Send a failed post again (an unconfirmed one only with confirmNotPosted)' })
+  @Refuses(409)
   @ApiBody({ required: false, schema: openApi(RetryInputSchema) })
   @ApiOkResponse({ schema: openApi(PostSchema, 'output') })
   retry(

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   GlossaryEntryInputSchema,
@@ -15,6 +15,7 @@ import {
 import { RpcClient, ZodValidationPipe } from '@khao/messaging';
 import { Roles } from '../auth/roles.decorator.js';
 import { openApi } from '../common/openapi.js';
+import { Refuses } from '../common/openapi-routes.js';
 import type { KhaoRequest } from '../common/request.js';
 
 const Id = new ZodValidationPipe(JobIdSchema, 'id');
@@ -40,6 +41,7 @@ export class TranslationController {
 
   @Get('translation-jobs/:id')
   @Roles('admin', 'editor', 'translator')
+  @ApiOperation({ summary: 'One translation job with its segments (id: <storyId>-<lang>)' })
   @ApiOkResponse({ schema: openApi(JobSchema, 'output') })
   get(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
     return this.rpc.request(TranslationRpc.getJob, { actor: req.actor!, id });
@@ -48,6 +50,7 @@ export class TranslationController {
   @Patch('translation-jobs/:id/segments/:n')
   @Roles('admin', 'editor', 'translator')
   @ApiOperation({ summary: "Write a segment's translation (send the sourceHash you saw to be told if it changed)" })
+  @Refuses(409)
   @ApiBody({ schema: { ...openApi(SegmentEditSchema), example: { target: 'CODI held a two-day forum.' } } })
   @ApiOkResponse({ schema: openApi(JobSchema, 'output') })
   edit(
@@ -63,6 +66,7 @@ export class TranslationController {
   @HttpCode(200)
   @Roles('admin', 'editor', 'translator')
   @ApiOperation({ summary: 'Approve: the translation is written into the story (a draft, or published by policy)' })
+  @Refuses(409)
   @ApiOkResponse({ schema: openApi(JobSchema, 'output') })
   approve(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
     return this.rpc.request(TranslationRpc.approveJob, { actor: req.actor!, id });
@@ -70,6 +74,7 @@ export class TranslationController {
 
   @Get('glossary')
   @Roles('admin', 'editor', 'translator')
+  @ApiOperation({ summary: 'Glossary terms, optionally for one direction' })
   @ApiOkResponse({ schema: openApi(TranslationRpc.listGlossary.reply, 'output') })
   glossary(
     @Req() req: KhaoRequest,
@@ -87,7 +92,7 @@ export class TranslationController {
       example: { sourceLanguage: 'th', targetLanguage: 'en', source: 'พอช.', target: 'CODI' },
     },
   })
-  @ApiOkResponse({ schema: openApi(GlossaryEntrySchema, 'output') })
+  @ApiCreatedResponse({ schema: openApi(GlossaryEntrySchema, 'output') })
   putTerm(
     @Req() req: KhaoRequest,
     @Body(new ZodValidationPipe(GlossaryEntryInputSchema)) entry: z.input<typeof GlossaryEntryInputSchema>,
@@ -97,6 +102,7 @@ export class TranslationController {
 
   @Delete('glossary/:id')
   @Roles('admin', 'editor', 'translator')
+  @ApiOperation({ summary: 'Remove a glossary term' })
   deleteTerm(@Req() req: KhaoRequest, @Param('id', new ZodValidationPipe(GlossaryIdSchema, 'id')) id: string) {
     return this.rpc.request(TranslationRpc.deleteGlossary, { actor: req.actor!, id });
   }

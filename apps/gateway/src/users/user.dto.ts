@@ -6,7 +6,7 @@ const password = z.string().min(12, 'must be at least 12 characters').max(256, '
 export const NewUserSchema = z
   .object({
     email: z.email('must be an e-mail address').max(254).toLowerCase(),
-    name: z.string().trim().max(120).default(''),
+    name: z.string().max(120).trim().default(''),
     role: RoleSchema,
     password,
   })
@@ -14,14 +14,15 @@ export const NewUserSchema = z
 
 export const UserPatchSchema = z
   .object({
-    name: z.string().trim().max(120).optional(),
+    name: z.string().max(120).trim().optional(),
     role: RoleSchema.optional(),
     password: password.optional(),
     /** A disabled user cannot log in; accounts are disabled, never deleted, so bylines and revisions keep a name. */
     disabled: z.boolean().optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change');
+  .refine((p) => Object.keys(p).length > 0, 'send at least one field to change')
+  .meta({ minProperties: 1 });
 
 /** What the API shows of a user: never the password hash. */
 export const UserViewSchema = z.object({

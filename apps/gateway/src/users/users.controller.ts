@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ObjectIdSchema } from '@khao/contracts';
 import { ZodValidationPipe } from '@khao/messaging';
 import { Roles } from '../auth/roles.decorator.js';
 import { openApi } from '../common/openapi.js';
+import { Refuses } from '../common/openapi-routes.js';
 import type { KhaoRequest } from '../common/request.js';
 import { NewUserSchema, UserPatchSchema, UserViewSchema } from './user.dto.js';
 import { UsersService } from './users.service.js';
@@ -17,6 +18,7 @@ export class UsersController {
 
   @Get('auth/me')
   @Roles('admin', 'editor', 'author', 'translator')
+  @ApiOperation({ summary: 'Who is logged in: the user behind the bearer token, with their role' })
   @ApiOkResponse({ schema: openApi(UserViewSchema, 'output') })
   me(@Req() req: KhaoRequest) {
     return this.users.get(req.actor!.id);
@@ -24,6 +26,7 @@ export class UsersController {
 
   @Get('users')
   @Roles('admin')
+  @ApiOperation({ summary: 'Every user account' })
   @ApiOkResponse({ schema: openApi(UserViewSchema.array(), 'output') })
   list() {
     return this.users.list();
@@ -31,6 +34,8 @@ export class UsersController {
 
   @Post('users')
   @Roles('admin')
+  @ApiOperation({ summary: 'Add a user with a role and an initial password' })
+  @Refuses(409)
   @ApiBody({
     schema: {
       ...openApi(NewUserSchema),
@@ -44,6 +49,8 @@ export class UsersController {
 
   @Patch('users/:id')
   @Roles('admin')
+  @ApiOperation({ summary: "Change a user's name, role or password, or disable the account" })
+  @Refuses(409)
   @ApiBody({ schema: { ...openApi(UserPatchSchema), example: { role: 'editor' } } })
   @ApiOkResponse({ schema: openApi(UserViewSchema, 'output') })
   update(

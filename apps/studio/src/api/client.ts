@@ -108,7 +108,7 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 }
 
 /** The ETag form of a story revision, for If-Match. */
-export const ifMatch = (revision: number) => ({ 'if-match': `"${revision}"` });
+export const ifMatch = (revision: number) => ({ 'If-Match': `"${revision}"` });
 
 type SessionView = NonNullable<paths['/api/v1/auth/session']['get']['responses'][200]['content']['application/json']>;
 export type Session = SessionView;
@@ -127,6 +127,7 @@ export const sessions = {
   logIn: (email: string, password: string): Promise<Session> =>
     unwrap(api.POST('/api/v1/auth/session', { body: { email, password } })),
   async logOut(): Promise<void> {
-    await unwrap(api.DELETE('/api/v1/auth/session', { params: { header: { 'X-CSRF-Token': csrfToken ?? '' } } }));
+    // The middleware above adds the CSRF header, as on every state-changing request.
+    await unwrap(api.DELETE('/api/v1/auth/session'));
   },
 };

@@ -43,9 +43,9 @@ export function newsroomDay(value: string): string {
   return new Date(Date.parse(value) + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-/** A whole newsroom day as the API takes an event date: its first instant in Thailand. */
+/** A whole newsroom day as the API takes an event date: the date alone (no time), kept and shown as a day. */
 export function dayToApi(day: string): string {
-  return `${day}T00:00:00${NEWSROOM_OFFSET}`;
+  return day;
 }
 
 /** A date and time picked in the newsroom's zone (YYYY-MM-DD HH:mm:ss) as an ISO instant with its offset. */

@@ -38,16 +38,13 @@ const story = (over: Partial<Story> = {}, title = 'เวทีแลกเป�
 });
 
 describe('the editor draft', () => {
-  it('reads stored instants as newsroom days and sends them back as the first instant of each day in Bangkok', () => {
+  it('reads stored instants and whole days as newsroom days and sends them back as whole days', () => {
     const d = draftFromStory(story());
     expect(d.fields.eventDays).toEqual(['2017-04-10', '2017-04-11']);
-    expect(fieldsToApi(d.fields).eventDate).toEqual({
-      start: '2017-04-10T00:00:00+07:00',
-      end: '2017-04-11T00:00:00+07:00',
-    });
-    expect(fieldsToApi({ ...d.fields, eventDays: ['2017-04-10', null] }).eventDate).toEqual({
-      start: '2017-04-10T00:00:00+07:00',
-    });
+    expect(fieldsToApi(d.fields).eventDate).toEqual({ start: '2017-04-10', end: '2017-04-11' });
+    expect(fieldsToApi({ ...d.fields, eventDays: ['2017-04-10', null] }).eventDate).toEqual({ start: '2017-04-10' });
+    const days = draftFromStory(story({ eventDate: { start: '2017-04-10', end: '2017-04-11' } }));
+    expect(days.fields.eventDays).toEqual(['2017-04-10', '2017-04-11']);
   });
 
   it('finds no change in a story just loaded, and only the version that was edited', () => {

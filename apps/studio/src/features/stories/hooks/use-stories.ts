@@ -26,7 +26,7 @@ export function useStories(filters: StoryFilters) {
       unwrap<StoryPage>(
         api.GET('/api/v1/articles', {
           // The query parameters are typed once the gateway's OpenAPI documents them.
-          params: { query: { ...filters, cursor: pageParam, limit: PAGE_SIZE } as never },
+          params: { query: { ...filters, cursor: pageParam, limit: PAGE_SIZE } },
           signal,
         }),
       ),

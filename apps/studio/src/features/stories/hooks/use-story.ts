@@ -42,7 +42,7 @@ export async function saveChanges(base: Story, changes: StoryChanges): Promise<S
   if (changes.fields) {
     story = await unwrap(
       api.PATCH('/api/v1/articles/{id}', {
-        params: { path, header: { 'If-Match': ifMatch(story.revision)['if-match'] } },
+        params: { path, header: ifMatch(story.revision) },
         body: changes.fields,
       }),
     );
@@ -50,7 +50,7 @@ export async function saveChanges(base: Story, changes: StoryChanges): Promise<S
   for (const { language, input } of changes.versions) {
     story = await unwrap(
       api.PUT('/api/v1/articles/{id}/versions/{lang}', {
-        params: { path: { ...path, lang: language }, header: { 'If-Match': ifMatch(story.revision)['if-match'] } },
+        params: { path: { ...path, lang: language }, header: ifMatch(story.revision) },
         body: input,
       }),
     );
