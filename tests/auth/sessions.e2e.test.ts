@@ -30,6 +30,23 @@ function newUserBody() {
   };
 }
 
+describe('failed logins at once', () => {
+  it('are all counted and refused with 401, never a 500 (two first failures both inserting the counter)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const email = `somchai-${round}-${Math.random().toString(36).slice(2, 8)}@khao.test`;
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          platform.http('POST', i % 2 ? '/api/v1/auth/session' : '/api/v1/auth/login', {
+            body: { email, password: 'ไม่ใช่รหัสผ่านนี้แน่นอน' },
+          }),
+        ),
+      );
+      // Four: below LOGIN_MAX_FAILURES (5), so none may be throttled.
+      expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401]);
+    }
+  });
+});
+
 describe('logging in a browser', () => {
   it('sets an httpOnly, SameSite=Strict cookie on /api for the session lifetime, and returns the CSRF token', async () => {
     const res = await platform.http('POST', '/api/v1/auth/session', { body: TEST_ADMIN });
@@ -192,7 +209,8 @@ describe('OpenAPI', () => {
       components: { securitySchemes: Record<string, { type: string; in?: string; name?: string }> };
     };
     const session = doc.paths['/api/v1/auth/session'];
-    expect(Object.keys(session.post.responses).sort()).toEqual(['200', '400', '401', '415', '429', '503']);
+    // 413 too: a body past HTTP_BODY_LIMIT is refused before the route.
+    expect(Object.keys(session.post.responses).sort()).toEqual(['200', '400', '401', '413', '415', '429', '503']);
     expect(Object.keys(session.get.responses).sort()).toEqual(['200', '401', '503']);
     expect(Object.keys(session.delete.responses).sort()).toEqual(['204', '403', '503']);
     expect(doc.components.securitySchemes.session).toMatchObject({

@@ -28,6 +28,9 @@ export class OutboundRefusedError extends Error {
 
 type Resolver = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
+/** How long saving a URL waits for its host name to resolve. */
+const SAVE_LOOKUP_MS = 1500;
+
 const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 
 /**
@@ -73,17 +76,26 @@ export class OutboundPolicy {
 
   /**
    * Checks a URL as it is saved: refused (with the rule) when its host is, or resolves to, an address not allowed.
-   * A name that does not resolve now is let through: the connection is checked again when it is made.
+   * A name that does not resolve now, or not within `lookupMs`, is let through: the connection is checked again when
+   * it is made (and a save must not wait on a resolver that never answers).
    */
-  async check(url: string): Promise<string | undefined> {
+  async check(url: string, lookupMs = SAVE_LOOKUP_MS): Promise<string | undefined> {
     const host = hostOf(url);
     if (net.isIP(host)) return this.refusal(host, host);
     if (this.hosts.has(host.toLowerCase())) return undefined;
     let addresses: { address: string }[];
+    let timer: NodeJS.Timeout | undefined;
     try {
-      addresses = await this.resolve(host);
+      addresses = await Promise.race([
+        this.resolve(host),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('lookup timed out')), lookupMs);
+        }),
+      ]);
     } catch {
       return undefined;
+    } finally {
+      clearTimeout(timer);
     }
     for (const a of addresses) {
       const refused = this.refusal(host, a.address);

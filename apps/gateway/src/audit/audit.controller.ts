@@ -4,6 +4,7 @@ import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
@@ -42,6 +43,7 @@ export class AuditController {
 
   @Get()
   @Roles('admin')
+  @ApiOperation({ summary: 'The audit trail, newest first: logins, access changes, logouts, key rotations' })
   @ApiOkResponse({
     schema: openApi(z.object({ items: AuditEntrySchema.array(), nextCursor: z.string().nullable() }), 'output'),
     description: 'newest first; pass nextCursor as `before` for the next page',

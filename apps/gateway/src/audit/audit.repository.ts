@@ -49,7 +49,9 @@ export class AuditRepository {
   }
 
   async insert(entry: Omit<AuditDoc, '_id'>): Promise<void> {
-    await this.model.collection.insertOne({ _id: new Types.ObjectId(), ...entry });
+    // Absent fields stay absent: the driver would store an undefined one as null, which the API does not promise.
+    const present = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
+    await this.model.collection.insertOne({ _id: new Types.ObjectId(), ...present });
   }
 
   /** Newest first; `before` is the id of the last entry of the previous page. */

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { DomainError, ErrorCode } from '@khao/contracts';
-import { modelFor } from '@khao/persistence';
+import { isDuplicateKey, modelFor } from '@khao/persistence';
 
 interface AttemptDoc {
   _id: string;
@@ -52,11 +52,13 @@ export class LoginThrottle {
       { $set: { failures: 1, windowStart: now } },
     );
     if (reset.matchedCount === 0) {
-      await this.model.updateOne(
-        { _id },
-        { $inc: { failures: 1 }, $setOnInsert: { windowStart: now } },
-        { upsert: true },
-      );
+      const count = () =>
+        this.model.updateOne({ _id }, { $inc: { failures: 1 }, $setOnInsert: { windowStart: now } }, { upsert: true });
+      // Two failures at once for a new key both try to insert it; the one that loses finds it there and counts on.
+      await count().catch((err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
+        return count();
+      });
     }
   }
 

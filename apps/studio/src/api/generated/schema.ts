@@ -363,6 +363,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
+        /** The audit trail, newest first: logins, access changes, logouts, key rotations */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
