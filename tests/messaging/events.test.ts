@@ -117,8 +117,10 @@ describe('JetStream events', () => {
       handled.push(ev.id);
     });
     await c.start();
+    // The handler first: right after the consumer is made, its info can still count nothing pending (seen once).
     await waitFor(
       async () =>
+        handled.length > 0 &&
         (await jsm.consumers.info(Streams.events.name, `dup-${run}`)).num_ack_pending === 0 &&
         (await jsm.consumers.info(Streams.events.name, `dup-${run}`)).num_pending === 0,
       { what: 'both copies acknowledged' },
