@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useDropzone } from 'react-dropzone';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
@@ -10,10 +10,13 @@ import type { UploadItem } from '../hooks/use-uploads';
  */
 export function UploadDropzone({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled?: boolean }) {
   const { t } = useTranslation();
-  const { getRootProps, getInputProps, isDragActive } = useDropzone({
+  // The zone takes drops; the keyboard and screen readers use the button inside it (one control, properly named).
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     onDrop: (files) => onFiles(files),
     multiple: true,
     disabled,
+    noClick: true,
+    noKeyboard: true,
   });
   return (
     <Paper
@@ -21,12 +24,16 @@ export function UploadDropzone({ onFiles, disabled }: { onFiles: (files: File[])
       p="xl"
       className="khao-dropzone"
       data-active={isDragActive || undefined}
-      {...getRootProps({ role: 'button', 'aria-label': t('media.dropLabel') })}
+      data-testid="dropzone"
+      {...getRootProps()}
     >
       <input {...getInputProps({ 'aria-label': t('media.chooseFiles') })} data-testid="media-file-input" />
       <Stack gap={4} align="center">
         <Text fw={700}>{isDragActive ? t('media.dropNow') : t('media.dropHere')}</Text>
         <Text size="sm">{t('media.dropHint')}</Text>
+        <Button mt="xs" variant="default" onClick={open} disabled={disabled}>
+          {t('media.chooseFiles')}
+        </Button>
       </Stack>
     </Paper>
   );
