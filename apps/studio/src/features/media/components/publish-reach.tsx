@@ -9,7 +9,7 @@ export function PublishReach({ language, when }: { language: Language; when: 'no
   const { t } = useTranslation();
   const reach = useReach(language, true);
   if (reach.error) return <ApiErrorAlert error={reach.error} />;
-  if (!reach.data) return <Loader size="xs" aria-label={t('common.loading')} />;
+  if (!reach.data) return <Loader size="xs" role="status" aria-label={t('common.loading')} />;
   const types = [...new Set(reach.data.types)].map((type) => t(`posts.types.${type}`)).join(', ');
   return (
     <Text data-testid="publish-reach" fw={700}>
