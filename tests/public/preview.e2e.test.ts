@@ -48,7 +48,8 @@ describe('draft preview', () => {
     const story = await createStory(platform, token, thaiStory());
     const link = await previewLink(story.id, 'th');
     expect(link.status, JSON.stringify(link.body)).toBe(200);
-    const { url, expiresAt } = link.body as { url: string; expiresAt: string };
+    const { url, path, expiresAt } = link.body as { url: string; path: string; expiresAt: string };
+    expect(url).toBe(`${BASE}${path}`);
     const hours = (new Date(expiresAt).getTime() - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(23.9);
     expect(hours).toBeLessThanOrEqual(24);

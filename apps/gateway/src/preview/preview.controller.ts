@@ -15,6 +15,8 @@ import { PreviewLinks } from './preview-links.js';
 const PreviewLinkSchema = z.object({
   /** Opens the version as its public page will look; works for anyone holding it until `expiresAt`. */
   url: z.string(),
+  /** The same link on this gateway (what the studio, served here, opens). */
+  path: z.string(),
   expiresAt: z.string(),
 });
 
@@ -55,7 +57,8 @@ export class PreviewController {
       throw new DomainError(ErrorCode.NotFound, `the story has no ${lang} version yet`);
     }
     const { token, expiresAt } = this.links.sign(id, lang);
-    return { url: `${this.base}/preview/${token}`, expiresAt: expiresAt.toISOString() };
+    const path = `/preview/${token}`;
+    return { url: `${this.base}${path}`, path, expiresAt: expiresAt.toISOString() };
   }
 
   @Get('preview/:token')

@@ -1888,6 +1888,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         expiresAt: string;
+                        path: string;
                         url: string;
                     };
                 };

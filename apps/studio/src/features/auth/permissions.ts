@@ -15,6 +15,9 @@ const ALLOWED = {
   'version.publish': ['admin', 'editor'],
   'version.unpublish': ['admin', 'editor'],
   'story.delete': ['admin', 'editor'],
+  'story.revisions': ['admin', 'editor', 'author'],
+  'story.restore': ['admin', 'editor'],
+  'story.preview': ['admin', 'editor', 'author'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ALLOWED;
