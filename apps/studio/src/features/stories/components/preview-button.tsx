@@ -5,9 +5,6 @@ import type { Language } from '../../../api/types';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
 import { usePreviewLink } from '../hooks/use-revisions';
 
-/** How long the gateway's preview links work by default (PREVIEW_TTL_SECONDS); shown to the person. */
-const LINK_HOURS = 24;
-
 /**
  * Opens the version's draft preview (a signed link the API hands out) in a new tab. The preview shows the last
  * save, so it waits for unsaved changes to be saved. Where the browser blocks the tab, the link is shown instead.
@@ -42,7 +39,7 @@ export function PreviewButton({
     <Popover opened={blocked !== null || link.isError} onChange={() => setBlocked(null)} width={320} withArrow>
       <Popover.Target>
         <Tooltip
-          label={unsaved ? t('preview.saveFirst') : t('preview.hint', { language: languageName, hours: LINK_HOURS })}
+          label={unsaved ? t('preview.saveFirst') : t('preview.hint', { language: languageName })}
           multiline
           w={280}
         >
