@@ -62,3 +62,70 @@ export const sentences = [
   'หน่วยงานท้องถิ่นรับข้อเสนอไปพิจารณาในการประชุมสภาครั้งหน้า',
   'กลุ่มออมทรัพย์มีสมาชิกเพิ่มขึ้นทุกปีตั้งแต่ก่อตั้ง',
 ];
+
+const provinces = [
+  'อุดรธานี',
+  'ขอนแก่น',
+  'เชียงใหม่',
+  'นครศรีธรรมราช',
+  'สงขลา',
+  'อุบลราชธานี',
+  'นครราชสีมา',
+  'ลำปาง',
+  'ตรัง',
+  'น่าน',
+];
+/** The archive's subjects: a category and a headline each. */
+export const topics = [
+  ['บ้านมั่นคง', 'ชาวบ้านร่วมวางแผนพัฒนาที่อยู่อาศัยริมคลอง'],
+  ['สภาองค์กรชุมชน', 'สภาองค์กรชุมชนตำบลจัดเวทีแลกเปลี่ยนเรื่องการจัดการน้ำ'],
+  ['ภัยพิบัติ', 'ชุมชนตั้งครัวกลางช่วยเหลือผู้ประสบอุทกภัย'],
+  ['ป่าชุมชน', 'อาสาสมัครทำแนวกันไฟปกป้องป่าชุมชน'],
+  ['สวัสดิการชุมชน', 'กองทุนสวัสดิการชุมชนดูแลผู้สูงอายุในหมู่บ้าน'],
+  ['เกษตรกรรม', 'กลุ่มเกษตรกรปลูกผักปลอดสารส่งโรงพยาบาลอำเภอ'],
+];
+
+/** Story `i` of the benchmarks' archive: a Thai headline, province, category and tags, a body of six sentences. */
+export function benchStory(i, rnd) {
+  const [category, headline] = topics[Math.floor(rnd() * topics.length)];
+  const province = provinces[Math.floor(rnd() * provinces.length)];
+  const body = Array.from({ length: 6 }, () => `<p>${sentences[Math.floor(rnd() * sentences.length)]}</p>`).join('');
+  const day = 1 + Math.floor(rnd() * 27);
+  return {
+    sourceLanguage: 'th',
+    dateline: { province },
+    eventDate: {
+      start: `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(day).padStart(2, '0')}T09:00:00+07:00`,
+    },
+    categories: [category],
+    tags: [category, province],
+    version: { title: `${province}: ${headline} ครั้งที่ ${i}`, summary: sentences[i % sentences.length], body },
+  };
+}
+
+/**
+ * Writes `count` stories through the admin API (what an import would do), `concurrency` in flight, with progress
+ * every 250; the same stories on every run (a fixed seed).
+ */
+export async function seedStories(platform, token, count, concurrency = 4) {
+  const rnd = prng(2560);
+  const started = Date.now();
+  let done = 0;
+  let lap = Date.now();
+  await pool(
+    Array.from({ length: count }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      const res = await platform.http('POST', '/api/v1/articles', { token, body: benchStory(i, rnd) });
+      if (res.status !== 201) throw new Error(`seeding failed: ${res.status} ${JSON.stringify(res.body)}`);
+      if (++done % 250 === 0) {
+        console.log(`  seeded ${done} (${(250 / ((Date.now() - lap) / 1000)).toFixed(0)} creates/s over the last 250)`);
+        lap = Date.now();
+      }
+    },
+  );
+  const seconds = (Date.now() - started) / 1000;
+  console.log(
+    `seeded ${count} stories in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(0)} creates/s, ${concurrency} in flight)`,
+  );
+}

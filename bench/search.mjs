@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseQuery, suggest } from '@khao/thai';
 import { StoryIndex } from '../apps/articles/dist/stories/story-index.js';
 import { derive, unsaved } from '../apps/articles/dist/stories/story-state.js';
-import { prng } from './lib.mjs';
+import { prng, topics as archiveTopics } from './lib.mjs';
 
 if (typeof globalThis.gc !== 'function') {
   execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', fileURLToPath(import.meta.url)], {
@@ -28,12 +28,7 @@ const provinces = ['อุดรธานี', 'ขอนแก่น', 'เช�
 const places = ['หนองบัว', 'บ้านดุง', 'แม่ทะ', 'หาดใหญ่', 'เกาะลิบง', 'ท่าตูม', 'คลองท่อม', 'สันติสุข', 'กุมภวาปี', 'นาข่า'];
 const people = ['นายสมชาย ใจดี', 'นางสมหมาย ใจงาม', 'ผศ.ดร.วิไลวรรณ ทองดี', 'ว่าที่ร้อยตรีประเสริฐ บุญมา', 'นางสาวพรทิพย์ แสงทอง'];
 const topics = [
-  ['บ้านมั่นคง', 'ชาวบ้านร่วมวางแผนพัฒนาที่อยู่อาศัยริมคลอง'],
-  ['สภาองค์กรชุมชน', 'สภาองค์กรชุมชนตำบลจัดเวทีแลกเปลี่ยนเรื่องการจัดการน้ำ'],
-  ['ภัยพิบัติ', 'ชุมชนตั้งครัวกลางช่วยเหลือผู้ประสบอุทกภัย'],
-  ['ป่าชุมชน', 'อาสาสมัครทำแนวกันไฟปกป้องป่าชุมชน'],
-  ['สวัสดิการชุมชน', 'กองทุนสวัสดิการชุมชนดูแลผู้สูงอายุในหมู่บ้าน'],
-  ['เกษตรกรรม', 'กลุ่มเกษตรกรปลูกผักปลอดสารส่งโรงพยาบาลอำเภอ'],
+  ...archiveTopics,
   ['สุขภาพ', 'สปสช. หนุนกองทุนสุขภาพตำบลดูแลผู้ป่วยติดเตียง'],
   ['ประมงพื้นบ้าน', 'ชาวประมงพื้นบ้านฟื้นแหล่งหญ้าทะเลให้พะยูน'],
 ];

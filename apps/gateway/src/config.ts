@@ -25,6 +25,16 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   JWT_TTL_SECONDS: env.int(3600, 60, 7 * 24 * 3600),
   /** How long a browser session's cookie lives without use; each GET of the session renews it. */
   SESSION_TTL_SECONDS: env.int(8 * 3600, 60, 30 * 24 * 3600),
+  /**
+   * The key that signs draft-preview links (32+ characters). Unset: derived from JWT_SECRET (and the previous
+   * ones from JWT_PREVIOUS_SECRETS), so rotating that rotates this too. Set it to end every preview link at once
+   * without logging anyone out.
+   */
+  PREVIEW_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Earlier PREVIEW_SECRETs, comma-separated, newest first: links they signed work until they expire. */
+  PREVIEW_PREVIOUS_SECRETS: env.list((s) => s.length >= 32, 'each secret must be at least 32 characters'),
+  /** How long a draft-preview link works. */
+  PREVIEW_TTL_SECONDS: env.int(24 * 3600, 60, 30 * 24 * 3600),
   /** The first admin, created at boot when no user has this e-mail yet. */
   ADMIN_EMAIL: z.email('must be an e-mail address').optional(),
   ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

@@ -43,6 +43,8 @@ import { PublicPagesController } from './public/public-pages.controller.js';
 import { PublicSearchController } from './public/public-search.controller.js';
 import { PublicResponses } from './public/public-responses.service.js';
 import { StudioController } from './studio/studio.controller.js';
+import { PreviewController } from './preview/preview.controller.js';
+import { PreviewLinks } from './preview/preview-links.js';
 
 export interface GatewayDeps {
   infra: ServiceInfra;
@@ -73,6 +75,7 @@ export class GatewayModule {
         SocialController,
         StudioController,
         EventsController,
+        PreviewController,
         // Last: its `/:lang` route must not shadow anything (static routes win in Fastify anyway).
         PublicPagesController,
       ],
@@ -119,6 +122,7 @@ export class GatewayModule {
         PublicFastPath,
         PublicContentService,
         PublicResponses,
+        PreviewLinks,
       ],
     };
   }

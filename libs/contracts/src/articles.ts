@@ -182,6 +182,23 @@ export const RevisionSchema = z.object({
   by: z.string(),
 });
 
+/** One revision's whole content (the snapshot a restore brings back), to compare any two revisions. */
+export const RevisionContentSchema = RevisionSchema.extend({
+  fields: StorySchema.pick({
+    dateline: true,
+    eventDate: true,
+    categories: true,
+    tags: true,
+    byline: true,
+    coverMediaId: true,
+    galleryMediaIds: true,
+  }),
+  versions: z.array(
+    VersionSchema.pick({ language: true, title: true, summary: true, body: true, seo: true, status: true }),
+  ),
+});
+export type RevisionContent = z.infer<typeof RevisionContentSchema>;
+
 export const SearchReplySchema = z.object({
   items: z.array(StorySummarySchema),
   nextCursor: z.string().nullable(),
@@ -214,6 +231,11 @@ export const ArticlesRpc = {
   ),
   delete: defineRpc('articles.delete.v1', withActor(target), z.object({ id: z.string(), deleted: z.literal(true) })),
   revisions: defineRpc('articles.revisions.v1', withActor({ id: ObjectIdSchema }), z.array(RevisionSchema)),
+  revision: defineRpc(
+    'articles.revision.v1',
+    withActor({ id: ObjectIdSchema, revision: z.number().int().positive() }),
+    RevisionContentSchema,
+  ),
   restore: defineRpc(
     'articles.restore.v1',
     withActor({ ...target, revision: z.number().int().positive() }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageSchema, SeoSchema } from './articles.js';
+import { LanguageSchema, ObjectIdSchema, SeoSchema } from './articles.js';
 import { defineRpc } from './rpc.js';
 
 /**
@@ -145,6 +145,15 @@ export const ArticlesPublicRpc = {
     'articles.public-sitemap-page.v1',
     z.object({ language: LanguageSchema, month: SitemapMonthSchema, page: z.number().int().min(1) }).strict(),
     z.object({ items: z.array(SitemapItemSchema) }),
+  ),
+  /**
+   * One version as its public page would show it, whatever its status (a draft's preview). No actor: the gateway
+   * answers it only for a preview link it signed. Unknown story or language → NOT_FOUND.
+   */
+  preview: defineRpc(
+    'articles.public-preview.v1',
+    z.object({ storyId: ObjectIdSchema, language: LanguageSchema }).strict(),
+    z.object({ story: PublicStorySchema }),
   ),
   /** One published version by language and slug (current or old). Unknown → NOT_FOUND. */
   get: defineRpc(

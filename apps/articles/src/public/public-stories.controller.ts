@@ -31,6 +31,11 @@ export class PublicStoriesController {
     return this.stories.search(q);
   }
 
+  @MessagePattern(P.preview.subject)
+  preview(@Payload(valid(P.preview)) p: In<typeof P.preview>) {
+    return this.stories.preview(p.storyId, p.language);
+  }
+
   @MessagePattern(P.get.subject)
   get(@Payload(valid(P.get)) p: In<typeof P.get>) {
     return this.stories.get(p.language, p.slug);

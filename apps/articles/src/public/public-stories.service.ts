@@ -6,6 +6,7 @@ import {
   type PublicGetReply,
   type PublicListItem,
   type PublicListQuerySchema,
+  type PublicStory,
   LanguageSchema,
   SITEMAP_PAGE_SIZE,
   type SitemapItem,
@@ -134,6 +135,19 @@ export class PublicStoriesService {
       kind: 'story',
       story: { ...toItem(doc, full), body: full.body, seo: full.seo ?? {}, galleryMediaIds: doc.galleryMediaIds },
     };
+  }
+
+  /**
+   * A version as its public page would show it, whatever its status: the draft preview. Read from the database (a
+   * draft is not in the published lists), so the preview shows the last save. A never-published version shows
+   * today as its publication time, a published one its own.
+   */
+  async preview(storyId: string, language: Language): Promise<{ story: PublicStory }> {
+    const doc = await this.stories.findLive(storyId);
+    const v = doc?.versions.find((x) => x.language === language);
+    if (!doc || !v) throw new DomainError(ErrorCode.NotFound, `the story has no ${language} version`);
+    const item = toItem(doc, v.publishedAt ? v : { ...v, publishedAt: new Date() });
+    return { story: { ...item, body: v.body, seo: v.seo ?? {}, galleryMediaIds: doc.galleryMediaIds } };
   }
 
   /** Per language, the months with publications (UTC, from the newest), each with its count and newest change. */

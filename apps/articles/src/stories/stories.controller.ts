@@ -48,6 +48,11 @@ export class StoriesController {
     return this.stories.listRevisions(p.actor, p.id);
   }
 
+  @MessagePattern(ArticlesRpc.revision.subject)
+  revision(@Payload(valid(ArticlesRpc.revision)) p: In<typeof ArticlesRpc.revision>) {
+    return this.stories.getRevision(p.actor, p.id, p.revision);
+  }
+
   @MessagePattern(ArticlesRpc.restore.subject)
   restore(@Payload(valid(ArticlesRpc.restore)) p: In<typeof ArticlesRpc.restore>) {
     return this.stories.restore(p.actor, p.id, p.revision, p.expectedRevision);

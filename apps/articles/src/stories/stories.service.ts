@@ -4,6 +4,7 @@ import {
   ErrorCode,
   type Actor,
   type Language,
+  type RevisionContent,
   type Story,
   type StoryInput,
   type StoryPatch,
@@ -15,7 +16,7 @@ import { RevisionsRepository } from '../revisions/revisions.repository.js';
 import { sanitizeBody } from '../content/sanitize.js';
 import { CONFIG } from '../tokens.js';
 import type { ArticlesConfig } from '../config.js';
-import { toStory } from './story.mapper.js';
+import { eventDateView, toStory } from './story.mapper.js';
 import { policy } from './policy.js';
 import { deletedEvent } from './story-events.js';
 import { StoryRepository } from './story.repository.js';
@@ -163,6 +164,38 @@ export class StoriesService {
     return [...doc.history]
       .reverse()
       .map((r) => ({ revision: r.revision, action: r.action, at: new Date(r.at).toISOString(), by: r.by }));
+  }
+
+  /** One revision's whole content, for comparing revisions; the same people who see the list may read it. */
+  async getRevision(actor: Actor, id: string, revision: number): Promise<RevisionContent> {
+    const doc = await this.writer.load(id);
+    policy.revisions(actor, doc);
+    const snapshot = revision <= doc.revision ? await this.revisions.get(id, revision) : null;
+    if (!snapshot) throw new DomainError(ErrorCode.NotFound, `the story has no revision ${revision}`);
+    const f = snapshot.fields;
+    return {
+      revision: snapshot.revision,
+      action: snapshot.action,
+      at: new Date(snapshot.at).toISOString(),
+      by: snapshot.by,
+      fields: {
+        dateline: f.dateline ?? {},
+        eventDate: eventDateView(f.eventDate),
+        categories: f.categories,
+        tags: f.tags,
+        byline: f.byline,
+        coverMediaId: f.coverMediaId,
+        galleryMediaIds: f.galleryMediaIds,
+      },
+      versions: snapshot.versions.map((v) => ({
+        language: v.language,
+        title: v.title,
+        summary: v.summary,
+        body: v.body,
+        seo: v.seo ?? {},
+        status: v.status,
+      })),
+    };
   }
 
   /** Brings back the shared fields and each version's content from `revision`; statuses stay as they are now. */

@@ -30,6 +30,7 @@ import {
   IsoDateTimeSchema,
   LanguageSchema,
   ObjectIdSchema,
+  RevisionContentSchema,
   RevisionSchema,
   SearchQuerySchema,
   SearchReplySchema,
@@ -41,6 +42,7 @@ import {
 } from '@khao/contracts';
 import { RpcClient, ZodValidationPipe } from '@khao/messaging';
 import { Roles } from '../auth/roles.decorator.js';
+import { UsersRepository } from '../auth/users.repository.js';
 import { etag, parseIfMatch } from '../common/if-match.js';
 import { openApi } from '../common/openapi.js';
 import { Refuses } from '../common/openapi-routes.js';
@@ -56,13 +58,19 @@ const RevisionParam = z.coerce
   .int()
   .positive('must be a revision number');
 
+/** A revision in the list, with the name of who saved it (null when that user no longer exists). */
+const RevisionListItemSchema = RevisionSchema.extend({ byName: z.string().nullable() });
+
 const ifMatch = { name: 'If-Match', required: false, description: 'the ETag from the last GET; a stale one gets 412' };
 
 @ApiTags('articles')
 @ApiBearerAuth()
 @Controller('api/v1/articles')
 export class ArticlesController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly users: UsersRepository,
+  ) {}
 
   @Post()
   @Roles('admin', 'editor', 'author')
@@ -239,10 +247,24 @@ export class ArticlesController {
 
   @Get(':id/revisions')
   @Roles('admin', 'editor', 'author')
-  @ApiOperation({ summary: 'Every save of the story: who, when, what' })
-  @ApiOkResponse({ schema: openApi(z.array(RevisionSchema), 'output') })
-  revisions(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
-    return this.rpc.request(ArticlesRpc.revisions, { actor: req.actor!, id });
+  @ApiOperation({ summary: 'Every save of the story, newest first: who (id and name), when, what (the action)' })
+  @ApiOkResponse({ schema: openApi(z.array(RevisionListItemSchema), 'output') })
+  async revisions(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
+    const list = await this.rpc.request(ArticlesRpc.revisions, { actor: req.actor!, id });
+    const names = await this.users.names(list.map((r) => r.by));
+    return list.map((r) => ({ ...r, byName: names.get(r.by) ?? null }));
+  }
+
+  @Get(':id/revisions/:revision')
+  @Roles('admin', 'editor', 'author')
+  @ApiOperation({ summary: "One revision's whole content (shared fields and every version), to compare two" })
+  @ApiOkResponse({ schema: openApi(RevisionContentSchema, 'output') })
+  revision(
+    @Req() req: KhaoRequest,
+    @Param('id', Id) id: string,
+    @Param('revision', new ZodValidationPipe(RevisionParam, 'revision')) revision: number,
+  ) {
+    return this.rpc.request(ArticlesRpc.revision, { actor: req.actor!, id, revision });
   }
 
   @Post(':id/revisions/:revision/restore')

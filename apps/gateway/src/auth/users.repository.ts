@@ -15,6 +15,17 @@ export class UsersRepository {
     return this.model.findById(id, { outbox: 0 }).lean<UserDoc>().exec();
   }
 
+  /** Display names by user id (the name, else the e-mail), for the ids that exist. */
+  async names(ids: string[]): Promise<Map<string, string>> {
+    const valid = [...new Set(ids)].filter((id) => /^[0-9a-f]{24}$/.test(id));
+    if (valid.length === 0) return new Map();
+    const docs = await this.model
+      .find({ _id: { $in: valid } }, { name: 1, email: 1 })
+      .lean<Pick<UserDoc, '_id' | 'name' | 'email'>[]>()
+      .exec();
+    return new Map(docs.map((d) => [d._id.toHexString(), d.name || d.email]));
+  }
+
   list(): Promise<UserDoc[]> {
     return this.model.find({}, { outbox: 0 }).sort({ email: 1 }).limit(1000).lean<UserDoc[]>().exec();
   }

@@ -81,7 +81,21 @@ export class PublicContentService {
       throw err;
     }
     if (reply.kind !== 'story') return reply;
-    const s = reply.story;
+    return this.view(reply.story, language);
+  }
+
+  /** Any version of a story as its page would show it (the draft preview); null when it has no such version. */
+  async preview(storyId: string, language: Language): Promise<Extract<StoryLookup, { kind: 'story' }> | null> {
+    try {
+      const { story } = await this.rpc.request(ArticlesPublicRpc.preview, { storyId, language });
+      return await this.view(story, language);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.NotFound) return null;
+      throw err;
+    }
+  }
+
+  private async view(s: PublicStory, language: Language): Promise<Extract<StoryLookup, { kind: 'story' }>> {
     const ids = [...(s.coverMediaId ? [s.coverMediaId] : []), ...s.galleryMediaIds];
     const images = await this.images(ids, language);
     const url = this.urls.story(language, s.slug);

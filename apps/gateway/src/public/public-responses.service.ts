@@ -31,6 +31,14 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const XML = 'application/xml; charset=utf-8';
 const FEED_SIZE = 50;
 const SEARCH_PAGE_SIZE = 10;
+const PREVIEW_ROBOTS = 'noindex, nofollow';
+
+/** A preview page as sent: never cached, so not a {@link Rendered}. */
+export interface PreviewPage {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
 
 /** Builds every public response (status, body, headers, cache tags); PublicCache keeps them, controllers send them. */
 @Injectable()
@@ -143,6 +151,38 @@ export class PublicResponses {
       case 'missing':
         return this.errorHtml(language, 404);
     }
+  }
+
+  /**
+   * A version as its public page will look (the article page, the same renderer), for a preview link: not indexed,
+   * never stored by a cache (the link is the only key), no referrer sent on (it would carry the link).
+   */
+  async previewHtml(storyId: string, language: Language): Promise<PreviewPage> {
+    const r = await this.content.preview(storyId, language);
+    if (!r) return this.previewError(language, 404);
+    const body = await articlePage(this.site, r.view, { robots: PREVIEW_ROBOTS });
+    return { status: 200, body, headers: this.previewHeaders(body) };
+  }
+
+  /**
+   * A refused preview: 403 when the link's signature is wrong, 410 when it expired, 404 when the story is gone, 503
+   * when the articles service does not answer.
+   */
+  previewError(language: Language, status: 403 | 404 | 410 | 503): PreviewPage {
+    const kinds = { 403: 'previewInvalid', 404: 'notFound', 410: 'previewExpired', 503: 'unavailable' } as const;
+    const body = errorPage(this.site, language, kinds[status]);
+    const headers = this.previewHeaders(body);
+    return { status, body, headers: status === 503 ? { ...headers, 'retry-after': '5' } : headers };
+  }
+
+  private previewHeaders(body: string): Record<string, string> {
+    return {
+      'content-type': HTML,
+      'cache-control': 'private, no-store',
+      'x-robots-tag': PREVIEW_ROBOTS,
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': this.security.pagePolicy(body),
+    };
   }
 
   /** A front page; `cursor` (from the "older stories" link) continues the list. */

@@ -18,3 +18,6 @@ export type VersionInput = NonNullable<
   paths['/api/v1/articles/{id}/versions/{lang}']['put']['requestBody']
 >['content']['application/json'];
 export type Role = Json<paths['/api/v1/auth/me']['get']['responses'][200]>['role'];
+/** Every save of a story, newest first, and one revision's whole content. */
+export type RevisionItem = Json<paths['/api/v1/articles/{id}/revisions']['get']['responses'][200]>[number];
+export type RevisionContent = Json<paths['/api/v1/articles/{id}/revisions/{revision}']['get']['responses'][200]>;

@@ -10,8 +10,12 @@ const gallerySizes = '(min-width: 48rem) 15rem, (min-width: 30rem) 50vw, 100vw';
 
 /** The article page: one h1, the dateline (province and the event date in the language's calendar), the lead
  * photo, the sanitized body, the gallery, share buttons; head with canonical, hreflang, Open Graph, Twitter Card and
- * JSON-LD NewsArticle. */
-export async function articlePage(site: SiteInfo & { xHandle?: string }, v: StoryView): Promise<string> {
+ * JSON-LD NewsArticle. A draft preview renders through here too, with `robots` to keep it out of search engines. */
+export async function articlePage(
+  site: SiteInfo & { xHandle?: string },
+  v: StoryView,
+  opts: { robots?: string } = {},
+): Promise<string> {
   const t = labels[v.language];
   const cover = v.images.cover;
   const share = cover?.shareImage ?? v.images.gallery[0]?.shareImage ?? null;
@@ -133,6 +137,7 @@ export async function articlePage(site: SiteInfo & { xHandle?: string }, v: Stor
       xDefault: source?.url ?? v.url,
       meta,
       jsonLd,
+      ...(opts.robots ? { robots: opts.robots } : {}),
     },
     main,
     other ? { language: other.language, url: other.url } : null,

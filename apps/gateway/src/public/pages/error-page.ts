@@ -3,11 +3,14 @@ import { html } from '../html.js';
 import { labels } from './i18n.js';
 import { layout, type SiteInfo } from './layout.js';
 
-/** A real page for 400 (a bad search), 404 (unknown), 410 (taken down) and 503 (a service is down), in the path's language; not indexed. */
+/**
+ * A real page for 400 (a bad search), 404 (unknown), 410 (taken down), 503 (a service is down) and a refused
+ * preview link (403 bad signature, 410 expired), in the path's language; not indexed.
+ */
 export function errorPage(
   site: SiteInfo,
   language: Language,
-  kind: 'notFound' | 'gone' | 'unavailable' | 'badQuery',
+  kind: 'notFound' | 'gone' | 'unavailable' | 'badQuery' | 'previewInvalid' | 'previewExpired',
 ): string {
   const t = labels[language][kind];
   const main = html`<h1>${t.title}</h1>

@@ -39,6 +39,16 @@ export const labels = {
     notFound: { title: 'ไม่พบหน้าที่คุณต้องการ', text: 'ลิงก์นี้อาจพิมพ์ผิด หรือข่าวนี้ไม่มีอยู่แล้ว', home: 'กลับหน้าแรก' },
     gone: { title: 'ข่าวนี้ถูกถอนออกแล้ว', text: 'กองบรรณาธิการได้นำข่าวนี้ออกจากการเผยแพร่', home: 'กลับหน้าแรก' },
     unavailable: { title: 'ขออภัย ระบบขัดข้องชั่วคราว', text: 'กรุณาลองใหม่อีกครั้งในอีกสักครู่', home: 'กลับหน้าแรก' },
+    previewInvalid: {
+      title: 'ลิงก์ตัวอย่างนี้ใช้ไม่ได้',
+      text: 'ลิงก์ไม่ครบหรือถูกแก้ไข ขอลิงก์ตัวอย่างใหม่จากปุ่ม “ดูตัวอย่าง” ใน Khao Studio',
+      home: 'กลับหน้าแรก',
+    },
+    previewExpired: {
+      title: 'ลิงก์ตัวอย่างนี้หมดอายุแล้ว',
+      text: 'ขอลิงก์ตัวอย่างใหม่จากปุ่ม “ดูตัวอย่าง” ใน Khao Studio',
+      home: 'กลับหน้าแรก',
+    },
   },
   en: {
     languageName: 'English',
@@ -94,6 +104,16 @@ export const labels = {
     unavailable: {
       title: 'Temporarily unavailable',
       text: 'Please try again in a moment.',
+      home: 'Back to the front page',
+    },
+    previewInvalid: {
+      title: 'This preview link is not valid',
+      text: 'The link is incomplete or was changed. Get a new one with the “Preview” button in Khao Studio.',
+      home: 'Back to the front page',
+    },
+    previewExpired: {
+      title: 'This preview link has expired',
+      text: 'Get a new one with the “Preview” button in Khao Studio.',
       home: 'Back to the front page',
     },
   },

@@ -45,8 +45,25 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Every save of the story: who, when, what */
+        /** Every save of the story, newest first: who (id and name), when, what (the action) */
         get: operations["ArticlesController_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/revisions/{revision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One revision's whole content (shared fields and every version), to compare two */
+        get: operations["ArticlesController_revision"];
         put?: never;
         post?: never;
         delete?: never;
@@ -83,6 +100,23 @@ export type paths = {
         /** Create or replace one language version (its status stays) */
         put: operations["ArticlesController_putVersion"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/articles/{id}/versions/{lang}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A signed, expiring link to the version as its public page will look (drafts included), for whoever may open the story; PREVIEW_TTL_SECONDS long */
+        post: operations["PreviewController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1383,8 +1417,110 @@ export interface operations {
                         action: string;
                         at: string;
                         by: string;
+                        byName: string | null;
                         revision: number;
                     }[];
+                };
+            };
+            /** @description the request is malformed or a field is invalid; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a service or dependency is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ArticlesController_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        action: string;
+                        at: string;
+                        by: string;
+                        fields: {
+                            byline: string;
+                            categories: string[];
+                            coverMediaId: string | null;
+                            dateline: {
+                                place?: string;
+                                province?: string;
+                            };
+                            eventDate: {
+                                end?: string;
+                                start: string;
+                            } | null;
+                            galleryMediaIds: string[];
+                            tags: string[];
+                        };
+                        revision: number;
+                        versions: {
+                            body: string;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            seo: {
+                                description?: string;
+                                keywords?: string[];
+                                title?: string;
+                            };
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "scheduled" | "published" | "unpublished";
+                            summary: string;
+                            title: string;
+                        }[];
+                    };
                 };
             };
             /** @description the request is malformed or a field is invalid; the message names it */
@@ -1714,6 +1850,95 @@ export interface operations {
             };
             /** @description If-Match names a revision that is not the current one: GET it again and reapply your change */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported Content-Type (send application/json) or file type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a service or dependency is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    PreviewController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                lang: "th" | "en";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresAt: string;
+                        path: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description the request is malformed or a field is invalid; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

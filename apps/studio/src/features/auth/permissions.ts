@@ -20,6 +20,9 @@ const ALLOWED = {
   'media.upload': ['admin', 'editor', 'author'],
   'media.crop': ['admin', 'editor', 'author'],
   'social.posts': ['admin', 'editor'],
+  'story.revisions': ['admin', 'editor', 'author'],
+  'story.restore': ['admin', 'editor'],
+  'story.preview': ['admin', 'editor', 'author'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ALLOWED;

@@ -1,41 +1,10 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import Image from '@tiptap/extension-image';
-import Link from '@tiptap/extension-link';
+import { NodeSelection } from '@tiptap/pm/state';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { embedUrl, VideoEmbed } from '../editor/video-embed';
-
-/**
- * Exactly the constructs the articles service keeps (its sanitizer's allow-list): paragraphs, h2–h4, bold,
- * italic, underline, strike, lists, blockquote, rule, line break, http(s)/mailto links, absolute images and the
- * allow-listed video players. Anything else pasted in (Word markup, scripts, styles) is dropped by the schema.
- */
-const extensions = [
-  StarterKit.configure({
-    heading: { levels: [2, 3, 4] },
-    code: false,
-    codeBlock: false,
-    link: false,
-  }),
-  Link.extend({
-    // href first, then rel: the order the articles sanitizer writes them back in, so a link round-trips unchanged.
-    renderHTML({ HTMLAttributes }) {
-      const { href, ...rest } = HTMLAttributes as Record<string, unknown>;
-      return ['a', { href, ...rest }, 0];
-    },
-  }).configure({
-    openOnClick: false,
-    autolink: true,
-    protocols: ['http', 'https', 'mailto'],
-    defaultProtocol: 'https',
-    // No target; every link leaves without the opener or the referrer (the server sets the same rel).
-    HTMLAttributes: { target: null, rel: 'noopener noreferrer', class: null },
-  }),
-  Image.configure({ inline: false, allowBase64: false }),
-  VideoEmbed,
-];
+import { cleanPastedHtml, extensions } from '../editor/schema';
+import { LinkDialog, VideoDialog } from './rich-text-dialogs';
 
 interface Props {
   label: string;
@@ -51,6 +20,7 @@ export function RichTextEditor({ label, value, onChange, lang }: Props) {
     content: value,
     editorProps: {
       attributes: { 'aria-labelledby': labelId, role: 'textbox', 'aria-multiline': 'true', lang },
+      transformPastedHTML: cleanPastedHtml,
     },
     onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
   });
@@ -75,6 +45,7 @@ export function RichTextEditor({ label, value, onChange, lang }: Props) {
 
 function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
+  const [dialog, setDialog] = useState<'link' | 'video' | null>(null);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -85,7 +56,12 @@ function Toolbar({ editor }: { editor: Editor }) {
       bullet: e.isActive('bulletList'),
       ordered: e.isActive('orderedList'),
       quote: e.isActive('blockquote'),
+      inlineQuote: e.isActive('inlineQuote'),
+      citation: e.isActive('citation'),
       link: e.isActive('link'),
+      table: e.isActive('table'),
+      image: e.state.selection instanceof NodeSelection && e.state.selection.node.type.name === 'image',
+      figure: e.isActive('figure'),
     }),
   });
   const chain = () => editor.chain().focus();
@@ -100,35 +76,72 @@ function Toolbar({ editor }: { editor: Editor }) {
       {label}
     </Button>
   );
-  const setLink = () => {
-    const href = window.prompt(t('editor.linkPrompt'), editor.getAttributes('link').href as string | undefined);
-    if (href === null) return;
-    if (href.trim() === '') chain().unsetLink().run();
-    else chain().extendMarkRange('link').setLink({ href: href.trim() }).run();
-  };
-  const addVideo = () => {
-    const link = window.prompt(t('editor.videoPrompt'));
-    if (!link) return;
-    const src = embedUrl(link);
-    if (!src) {
-      window.alert(t('editor.videoRefused'));
-      return;
-    }
-    chain().insertContent({ type: 'videoEmbed', attrs: { src } }).run();
+  const action = (key: string, label: string, run: () => void) => (
+    <Button key={key} size="compact-sm" variant="default" onClick={run}>
+      {label}
+    </Button>
+  );
+  const currentHref = (editor.getAttributes('link').href as string | undefined) ?? '';
+  const addCaption = () => {
+    const { selection } = editor.state;
+    if (!(selection instanceof NodeSelection) || selection.node.type.name !== 'image') return;
+    chain()
+      .insertContentAt(
+        { from: selection.from, to: selection.to },
+        { type: 'figure', content: [{ type: 'image', attrs: selection.node.attrs }, { type: 'figcaption' }] },
+      )
+      .run();
   };
   return (
-    <Group gap={4} role="toolbar" aria-label={t('editor.toolbar')}>
-      {tool('bold', t('editor.bold'), () => chain().toggleBold().run())}
-      {tool('italic', t('editor.italic'), () => chain().toggleItalic().run())}
-      {tool('h2', t('editor.heading2'), () => chain().toggleHeading({ level: 2 }).run())}
-      {tool('h3', t('editor.heading3'), () => chain().toggleHeading({ level: 3 }).run())}
-      {tool('bullet', t('editor.bulletList'), () => chain().toggleBulletList().run())}
-      {tool('ordered', t('editor.orderedList'), () => chain().toggleOrderedList().run())}
-      {tool('quote', t('editor.quote'), () => chain().toggleBlockquote().run())}
-      {tool('link', t('editor.link'), setLink)}
-      <Button size="compact-sm" variant="default" onClick={addVideo}>
-        {t('editor.video')}
-      </Button>
-    </Group>
+    <>
+      <Group gap={4} role="toolbar" aria-label={t('editor.toolbar')}>
+        {tool('bold', t('editor.bold'), () => chain().toggleBold().run())}
+        {tool('italic', t('editor.italic'), () => chain().toggleItalic().run())}
+        {tool('h2', t('editor.heading2'), () => chain().toggleHeading({ level: 2 }).run())}
+        {tool('h3', t('editor.heading3'), () => chain().toggleHeading({ level: 3 }).run())}
+        {tool('bullet', t('editor.bulletList'), () => chain().toggleBulletList().run())}
+        {tool('ordered', t('editor.orderedList'), () => chain().toggleOrderedList().run())}
+        {tool('quote', t('editor.quote'), () => chain().toggleBlockquote().run())}
+        {tool('inlineQuote', t('editor.inlineQuote'), () => chain().toggleMark('inlineQuote').run())}
+        {tool('citation', t('editor.citation'), () => chain().toggleMark('citation').run())}
+        {tool('link', t('editor.link'), () => setDialog('link'))}
+        {action('video', t('editor.video'), () => setDialog('video'))}
+        {!state.table &&
+          action('table', t('editor.table'), () =>
+            chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+          )}
+        {state.table && action('addRow', t('editor.addRow'), () => chain().addRowAfter().run())}
+        {state.table && action('addColumn', t('editor.addColumn'), () => chain().addColumnAfter().run())}
+        {state.table && action('deleteTable', t('editor.deleteTable'), () => chain().deleteTable().run())}
+        {state.image && !state.figure && action('caption', t('editor.caption'), addCaption)}
+      </Group>
+      <LinkDialog
+        opened={dialog === 'link'}
+        current={currentHref}
+        onClose={() => setDialog(null)}
+        onRemove={() => {
+          setDialog(null);
+          chain().extendMarkRange('link').unsetLink().run();
+        }}
+        onApply={(href) => {
+          setDialog(null);
+          const { empty } = editor.state.selection;
+          // With nothing selected the address itself becomes the link's text.
+          if (empty && !state.link)
+            chain()
+              .insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] })
+              .run();
+          else chain().extendMarkRange('link').setLink({ href }).run();
+        }}
+      />
+      <VideoDialog
+        opened={dialog === 'video'}
+        onClose={() => setDialog(null)}
+        onInsert={(src) => {
+          setDialog(null);
+          chain().insertContent({ type: 'videoEmbed', attrs: { src } }).run();
+        }}
+      />
+    </>
   );
 }

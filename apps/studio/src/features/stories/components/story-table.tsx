@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StorySummary } from '../../../api/types';
 import { formatDateTime } from '../../../lib/dates';
+import { usePaintMark } from '../../../lib/paint-mark';
 import { PROVINCES } from '../provinces';
 import { StatusBadges } from './status-badges';
 
@@ -18,6 +19,7 @@ function titleOf(story: StorySummary, lang: 'th' | 'en'): { text: string; lang: 
 export function StoryTable({ stories }: { stories: StorySummary[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'th' ? 'th' : 'en';
+  usePaintMark('khao:story-list:painted', stories.length > 0);
   const province = (p?: string) => (p && lang === 'en' ? (PROVINCES.find(([th]) => th === p)?.[1] ?? p) : p);
   return (
     <Table striped highlightOnHover>

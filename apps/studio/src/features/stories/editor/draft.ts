@@ -1,4 +1,12 @@
-import type { Language, Story, StoryInput, StoryPatch, Version, VersionInput } from '../../../api/types';
+import type {
+  Language,
+  RevisionContent,
+  Story,
+  StoryInput,
+  StoryPatch,
+  Version,
+  VersionInput,
+} from '../../../api/types';
 import { dayToApi, newsroomDay } from '../../../lib/dates';
 import type { StoryChanges } from '../hooks/use-story';
 
@@ -53,7 +61,9 @@ export const emptyVersion = (): VersionDraft => ({
   seoKeywords: [],
 });
 
-export function fieldsFromStory(story: Story): FieldsDraft {
+export function fieldsFromStory(
+  story: Pick<Story, 'eventDate' | 'dateline' | 'categories' | 'tags' | 'byline'>,
+): FieldsDraft {
   const start = story.eventDate ? newsroomDay(story.eventDate.start) : null;
   const end = story.eventDate?.end ? newsroomDay(story.eventDate.end) : start;
   return {
@@ -68,7 +78,7 @@ export function fieldsFromStory(story: Story): FieldsDraft {
   };
 }
 
-export function versionFromStory(v: Version): VersionDraft {
+export function versionFromStory(v: Pick<Version, 'title' | 'summary' | 'body' | 'seo'>): VersionDraft {
   return {
     title: v.title,
     summary: v.summary,
@@ -83,6 +93,13 @@ export function draftFromStory(story: Story): Draft {
   const versions: Draft['versions'] = {};
   for (const v of story.versions) versions[v.language] = versionFromStory(v);
   return { fields: fieldsFromStory(story), versions };
+}
+
+/** The form as it was at one revision (for comparing revisions). */
+export function draftFromRevision(r: RevisionContent): Draft {
+  const versions: Draft['versions'] = {};
+  for (const v of r.versions) versions[v.language] = versionFromStory(v);
+  return { fields: fieldsFromStory(r.fields), versions };
 }
 
 /** The shared fields as the API takes them; a single day is sent without an end. */

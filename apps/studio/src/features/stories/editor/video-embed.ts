@@ -48,7 +48,14 @@ export const VideoEmbed = Node.create({
   atom: true,
   draggable: true,
   addAttributes() {
-    return { src: { default: null }, title: { default: null } };
+    // What the sanitizer keeps on a player besides its address; allowfullscreen is always written.
+    return {
+      src: { default: null },
+      title: { default: null },
+      width: { default: null },
+      height: { default: null },
+      allow: { default: null },
+    };
   },
   parseHTML() {
     return [
@@ -56,7 +63,13 @@ export const VideoEmbed = Node.create({
         tag: 'iframe[src]',
         getAttrs: (el) =>
           isAllowedEmbed(el.getAttribute('src'))
-            ? { src: el.getAttribute('src'), title: el.getAttribute('title') }
+            ? {
+                src: el.getAttribute('src'),
+                title: el.getAttribute('title'),
+                width: el.getAttribute('width'),
+                height: el.getAttribute('height'),
+                allow: el.getAttribute('allow'),
+              }
             : false,
       },
     ];

@@ -12,6 +12,8 @@ import { can } from '../../auth/permissions';
 import { GalleryEditor } from '../../media/components/gallery-editor';
 import { LivePosts } from '../../media/components/live-posts';
 import { ConflictDialog } from '../components/conflict-dialog';
+import { PreviewButton } from '../components/preview-button';
+import { RevisionsDialog } from '../components/revisions-dialog';
 import { SharedFields } from '../components/shared-fields';
 import { StatusBadges } from '../components/status-badges';
 import { VersionEditor } from '../components/version-editor';
@@ -49,6 +51,7 @@ function StoryEditor({ loaded }: { loaded: Story }) {
   const [conflict, setConflict] = useState<Story | null>(null);
   const [tab, setTab] = useState<Language>(loaded.sourceLanguage);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [history, setHistory] = useState(false);
 
   const changes = changesOf(base, draft);
   const dirty = hasChanges(changes);
@@ -117,6 +120,14 @@ function StoryEditor({ loaded }: { loaded: Story }) {
           <Text size="sm" role="status" data-testid="save-state">
             {saveState}
           </Text>
+          {can(user.role, 'story.revisions') && (
+            <Button variant="default" onClick={() => setHistory(true)} data-testid="revisions">
+              {t('revisions.open')}
+            </Button>
+          )}
+          {can(user.role, 'story.preview') && base.versions.some((v) => v.language === tab) && (
+            <PreviewButton storyId={base.id} language={tab} unsaved={dirty} />
+          )}
           <Button onClick={() => saveNow()} disabled={!dirty || !valid} loading={save.isPending}>
             {t('editor.save')}
           </Button>
@@ -184,6 +195,21 @@ function StoryEditor({ loaded }: { loaded: Story }) {
         })}
       </Tabs>
       {can(user.role, 'social.posts') && <LivePosts storyId={base.id} />}
+      <RevisionsDialog
+        story={base}
+        opened={history}
+        unsaved={dirty}
+        onClose={() => setHistory(false)}
+        onRestored={(next) => {
+          // Offered only without unsaved changes: the form takes the restored content as its new revision.
+          setBase(next);
+          setDraft(draftFromStory(next));
+        }}
+        onStale={() => {
+          setHistory(false);
+          void fetchStory(base.id).then(setConflict);
+        }}
+      />
       <ConflictDialog
         latest={conflict}
         mine={draft}
