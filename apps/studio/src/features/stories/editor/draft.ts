@@ -62,7 +62,7 @@ export const emptyVersion = (): VersionDraft => ({
 });
 
 export function fieldsFromStory(
-  story: Pick<Story, 'eventDate' | 'dateline' | 'categories' | 'tags' | 'byline'>,
+  story: Pick<Story, 'eventDate' | 'dateline' | 'categories' | 'tags' | 'byline' | 'coverMediaId' | 'galleryMediaIds'>,
 ): FieldsDraft {
   const start = story.eventDate ? newsroomDay(story.eventDate.start) : null;
   const end = story.eventDate?.end ? newsroomDay(story.eventDate.end) : start;
