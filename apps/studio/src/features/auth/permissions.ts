@@ -15,6 +15,8 @@ const ALLOWED = {
   'version.publish': ['admin', 'editor'],
   'version.unpublish': ['admin', 'editor'],
   'story.delete': ['admin', 'editor'],
+  // The translation desk: jobs, segments, approval, the glossary (the translation service's reviewers).
+  'translation.review': ['admin', 'editor', 'translator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ALLOWED;

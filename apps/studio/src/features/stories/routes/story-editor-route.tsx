@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -23,6 +23,7 @@ import {
   type Draft,
 } from '../editor/draft';
 import { useAutosave } from '../hooks/use-autosave';
+import { useLiveStory } from '../hooks/use-live-story';
 import { fetchStory, useSaveStory, useStory } from '../hooks/use-story';
 
 export function StoryEditorRoute() {
@@ -76,6 +77,16 @@ function StoryEditor({ loaded }: { loaded: Story }) {
     );
   };
 
+  // A newer revision made elsewhere: taken in at once when nothing here is unsaved, else announced (the next save
+  // meets the 412 and shows the differences).
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  useLiveStory(base, (story) => {
+    if (dirty || save.isPending) return setChangedElsewhere(true);
+    setBase(story);
+    setDraft(draftFromStory(story));
+    setChangedElsewhere(false);
+  });
+
   useAutosave({
     enabled: dirty && valid && autosavable && !save.isPending && !conflict && !save.isError,
     revision: draft,
@@ -117,6 +128,11 @@ function StoryEditor({ loaded }: { loaded: Story }) {
           </Button>
         </Group>
       </Group>
+      {changedElsewhere && (
+        <Alert color="yellow" role="status">
+          {t('live.storyChanged')}
+        </Alert>
+      )}
       {save.error && !(save.error instanceof ApiError && save.error.kind === 'stale') && (
         <ApiErrorAlert error={save.error} context="save" />
       )}
