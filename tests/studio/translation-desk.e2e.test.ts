@@ -184,7 +184,7 @@ describe('the translation desk in Chromium', () => {
     await page.goto(`${platform.baseUrl}/studio/translation/${jobId}`);
     const title = page.locator('[data-segment="0"]');
     await expect.poll(() => title.getByTestId('draft-origin').textContent()).toBe('ร่างจากเครื่องแปล deepl');
-    expect(await title.locator('mark').allInnerTexts()).toEqual(['สภาองค์กรชุมชน', 'พอช.']);
+    await expect.poll(() => title.locator('mark').allInnerTexts()).toEqual(['สภาองค์กรชุมชน', 'พอช.']);
     const warning = title.getByTestId('glossary-warning');
     expect(await warning.innerText()).toContain('พอช. → CODI');
     expect(await segmentField(page, 0).inputValue()).toContain('Por Chor');

@@ -77,14 +77,18 @@ function StoryEditor({ loaded }: { loaded: Story }) {
     );
   };
 
-  // A newer revision made elsewhere: taken in at once when nothing here is unsaved, else announced (the next save
-  // meets the 412 and shows the differences).
-  const [changedElsewhere, setChangedElsewhere] = useState(false);
-  useLiveStory(base, (story) => {
-    if (dirty || save.isPending) return setChangedElsewhere(true);
-    setBase(story);
-    setDraft(draftFromStory(story));
-    setChangedElsewhere(false);
+  // A newer revision made elsewhere. A language version this form does not have yet (a translation just approved)
+  // is taken in at once when nothing here is unsaved; any other change is only announced, so that it still meets
+  // this person's next save as a 412 with the differences shown.
+  const [newerRevision, setNewerRevision] = useState(0);
+  useLiveStory(base, (story, language) => {
+    const added = language !== undefined && !base.versions.some((v) => v.language === language);
+    if (added && !dirty && !save.isPending) {
+      setBase(story);
+      setDraft(draftFromStory(story));
+    } else {
+      setNewerRevision((r) => Math.max(r, story.revision));
+    }
   });
 
   useAutosave({
@@ -128,7 +132,7 @@ function StoryEditor({ loaded }: { loaded: Story }) {
           </Button>
         </Group>
       </Group>
-      {changedElsewhere && (
+      {newerRevision > base.revision && (
         <Alert color="yellow" role="status">
           {t('live.storyChanged')}
         </Alert>
