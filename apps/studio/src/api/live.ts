@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
 
+/** After an error status, the stream is opened again this much later (from then on: what passed meanwhile is lost). */
+const RETRY_MS = 5_000;
+
 /** One event of the gateway's live stream (GET /api/v1/events/stream): its type and a small JSON of ids. */
 export interface LiveEvent {
   type: string;
@@ -17,7 +20,9 @@ export function useLiveEvents(types: readonly string[], onEvent: (e: LiveEvent) 
   });
   const key = types.join(',');
   useEffect(() => {
-    const source = new EventSource('/api/v1/events/stream', { withCredentials: true });
+    const names = key.split(',');
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const listener = (m: MessageEvent<string>) => {
       let data: Record<string, unknown> = {};
       try {
@@ -27,11 +32,21 @@ export function useLiveEvents(types: readonly string[], onEvent: (e: LiveEvent) 
       }
       handler.current({ type: m.type, data });
     };
-    const names = key.split(',');
-    for (const name of names) source.addEventListener(name, listener);
+    const open = () => {
+      const s = new EventSource('/api/v1/events/stream', { withCredentials: true });
+      for (const name of names) s.addEventListener(name, listener);
+      // The browser retries a dropped connection by itself, but gives up on an error status (a 401 while the
+      // session has ended, a 503): try again a little later, until the component goes.
+      s.onerror = () => {
+        if (s.readyState !== EventSource.CLOSED) return;
+        retry = setTimeout(open, RETRY_MS);
+      };
+      source = s;
+    };
+    open();
     return () => {
-      for (const name of names) source.removeEventListener(name, listener);
-      source.close();
+      clearTimeout(retry);
+      source?.close();
     };
   }, [key]);
 }
