@@ -103,7 +103,7 @@ describe('the translation desk in Chromium', () => {
     await ed.page.getByRole('tab', { name: 'ภาษาอังกฤษ' }).click();
     await expect.poll(() => ed.page.getByRole('button', { name: 'เพิ่มฉบับภาษาอังกฤษ' }).count()).toBe(1);
 
-    // The translator lands in the translation room, the only rooms the menu offers.
+    // The translator lands in the translation room; besides it the menu offers only the photos (for captions).
     const tr = await newPerson(browser, 'th-TH');
     const page = tr.page;
     await page.goto(`${platform.baseUrl}/studio/`);
@@ -112,7 +112,7 @@ describe('the translation desk in Chromium', () => {
     await page.locator('input[type=password]').fill(translator.password);
     await page.getByRole('button', { name: th.submit }).click();
     await page.waitForURL(/\/studio\/translation$/);
-    expect(await page.locator('nav a').allInnerTexts()).toEqual(['งานแปล', 'อภิธานศัพท์']);
+    expect(await page.locator('nav a').allInnerTexts()).toEqual(['งานแปล', 'อภิธานศัพท์', 'คลังภาพ']);
 
     // The job shows up with the machine draft done, without a reload.
     const row = page.locator(`tr[data-job-id="${jobId}"]`);

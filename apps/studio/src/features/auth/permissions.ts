@@ -17,6 +17,11 @@ const ALLOWED = {
   'story.delete': ['admin', 'editor'],
   // The translation desk: jobs, segments, approval, the glossary (the translation service's reviewers).
   'translation.review': ['admin', 'editor', 'translator'],
+  // The media room and the social parts of the editor (the gateway's media and social routes).
+  'media.list': ['admin', 'editor', 'author', 'translator'],
+  'media.upload': ['admin', 'editor', 'author'],
+  'media.crop': ['admin', 'editor', 'author'],
+  'social.posts': ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ALLOWED;

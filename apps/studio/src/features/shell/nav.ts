@@ -5,4 +5,5 @@ export const NAV_ITEMS: readonly { to: string; labelKey: string; permission: Per
   { to: '/stories', labelKey: 'nav.stories', permission: 'story.list' },
   { to: '/translation', labelKey: 'nav.translation', permission: 'translation.review' },
   { to: '/glossary', labelKey: 'nav.glossary', permission: 'translation.review' },
+  { to: '/media', labelKey: 'nav.media', permission: 'media.list' },
 ];

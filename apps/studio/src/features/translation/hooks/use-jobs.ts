@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import { useLiveEvents } from '../../../api/live';
+import { useLiveEvents } from '../../../api/live-events';
 import type { Language } from '../../../api/types';
 import type { Job, JobPage, JobStatus } from '../types';
 
@@ -36,8 +36,8 @@ export function useJobs(filters: JobFilters) {
 /** One job with its segments; a machine draft arriving or someone else approving refreshes it. */
 export function useJob(id: string) {
   const qc = useQueryClient();
-  useLiveEvents(JOB_EVENTS, (e) => {
-    if (e.data.jobId === id) void qc.invalidateQueries({ queryKey: jobKey(id) });
+  useLiveEvents(JOB_EVENTS, (_type, data) => {
+    if (data.jobId === id) void qc.invalidateQueries({ queryKey: jobKey(id) });
   });
   return useQuery({
     queryKey: jobKey(id),
