@@ -64,6 +64,8 @@ describe('machine translation with LibreTranslate', () => {
     expect(job.segments.map((s) => s.kind)).toEqual(['title', 'summary', 'p', 'blockquote', 'h2', 'li', 'li', 'li']);
     for (const s of job.segments) {
       expect(s.status).toBe('machine');
+      // The draft is kept beside the target, named as the provider's.
+      expect(s).toMatchObject({ draft: s.target, draftFrom: 'provider', changed: false });
       expect(s.target, s.source).toBeTruthy();
       expect(s.target, s.target!).not.toMatch(THAI);
     }
@@ -146,7 +148,7 @@ describe('machine translation with LibreTranslate', () => {
     const again = await createAndPublish(platform, token, { ...same, version: { ...same.version, body: EDITED_BODY } });
     const second = await waitForJob(platform, token, `${again.id}-en`, (j) => j.status === 'machine_translated');
     expect(libre.calls.slice(before).map((c) => c.body)).toEqual([]);
-    expect(second.segments.every((s) => s.status === 'memory')).toBe(true);
+    expect(second.segments.every((s) => s.status === 'memory' && s.draftFrom === 'memory')).toBe(true);
     expect(second.segments.map((s) => s.target)).toEqual(job.segments.map((s) => s.target));
   });
 });

@@ -118,6 +118,8 @@ describe('manual translation, review and approval', () => {
     const edited = await translateAll(job);
     expect(edited.status).toBe('in_review');
     expect(edited.segments.every((s) => s.status === 'edited' && s.editedBy === translator.id)).toBe(true);
+    // A manual job has no machine draft, and nothing is "changed since approval" before a first approval.
+    expect(edited.segments.every((s) => s.draft === null && s.draftFrom === null && !s.changed)).toBe(true);
 
     const approved = await platform.http('POST', `/api/v1/translation-jobs/${job.id}/approve`, {
       token: translator.token,
@@ -175,6 +177,19 @@ describe('manual translation, review and approval', () => {
     );
     expect(refreshed.status).toBe('awaiting_translator');
     expect(refreshed.segments.map((s) => s.status)).toEqual(['approved', 'pending', ...Array(6).fill('approved')]);
+    // The summary is the one segment changed since the approval, and the list can be narrowed to such jobs.
+    expect(refreshed.segments.map((s) => s.changed)).toEqual([false, true, ...Array(6).fill(false)]);
+    const changed = async (flag: string) => {
+      const res = await platform.http('GET', `/api/v1/translation-jobs?changed=${flag}&storyId=${story.id}`, {
+        token: translator.token,
+      });
+      expect(res.status).toBe(200);
+      return (res.body as { items: JobSummary[] }).items;
+    };
+    expect((await changed('true')).map((j) => [j.id, j.changedCount])).toEqual([[job.id, 1]]);
+    expect(await changed('false')).toEqual([]);
+    const bad = await platform.http('GET', '/api/v1/translation-jobs?changed=yes', { token: translator.token });
+    expect(bad.status).toBe(400);
   });
 });
 
@@ -186,12 +201,33 @@ describe('glossary and deletions', () => {
     });
     expect(put.status).toBe(201);
     const id = (put.body as { id: string }).id;
-    // One entry per term and direction: posting it again changes it.
-    const changed = await platform.http('POST', '/api/v1/glossary', {
+    // One entry per term and direction: posting it again is refused with what it already says…
+    const duplicate = await platform.http('POST', '/api/v1/glossary', {
       token: admin,
-      body: { sourceLanguage: 'th', targetLanguage: 'en', source: 'พอช.', target: 'CODI (Thailand)' },
+      body: { sourceLanguage: 'th', targetLanguage: 'en', source: ' พอช. ', target: 'Por Chor' },
     });
-    expect(changed.body).toMatchObject({ id, target: 'CODI (Thailand)' });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body).toMatchObject({
+      message: '"พอช." (th → en) is already in the glossary as "CODI"; edit that entry instead',
+      details: { id, target: 'CODI' },
+    });
+    // …and the entry is changed with PATCH.
+    const changed = await platform.http('PATCH', `/api/v1/glossary/${id}`, {
+      token: admin,
+      body: { target: 'CODI (Thailand)' },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ id, source: 'พอช.', target: 'CODI (Thailand)' });
+    const emptyEdit = await platform.http('PATCH', `/api/v1/glossary/${id}`, { token: admin, body: { target: ' ' } });
+    expect(emptyEdit.status).toBe(400);
+    const noEntry = await platform.http('PATCH', '/api/v1/glossary/th-en-0123456789abcdef', {
+      token: admin,
+      body: { target: 'x' },
+    });
+    expect(noEntry.status).toBe(404);
+    expect(
+      (await platform.http('PATCH', `/api/v1/glossary/${id}`, { token: author.token, body: { target: 'x' } })).status,
+    ).toBe(403);
     const listed = await platform.http('GET', '/api/v1/glossary?sourceLanguage=th&targetLanguage=en', { token: admin });
     expect(listed.status).toBe(200);
     expect((listed.body as { items: { id: string; target: string }[] }).items).toEqual([

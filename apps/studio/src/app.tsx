@@ -3,10 +3,11 @@ import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
+import { RouterProvider, createBrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
 import { RequireSession } from './features/auth/components/require-session';
 import { AppLayout } from './features/shell/components/app-layout';
+import { HomeRoute } from './features/shell/routes/home-route';
 import { NotFoundRoute } from './features/shell/routes/not-found-route';
 
 const theme = createTheme({
@@ -48,7 +49,7 @@ const router = createBrowserRouter(
         </RequireSession>
       ),
       children: [
-        { index: true, element: <Navigate to="/stories" replace /> },
+        { index: true, element: <HomeRoute /> },
         {
           path: 'stories',
           lazy: () =>
@@ -71,6 +72,22 @@ const router = createBrowserRouter(
         {
           path: 'media/:id',
           lazy: () => import('./features/media/routes/asset-route').then((m) => ({ Component: m.AssetRoute })),
+        },
+        // The translation desk (translators, editors, admins).
+        {
+          path: 'translation',
+          lazy: () =>
+            import('./features/translation/routes/job-list-route').then((m) => ({ Component: m.JobListRoute })),
+        },
+        {
+          path: 'translation/:id',
+          lazy: () =>
+            import('./features/translation/routes/job-editor-route').then((m) => ({ Component: m.JobEditorRoute })),
+        },
+        {
+          path: 'glossary',
+          lazy: () =>
+            import('./features/translation/routes/glossary-route').then((m) => ({ Component: m.GlossaryRoute })),
         },
         { path: '*', element: <NotFoundRoute /> },
       ],

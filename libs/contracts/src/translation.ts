@@ -43,6 +43,12 @@ export const SegmentSchema = z.object({
   target: z.string().nullable(),
   status: SegmentStatusSchema,
   editedBy: z.string().nullable(),
+  /** The machine draft as it came, kept when a person rewrites the target; null when none was made. */
+  draft: z.string().nullable(),
+  /** Where the draft came from: the job's provider, or the translation memory (an exact match of the source). */
+  draftFrom: z.enum(['provider', 'memory']).nullable(),
+  /** The job was approved before and this segment is new, retranslated or edited since. */
+  changed: z.boolean(),
 });
 export type Segment = z.infer<typeof SegmentSchema>;
 
@@ -59,6 +65,8 @@ export const JobSummarySchema = z.object({
   provider: ProviderNameSchema,
   segmentCount: z.number().int(),
   pendingCount: z.number().int(),
+  /** Segments changed since the last approval (0 for a job never approved). */
+  changedCount: z.number().int(),
   /** Failed provider attempts since the last success; the next one is due at nextAttemptAt. */
   attempts: z.number().int(),
   nextAttemptAt: z.string().nullable(),
@@ -72,7 +80,11 @@ export const JobSummarySchema = z.object({
 });
 export type JobSummary = z.infer<typeof JobSummarySchema>;
 
-export const JobSchema = JobSummarySchema.extend({ segments: z.array(SegmentSchema) });
+export const JobSchema = JobSummarySchema.extend({
+  segments: z.array(SegmentSchema),
+  /** The target version as approval would write it, in the source's block structure (untranslated: source text). */
+  preview: z.object({ title: z.string(), summary: z.string(), body: z.string() }),
+});
 export type Job = z.infer<typeof JobSchema>;
 
 export const JobQuerySchema = z
@@ -83,6 +95,8 @@ export const JobQuerySchema = z
       .string()
       .regex(/^[0-9a-f]{24}$/, 'must be a 24-character hexadecimal id')
       .optional(),
+    /** `true`: only jobs with segments changed since their last approval; `false`: only jobs without. */
+    changed: z.enum(['true', 'false']).optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
   })
@@ -124,6 +138,8 @@ export const GlossaryEntryInputSchema = z
     ),
   });
 
+export const GlossaryEditSchema = z.object({ target: term }).strict();
+
 export const GlossaryEntrySchema = z.object({
   id: z.string(),
   sourceLanguage: LanguageSchema,
@@ -161,9 +177,22 @@ export const TranslationRpc = {
     withActor({ query: GlossaryQuerySchema }),
     z.object({ items: z.array(GlossaryEntrySchema) }),
   ),
+  /** Adds or replaces a term (kept for callers of the first API, whose POST replaced an existing term). */
   putGlossary: defineRpc(
     'translation.put-glossary.v1',
     withActor({ entry: GlossaryEntryInputSchema }),
+    GlossaryEntrySchema,
+  ),
+  /** Adds a term; one already there for that direction is refused (409) with the translation it has. */
+  createGlossary: defineRpc(
+    'translation.create-glossary.v1',
+    withActor({ entry: GlossaryEntryInputSchema }),
+    GlossaryEntrySchema,
+  ),
+  /** Changes the fixed translation of a term (the term itself is the entry's identity). */
+  editGlossary: defineRpc(
+    'translation.edit-glossary.v1',
+    withActor({ id: GlossaryIdSchema, edit: GlossaryEditSchema }),
     GlossaryEntrySchema,
   ),
   deleteGlossary: defineRpc(

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
+  GlossaryEditSchema,
   GlossaryEntryInputSchema,
   GlossaryEntrySchema,
   GlossaryIdSchema,
@@ -19,6 +20,7 @@ import { Refuses } from '../common/openapi-routes.js';
 import type { KhaoRequest } from '../common/request.js';
 
 const Id = new ZodValidationPipe(JobIdSchema, 'id');
+const GlossaryId = new ZodValidationPipe(GlossaryIdSchema, 'id');
 const SegmentNumber = z.coerce.number({ error: 'must be a segment number' }).int().min(0, 'must be a segment number');
 
 /** Translation review (jobs, segments, approval) and the glossary: translators, editors and admins. */
@@ -30,7 +32,7 @@ export class TranslationController {
 
   @Get('translation-jobs')
   @Roles('admin', 'editor', 'translator')
-  @ApiOperation({ summary: 'List translation jobs, newest change first (filters: status, language, storyId)' })
+  @ApiOperation({ summary: 'List translation jobs, newest change first (filters: status, language, storyId, changed)' })
   @ApiOkResponse({ schema: openApi(TranslationRpc.listJobs.reply, 'output') })
   list(
     @Req() req: KhaoRequest,
@@ -85,7 +87,8 @@ export class TranslationController {
 
   @Post('glossary')
   @Roles('admin', 'editor', 'translator')
-  @ApiOperation({ summary: 'Add a term, or change the translation of one (one entry per term and direction)' })
+  @ApiOperation({ summary: 'Add a term (one entry per term and direction; a term already there is refused, 409)' })
+  @Refuses(409)
   @ApiBody({
     schema: {
       ...openApi(GlossaryEntryInputSchema),
@@ -97,13 +100,26 @@ export class TranslationController {
     @Req() req: KhaoRequest,
     @Body(new ZodValidationPipe(GlossaryEntryInputSchema)) entry: z.input<typeof GlossaryEntryInputSchema>,
   ) {
-    return this.rpc.request(TranslationRpc.putGlossary, { actor: req.actor!, entry });
+    return this.rpc.request(TranslationRpc.createGlossary, { actor: req.actor!, entry });
+  }
+
+  @Patch('glossary/:id')
+  @Roles('admin', 'editor', 'translator')
+  @ApiOperation({ summary: "Change a term's fixed translation" })
+  @ApiBody({ schema: { ...openApi(GlossaryEditSchema), example: { target: 'CODI' } } })
+  @ApiOkResponse({ schema: openApi(GlossaryEntrySchema, 'output') })
+  editTerm(
+    @Req() req: KhaoRequest,
+    @Param('id', GlossaryId) id: string,
+    @Body(new ZodValidationPipe(GlossaryEditSchema)) edit: z.input<typeof GlossaryEditSchema>,
+  ) {
+    return this.rpc.request(TranslationRpc.editGlossary, { actor: req.actor!, id, edit });
   }
 
   @Delete('glossary/:id')
   @Roles('admin', 'editor', 'translator')
   @ApiOperation({ summary: 'Remove a glossary term' })
-  deleteTerm(@Req() req: KhaoRequest, @Param('id', new ZodValidationPipe(GlossaryIdSchema, 'id')) id: string) {
+  deleteTerm(@Req() req: KhaoRequest, @Param('id', GlossaryId) id: string) {
     return this.rpc.request(TranslationRpc.deleteGlossary, { actor: req.actor!, id });
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Collection, Connection } from 'mongoose';
 import type { GlossaryEntry, Language } from '@khao/contracts';
+import { isDuplicateKey } from '@khao/persistence';
 
 interface GlossaryDoc {
   /** `<source>-<target>-<hash of the source term>`: one entry per term and direction. */
@@ -47,6 +48,35 @@ export class GlossaryRepository {
     const { _id, ...fields } = doc;
     await this.entries.updateOne({ _id }, { $set: fields }, { upsert: true });
     return toEntry(doc);
+  }
+
+  /** Inserts a new term; the unique `_id` (term and direction) refuses a second one, which is returned instead. */
+  async create(
+    e: Omit<GlossaryDoc, '_id' | 'updatedAt'>,
+  ): Promise<{ entry: GlossaryEntry } | { existing: GlossaryEntry }> {
+    const doc: GlossaryDoc = {
+      _id: glossaryId(e.sourceLanguage, e.targetLanguage, e.source),
+      ...e,
+      updatedAt: new Date(),
+    };
+    try {
+      await this.entries.insertOne(doc);
+      return { entry: toEntry(doc) };
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      const existing = await this.entries.findOne({ _id: doc._id });
+      if (!existing) throw err;
+      return { existing: toEntry(existing) };
+    }
+  }
+
+  async edit(id: string, change: { target: string; updatedBy: string }): Promise<GlossaryEntry | null> {
+    const doc = await this.entries.findOneAndUpdate(
+      { _id: id },
+      { $set: { ...change, updatedAt: new Date() } },
+      { returnDocument: 'after' },
+    );
+    return doc ? toEntry(doc) : null;
   }
 
   async delete(id: string): Promise<boolean> {

@@ -113,7 +113,7 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       if (remembered.size) {
         for (const s of pending) {
           const t = remembered.get(s.source);
-          if (t !== undefined) Object.assign(s, { target: t, status: 'memory' });
+          if (t !== undefined) Object.assign(s, { target: t, status: 'memory', draft: t, draftFrom: 'memory' });
         }
         job.memorySegments += pending.filter((s) => s.status === 'memory').length;
         await this.writer.save(job);
@@ -152,7 +152,8 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       sent.forEach((s, i) => {
         const seg = job.segments.find((x) => x.sourceHash === s.hash && x.target === null);
         if (!seg) return;
-        Object.assign(seg, { target: s.text ? htmlToText(out[i]) : out[i].trim(), status: 'machine' });
+        const target = s.text ? htmlToText(out[i]) : out[i].trim();
+        Object.assign(seg, { target, status: 'machine', draft: target, draftFrom: 'provider' });
         filled++;
       });
       job.machineSegments += filled;

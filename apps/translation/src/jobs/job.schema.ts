@@ -9,6 +9,9 @@ export interface SegmentDoc {
   target: string | null;
   status: SegmentStatus;
   editedBy: string | null;
+  /** The provider's or the memory's text, kept when a person rewrites the target (absent on older jobs). */
+  draft?: string | null;
+  draftFrom?: 'provider' | 'memory' | null;
 }
 
 export interface JobDoc {

@@ -43,6 +43,16 @@ export class JobsController {
     return this.glossary.put(p.actor, p.entry);
   }
 
+  @MessagePattern(TranslationRpc.createGlossary.subject)
+  createGlossary(@Payload(valid(TranslationRpc.createGlossary)) p: In<typeof TranslationRpc.createGlossary>) {
+    return this.glossary.create(p.actor, p.entry);
+  }
+
+  @MessagePattern(TranslationRpc.editGlossary.subject)
+  editGlossary(@Payload(valid(TranslationRpc.editGlossary)) p: In<typeof TranslationRpc.editGlossary>) {
+    return this.glossary.edit(p.actor, p.id, p.edit);
+  }
+
   @MessagePattern(TranslationRpc.deleteGlossary.subject)
   deleteGlossary(@Payload(valid(TranslationRpc.deleteGlossary)) p: In<typeof TranslationRpc.deleteGlossary>) {
     return this.glossary.delete(p.actor, p.id);

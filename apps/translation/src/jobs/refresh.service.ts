@@ -56,7 +56,7 @@ export class RefreshService {
       for (const s of segments) {
         const t = s.target === null ? remembered.get(s.source) : undefined;
         if (t === undefined) continue;
-        Object.assign(s, { target: t, status: 'memory' });
+        Object.assign(s, { target: t, status: 'memory', draft: t, draftFrom: 'memory' });
         memorySegments++;
       }
       const status = statusAfterRefresh({ previous, segments, machine });

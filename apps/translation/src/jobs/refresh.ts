@@ -24,6 +24,8 @@ export function mergeSegments(previous: SegmentDoc[], fresh: SourceSegment[]): S
       target: null,
       status: 'pending',
       editedBy: null,
+      draft: null,
+      draftFrom: null,
     };
   });
 }
@@ -33,6 +35,10 @@ export function sameComposition(a: SegmentDoc[], b: SegmentDoc[]): boolean {
 }
 
 export const pendingCount = (segments: SegmentDoc[]) => segments.filter((s) => s.target === null).length;
+
+/** A segment changed since the job's last approval: the job was approved once and this one is not approved now. */
+export const changedSinceApproval = (job: { approvedAt: Date | null }, s: SegmentDoc) =>
+  job.approvedAt !== null && s.status !== 'approved';
 
 /** The job's status after a refresh to a new source revision. */
 export function statusAfterRefresh(opts: {

@@ -12,10 +12,9 @@ import {
 import { ArticlesClient } from '../articles/articles.client.js';
 import type { TranslationConfig } from '../config.js';
 import { MemoryRepository } from '../memory/memory.repository.js';
-import { assembleBody } from '../segments/segmenter.js';
 import { CONFIG } from '../tokens.js';
 import { approvedEvent } from './job-events.js';
-import { toJob } from './job.mapper.js';
+import { targetVersion, toJob } from './job.mapper.js';
 import type { JobDoc } from './job.schema.js';
 import { JobWriter } from './job-writer.js';
 import { JobsRepository } from './jobs.repository.js';
@@ -44,7 +43,8 @@ export class ReviewService {
   /** Newest change first; the cursor is the last item's `updatedAt|id`. */
   async list(actor: Actor, q: JobQuery): Promise<{ items: JobSummary[]; nextCursor: string | null }> {
     mayReview(actor);
-    const docs = await this.jobs.list({ status: q.status, targetLanguage: q.language, storyId: q.storyId });
+    const all = await this.jobs.list({ status: q.status, targetLanguage: q.language, storyId: q.storyId });
+    const docs = q.changed ? all.filter((j) => j.changedCount > 0 === (q.changed === 'true')) : all;
     const keyOf = (j: JobSummary) => `${j.updatedAt}|${j.id}`;
     const sorted = docs.sort((a, b) => (keyOf(a) < keyOf(b) ? 1 : -1));
     const after = q.cursor ? Buffer.from(q.cursor, 'base64url').toString() : null;
@@ -133,19 +133,14 @@ export class ReviewService {
   }
 
   private async apply(actor: Actor, job: JobDoc, story: Story): Promise<Story> {
-    const seg = (kind: string) => job.segments.find((s) => s.kind === kind)?.target ?? '';
-    const bodyTargets = job.segments.filter((s) => s.kind !== 'title' && s.kind !== 'summary').map((s) => s.target!);
+    // Every segment has its target by now (approval checked it).
+    const { title, summary, body } = targetVersion(job);
     const existing = story.versions.find((v) => v.language === job.targetLanguage);
     let written = await this.articles.putVersion(
       actor,
       job.storyId,
       job.targetLanguage,
-      {
-        title: seg('title'),
-        summary: seg('summary'),
-        body: assembleBody(job.skeleton, bodyTargets),
-        seo: existing?.seo ?? {},
-      },
+      { title, summary, body, seo: existing?.seo ?? {} },
       job.sourceLanguage,
     );
     const target = written.versions.find((v) => v.language === job.targetLanguage);

@@ -291,7 +291,7 @@ export type paths = {
         /** Glossary terms, optionally for one direction */
         get: operations["TranslationController_glossary"];
         put?: never;
-        /** Add a term, or change the translation of one (one entry per term and direction) */
+        /** Add a term (one entry per term and direction; a term already there is refused, 409) */
         post: operations["TranslationController_putTerm"];
         delete?: never;
         options?: never;
@@ -313,7 +313,8 @@ export type paths = {
         delete: operations["TranslationController_deleteTerm"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a term's fixed translation */
+        patch: operations["TranslationController_editTerm"];
         trace?: never;
     };
     "/api/v1/media": {
@@ -604,7 +605,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** List translation jobs, newest change first (filters: status, language, storyId) */
+        /** List translation jobs, newest change first (filters: status, language, storyId, changed) */
         get: operations["TranslationController_list"];
         put?: never;
         post?: never;
@@ -3177,6 +3178,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description it conflicts with the current state (someone else is changing it, or it is in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description the body is larger than this endpoint accepts */
             413: {
                 headers: {
@@ -3252,6 +3262,106 @@ export interface operations {
             };
             /** @description no such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a service or dependency is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TranslationController_editTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    target: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        source: string;
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        target: string;
+                        /** @enum {string} */
+                        targetLanguage: "th" | "en";
+                        updatedAt: string;
+                        updatedBy: string;
+                    };
+                };
+            };
+            /** @description the request is malformed or a field is invalid; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported Content-Type (send application/json) or file type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5676,6 +5786,7 @@ export interface operations {
     TranslationController_list: {
         parameters: {
             query?: {
+                changed?: "true" | "false";
                 cursor?: string;
                 language?: "th" | "en";
                 limit?: number;
@@ -5699,6 +5810,7 @@ export interface operations {
                             approvedAt: string | null;
                             approvedBy: string | null;
                             attempts: number;
+                            changedCount: number;
                             createdAt: string;
                             id: string;
                             lastError: string | null;
@@ -5781,15 +5893,25 @@ export interface operations {
                         approvedAt: string | null;
                         approvedBy: string | null;
                         attempts: number;
+                        changedCount: number;
                         createdAt: string;
                         id: string;
                         lastError: string | null;
                         nextAttemptAt: string | null;
                         pendingCount: number;
+                        preview: {
+                            body: string;
+                            summary: string;
+                            title: string;
+                        };
                         /** @enum {string} */
                         provider: "manual" | "libretranslate" | "deepl" | "google" | "openai";
                         segmentCount: number;
                         segments: {
+                            changed: boolean;
+                            draft: string | null;
+                            /** @enum {string|null} */
+                            draftFrom: "provider" | "memory" | null;
                             editedBy: string | null;
                             kind: string;
                             n: number;
@@ -5880,15 +6002,25 @@ export interface operations {
                         approvedAt: string | null;
                         approvedBy: string | null;
                         attempts: number;
+                        changedCount: number;
                         createdAt: string;
                         id: string;
                         lastError: string | null;
                         nextAttemptAt: string | null;
                         pendingCount: number;
+                        preview: {
+                            body: string;
+                            summary: string;
+                            title: string;
+                        };
                         /** @enum {string} */
                         provider: "manual" | "libretranslate" | "deepl" | "google" | "openai";
                         segmentCount: number;
                         segments: {
+                            changed: boolean;
+                            draft: string | null;
+                            /** @enum {string|null} */
+                            draftFrom: "provider" | "memory" | null;
                             editedBy: string | null;
                             kind: string;
                             n: number;
@@ -6014,15 +6146,25 @@ export interface operations {
                         approvedAt: string | null;
                         approvedBy: string | null;
                         attempts: number;
+                        changedCount: number;
                         createdAt: string;
                         id: string;
                         lastError: string | null;
                         nextAttemptAt: string | null;
                         pendingCount: number;
+                        preview: {
+                            body: string;
+                            summary: string;
+                            title: string;
+                        };
                         /** @enum {string} */
                         provider: "manual" | "libretranslate" | "deepl" | "google" | "openai";
                         segmentCount: number;
                         segments: {
+                            changed: boolean;
+                            draft: string | null;
+                            /** @enum {string|null} */
+                            draftFrom: "provider" | "memory" | null;
                             editedBy: string | null;
                             kind: string;
                             n: number;

@@ -15,6 +15,8 @@ const ALLOWED = {
   'version.publish': ['admin', 'editor'],
   'version.unpublish': ['admin', 'editor'],
   'story.delete': ['admin', 'editor'],
+  // The translation desk: jobs, segments, approval, the glossary (the translation service's reviewers).
+  'translation.review': ['admin', 'editor', 'translator'],
   // The media room and the social parts of the editor (the gateway's media and social routes).
   'media.list': ['admin', 'editor', 'author', 'translator'],
   'media.upload': ['admin', 'editor', 'author'],

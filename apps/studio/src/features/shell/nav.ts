@@ -3,5 +3,7 @@ import type { Permission } from '../auth/permissions';
 /** The studio's rooms, in menu order; each shows for the roles its permission allows. Later rooms add a line. */
 export const NAV_ITEMS: readonly { to: string; labelKey: string; permission: Permission }[] = [
   { to: '/stories', labelKey: 'nav.stories', permission: 'story.list' },
+  { to: '/translation', labelKey: 'nav.translation', permission: 'translation.review' },
+  { to: '/glossary', labelKey: 'nav.glossary', permission: 'translation.review' },
   { to: '/media', labelKey: 'nav.media', permission: 'media.list' },
 ];

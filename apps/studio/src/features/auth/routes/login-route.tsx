@@ -9,8 +9,8 @@ export function LoginRoute() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = params.get('next');
-  // Only a path inside the studio: never an address elsewhere.
-  const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/stories';
+  // Only a path inside the studio: never an address elsewhere. Without one, the home page picks the person's room.
+  const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
   return (
     <Center component="main" mih="100vh" p="md">
       <Paper withBorder shadow="sm" p="xl" w={380} maw="100%">

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -28,6 +28,7 @@ import {
   type Draft,
 } from '../editor/draft';
 import { useAutosave } from '../hooks/use-autosave';
+import { useLiveStory } from '../hooks/use-live-story';
 import { fetchStory, useSaveStory, useStory } from '../hooks/use-story';
 
 export function StoryEditorRoute() {
@@ -84,6 +85,20 @@ function StoryEditor({ loaded }: { loaded: Story }) {
     );
   };
 
+  // A newer revision made elsewhere. A language version this form does not have yet (a translation just approved)
+  // is taken in at once when nothing here is unsaved; any other change is only announced, so that it still meets
+  // this person's next save as a 412 with the differences shown.
+  const [newerRevision, setNewerRevision] = useState(0);
+  useLiveStory(base, (story, language) => {
+    const added = language !== undefined && !base.versions.some((v) => v.language === language);
+    if (added && !dirty && !save.isPending) {
+      setBase(story);
+      setDraft(draftFromStory(story));
+    } else {
+      setNewerRevision((r) => Math.max(r, story.revision));
+    }
+  });
+
   useAutosave({
     enabled: dirty && valid && autosavable && !save.isPending && !conflict && !save.isError,
     revision: draft,
@@ -133,6 +148,11 @@ function StoryEditor({ loaded }: { loaded: Story }) {
           </Button>
         </Group>
       </Group>
+      {newerRevision > base.revision && (
+        <Alert color="yellow" role="status">
+          {t('live.storyChanged')}
+        </Alert>
+      )}
       {save.error && !(save.error instanceof ApiError && save.error.kind === 'stale') && (
         <ApiErrorAlert error={save.error} context="save" />
       )}
