@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
 import { RequireSession } from './features/auth/components/require-session';
+import { ADMIN_ROUTES } from './features/admin/admin-routes';
+import { SOCIAL_ROUTES } from './features/social/social-routes';
 import { AppLayout } from './features/shell/components/app-layout';
 import { NotFoundRoute } from './features/shell/routes/not-found-route';
 
@@ -63,6 +65,8 @@ const router = createBrowserRouter(
           lazy: () =>
             import('./features/stories/routes/story-editor-route').then((m) => ({ Component: m.StoryEditorRoute })),
         },
+        ...SOCIAL_ROUTES,
+        ...ADMIN_ROUTES,
         { path: '*', element: <NotFoundRoute /> },
       ],
     },
