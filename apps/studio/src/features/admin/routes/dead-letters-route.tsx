@@ -29,7 +29,10 @@ export function DeadLettersRoute() {
         setConfirming(null);
         setInspecting(null);
         setSelected([]);
-        notifications.show({ message: t('deadLetters.replayed', { count }) });
+        notifications.show({
+          message: t('deadLetters.replayed', { count }),
+          closeButtonProps: { 'aria-label': t('common.close') },
+        });
       },
     });
 

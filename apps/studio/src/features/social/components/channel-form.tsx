@@ -47,7 +47,8 @@ function initial(channel?: Channel): ChannelFormValue {
       credentials: {},
     };
   }
-  return { ...channel, credentials: {} };
+  const { type, name, language, template, hashtags, enabled, followThrough, options } = channel;
+  return { type, name, language, template, hashtags, enabled, followThrough, options, credentials: {} };
 }
 
 /** What a new channel sends: the common fields, and exactly the type's options and credentials. */
@@ -57,8 +58,17 @@ export function toInput(v: ChannelFormValue): ChannelInput {
 
 /** What an edit sends: everything but the credentials, unless the person chose to replace them. */
 export function toPatch(v: ChannelFormValue, replacing: boolean): ChannelPatch {
-  const { type, credentials, ...rest } = v;
-  return { ...rest, options: cleanOptions(type, v.options), ...(replacing ? { credentials } : {}) };
+  const { name, language, template, hashtags, enabled, followThrough } = v;
+  return {
+    name,
+    language,
+    template,
+    hashtags,
+    enabled,
+    followThrough,
+    options: cleanOptions(v.type, v.options),
+    ...(replacing ? { credentials: v.credentials } : {}),
+  };
 }
 
 /**

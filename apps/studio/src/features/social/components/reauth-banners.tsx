@@ -18,7 +18,7 @@ export function ReauthBanners({ channels }: { channels: Channel[] }) {
               {c.reauthMessage}
             </Text>
           )}
-          <Anchor component={Link} to={`/social/channels/${c.id}`} size="sm">
+          <Anchor component={Link} to={`/social/channels/${c.id}`} size="sm" c="red.9" fw={700} underline="always">
             {t('social.reauthAction', { name: c.name })}
           </Anchor>
         </Alert>

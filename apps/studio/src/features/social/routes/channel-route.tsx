@@ -51,7 +51,10 @@ function EditChannel({ channel }: { channel: Channel }) {
         pending={update.isPending}
         error={update.error}
         onSubmit={(v, replacing) =>
-          update.mutate(toPatch(v, replacing), { onSuccess: () => notifications.show({ message: t('social.saved') }) })
+          update.mutate(toPatch(v, replacing), {
+            onSuccess: () =>
+              notifications.show({ message: t('social.saved'), closeButtonProps: { 'aria-label': t('common.close') } }),
+          })
         }
       />
       <Modal

@@ -57,7 +57,7 @@ export function PostsRoute() {
         onSuccess: () => {
           setResolving(null);
           setChecked(false);
-          notifications.show({ message: t('social.retried') });
+          notifications.show({ message: t('social.retried'), closeButtonProps: { 'aria-label': t('common.close') } });
         },
       },
     );
