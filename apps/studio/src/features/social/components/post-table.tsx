@@ -56,13 +56,13 @@ export function PostTable({
           <Table.Tr key={p.id} data-post={p.id} data-status={p.status}>
             <Table.Td>
               <Anchor component={Link} to={`/stories/${p.storyId}`}>
-                <Code>{p.storyId}</Code>
+                <Code fz="xs">{p.storyId}</Code>
               </Anchor>
             </Table.Td>
             <Table.Td>{t(`languages.${p.language}`)}</Table.Td>
             <Table.Td>{channelName(p)}</Table.Td>
-            <Table.Td>
-              <Badge color={STATUS_COLORS[p.status]} variant="light">
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Badge color={STATUS_COLORS[p.status]} variant="light" style={{ overflow: 'visible' }}>
                 {t(`social.postStatuses.${p.status}`)}
               </Badge>
             </Table.Td>
