@@ -298,6 +298,40 @@ describe("The admins' room and the social desk in Chromium", () => {
     expect((await audit({ actorId: (await me()).id })).map((e) => e.action)).toContain('channel.credentials-replaced');
   });
 
+  it('an unconfirmed post is sent again only after the person says they checked the platform', async () => {
+    // Telegram takes the message but its answer never arrives: the post is unconfirmed (the Bot API cannot look).
+    fakes.telegram.next({ lose: true });
+    const story = await publishStory(platform, adminToken, { en: false });
+    const all = await settled(platform, adminToken, story.id, 7, ['sent', 'unconfirmed'], 30_000);
+    const telegramPost = all.find((p) => p.channelType === 'telegram')!;
+    expect(telegramPost.status).toBe('unconfirmed');
+    // Someone removed it from the channel by hand: checking, the person does not find it.
+    const url = storyUrl(story, 'th');
+    for (const [id, m] of fakes.telegram.messages) if (m.text?.includes(url)) fakes.telegram.messages.delete(id);
+
+    const { ctx, page, problems } = await newPerson(browser, 'th-TH');
+    await logIn(page, platform.baseUrl, TEST_ADMIN, th);
+    await page.goto(`${platform.baseUrl}/studio/social/posts?storyId=${story.id}&status=unconfirmed`);
+    const row = page.locator(`tr[data-post="${telegramPost.id}"]`);
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByTestId('error-words').innerText()).toBe('ไม่ได้รับคำตอบ โปรดตรวจที่แพลตฟอร์มก่อนส่งใหม่');
+    await row.getByRole('button', { name: 'ตรวจสอบแล้วจัดการ' }).click();
+    const dialog = page.getByRole('dialog', { name: 'โพสต์ไปถึง ช่องเทเลแกรมข่าว หรือยัง' });
+    const resend = dialog.getByRole('button', { name: 'ส่งใหม่' });
+    expect(await resend.isDisabled()).toBe(true);
+    await expectAccessible(page, 'resolve an unconfirmed post (th)');
+    await screenshot(page, 'post-resolve-th');
+    await dialog.getByRole('checkbox', { name: 'ฉันตรวจดูที่ ช่องเทเลแกรมข่าว แล้ว ไม่มีโพสต์นี้' }).check();
+    await resend.click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await settled(platform, adminToken, story.id, 7, ['sent']);
+    expect([...fakes.telegram.messages.values()].filter((m) => m.text?.includes(url))).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await ctx.close();
+    const actions = (await audit({ storyId: story.id })).map((e) => e.action);
+    expect(actions).toContain('post.resent-after-check');
+  });
+
   it('a dead letter made by a failing consumer is inspected and replayed from the browser', async () => {
     const type = `test.studio-${run}.happened.v1`;
     const durable = `studio-poison-${run}`;
@@ -442,9 +476,9 @@ describe("The admins' room and the social desk in Chromium", () => {
     }
     const gatewayConsumer = page.locator(`[data-consumer="gateway-${platform.suffix}"]`);
     await expect.poll(() => gatewayConsumer.count()).toBe(1);
-    // The ledger's figures are the API's: seven posts sent, none failed any more.
+    // The ledger's figures are the API's: the two stories' fourteen posts sent, none failed any more.
     const counts = page.getByTestId('post-counts');
-    expect(await counts.locator('tr', { hasText: 'ส่งแล้ว' }).locator('td').innerText()).toBe('7');
+    expect(await counts.locator('tr', { hasText: 'ส่งแล้ว' }).locator('td').innerText()).toBe('14');
     expect(await counts.locator('tr', { hasText: 'ไม่สำเร็จ' }).locator('td').innerText()).toBe('0');
     expect(await page.getByTestId('job-counts').locator('tr').count()).toBe(6);
     await expectAccessible(page, 'health (th)');

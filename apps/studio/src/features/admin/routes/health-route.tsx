@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/dates';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
 import { Loading } from '../../shell/components/loading';
+import { badgeText } from '../../social/components/post-table';
 import { useOpsStatus } from '../hooks/use-ops';
 import type { OpsStatus } from '../types';
 
@@ -12,7 +13,7 @@ const COLORS = { up: 'teal', degraded: 'yellow', down: 'red' } as const;
 function StateBadge({ status }: { status: keyof typeof COLORS }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="light" data-state={status}>
+    <Badge color={COLORS[status]} c={badgeText(COLORS[status])} variant="light" data-state={status}>
       {t(`health.${status}`)}
     </Badge>
   );

@@ -13,6 +13,9 @@ const STATUS_COLORS: Record<PostStatus, string> = {
   cancelled: 'gray',
 };
 
+/** Light badges' own text is too pale to read (WCAG AA): the darkest shade, and dark text on yellow. */
+export const badgeText = (color: string) => (color === 'yellow' ? 'dark.7' : `${color}.9`);
+
 /** What the platform's answer means for the person, before the platform's own words. */
 export function errorInWords(post: Post): string {
   const e = post.lastError ?? '';
@@ -62,7 +65,12 @@ export function PostTable({
             <Table.Td>{t(`languages.${p.language}`)}</Table.Td>
             <Table.Td>{channelName(p)}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              <Badge color={STATUS_COLORS[p.status]} variant="light" style={{ overflow: 'visible' }}>
+              <Badge
+                color={STATUS_COLORS[p.status]}
+                c={badgeText(STATUS_COLORS[p.status])}
+                variant="light"
+                style={{ overflow: 'visible' }}
+              >
                 {t(`social.postStatuses.${p.status}`)}
               </Badge>
             </Table.Td>
