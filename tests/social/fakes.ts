@@ -82,6 +82,9 @@ export class FakeFacebook extends FakePlatform {
       this.posts.set(id, { message: s.body.message, link: s.body.link });
       return { status: 200, body: { id } };
     }
+    if (s.method === 'GET' && s.path === `/${PAGE_ID}`) {
+      return { status: 200, body: { id: PAGE_ID, name: 'ข่าว Khao' } };
+    }
     if (s.method === 'GET' && s.path === `/${PAGE_ID}/feed`) {
       const data = [...this.posts].reverse().map(([id, p]) => ({ id, ...p, created_time: new Date().toISOString() }));
       return { status: 200, body: { data, paging: {} } };
@@ -228,6 +231,12 @@ export class FakeLine extends FakePlatform {
   }
   protected handle(s: Seen): Reply {
     if (bearer(s) !== SECRETS.line) return LINE_ERRORS.unauthorized;
+    if (s.method === 'GET' && s.path === '/v2/bot/info') {
+      return {
+        status: 200,
+        body: { userId: `U${'0'.repeat(32)}`, basicId: '@khaonews', displayName: 'ข่าว Khao', chatMode: 'bot' },
+      };
+    }
     if (!this.isCreate(s))
       return this.violation(`unexpected ${s.method} ${s.path}`, { status: 404, body: { message: 'Not found' } });
     const key = String(s.headers['x-line-retry-key'] ?? '');
@@ -320,6 +329,12 @@ export class FakeMastodon extends FakePlatform {
   }
   protected handle(s: Seen): Reply {
     if (bearer(s) !== SECRETS.mastodon) return { status: 401, body: { error: 'The access token is invalid' } };
+    if (s.method === 'GET' && s.path === '/api/v1/accounts/verify_credentials') {
+      return {
+        status: 200,
+        body: { id: '109000000000000001', username: 'khao', acct: 'khao', display_name: 'ข่าว Khao' },
+      };
+    }
     const status = s.body.status;
     const length = (t: string) => graphemes(t.replace(/https?:\/\/\S+/g, 'x'.repeat(23)));
     if (this.isCreate(s)) {
@@ -387,9 +402,13 @@ export class FakeTelegram extends FakePlatform {
         body: { ok: false, error_code: 400, description: 'Bad Request' },
       });
     }
+    if (m[2] === 'getMe') {
+      return { status: 200, body: { ok: true, result: { id: 7000000001, is_bot: true, username: 'khao_news_bot' } } };
+    }
     if (s.body.chat_id !== TELEGRAM_CHAT)
       return { status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: chat not found' } };
     const chat = { id: -1001234567890, title: 'ข่าว Khao', username: 'khaonews', type: 'channel' };
+    if (m[2] === 'getChat') return { status: 200, body: { ok: true, result: chat } };
     switch (m[2]) {
       case 'sendMessage': {
         const text = typeof s.body.text === 'string' ? s.body.text : '';

@@ -7,6 +7,11 @@ export const GatewayConfigSchema = BaseConfigSchema.extend({
   HTTP_PORT: env.int(3000, 1, 65535),
   /** Where readers reach the site; used in links the platform hands out. */
   PUBLIC_BASE_URL: env.url(['http:', 'https:']).default('http://127.0.0.1:3000'),
+  /** Durable consumer name of the events the audit trail records (shared by the gateway's replicas). */
+  EVENTS_CONSUMER: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be a consumer name (letters, digits, _ and -)')
+    .default('gateway-audit'),
   /** The gateway's own database: users and what auth needs, nothing else. */
   MONGO_DB: z.string().default('gateway'),
   /** MinIO/S3 endpoint, probed (unauthenticated) for readiness. */

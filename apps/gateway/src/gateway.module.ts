@@ -26,6 +26,11 @@ import { HealthController } from './health/health.controller.js';
 import { Metrics } from './health/metrics.js';
 import { ReadinessService } from './health/readiness.service.js';
 import { DeadLettersController } from './ops/dead-letters.controller.js';
+import { DeadLetterReplays } from './ops/dead-letters.service.js';
+import { OpsStatusController } from './ops/ops-status.controller.js';
+import { OpsStatusService } from './ops/ops-status.service.js';
+import { AuditRecorder } from './audit/audit-recorder.js';
+import { SocialDesk } from './social/social-desk.service.js';
 import { MediaController } from './media/media.controller.js';
 import { MediaStreamService } from './media/media-stream.service.js';
 import { TranslationController } from './translation/translation.controller.js';
@@ -67,6 +72,7 @@ export class GatewayModule {
         UsersController,
         ArticlesController,
         DeadLettersController,
+        OpsStatusController,
         AuditController,
         MediaController,
         PublicApiController,
@@ -91,6 +97,10 @@ export class GatewayModule {
         { provide: EndedSessionsRepository, useValue: endedSessions },
         { provide: AuditRepository, useValue: new AuditRepository(infra.mongo) },
         AuditTrail,
+        AuditRecorder,
+        DeadLetterReplays,
+        OpsStatusService,
+        SocialDesk,
         OutboxRelay.provider(infra, config, [users.model, endedSessions.model]),
         {
           provide: LoginThrottle,

@@ -3,6 +3,7 @@ import { healthControllerFor, INFRA, RpcClient, type ServiceInfra } from '@khao/
 import { OutboundPolicy } from '@khao/net';
 import { Adapters } from './adapters/adapters.js';
 import { ChannelAccess } from './channels/channel-access.js';
+import { ChannelCheck } from './channels/channel-check.js';
 import { channelModel } from './channels/channel.schema.js';
 import { ChannelsController } from './channels/channels.controller.js';
 import { ChannelsRepository } from './channels/channels.repository.js';
@@ -50,6 +51,7 @@ export class SocialModule {
         Adapters,
         ChannelAccess,
         ChannelsService,
+        ChannelCheck,
         CoverImages,
         PostSettler,
         Dispatcher,

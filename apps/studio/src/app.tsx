@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider, createBrowserRouter } from 'react-router';
 import { ApiError } from './api/client';
 import { RequireSession } from './features/auth/components/require-session';
+import { ADMIN_ROUTES } from './features/admin/admin-routes';
+import { SOCIAL_ROUTES } from './features/social/social-routes';
 import { AppLayout } from './features/shell/components/app-layout';
 import { HomeRoute } from './features/shell/routes/home-route';
 import { NotFoundRoute } from './features/shell/routes/not-found-route';
@@ -89,6 +91,8 @@ const router = createBrowserRouter(
           lazy: () =>
             import('./features/translation/routes/glossary-route').then((m) => ({ Component: m.GlossaryRoute })),
         },
+        ...SOCIAL_ROUTES,
+        ...ADMIN_ROUTES,
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

@@ -254,6 +254,23 @@ export const ReachSchema = z.object({
   types: z.array(ChannelTypeSchema),
 });
 export type Reach = z.infer<typeof ReachSchema>;
+/** What a harmless call to the platform said of a channel's credentials (nothing is posted). */
+export const ChannelTestSchema = z.object({
+  /** False where the platform has no harmless call (webhook, X): nothing was tried. */
+  supported: z.boolean(),
+  ok: z.boolean(),
+  /** The account the platform named (`@bot → channel`, the Page's name, `@handle`), when it answered. */
+  account: z.string().nullable(),
+  /** Why it failed, in the platform's words with every secret masked; null when it worked or was not tried. */
+  error: z.string().nullable(),
+});
+export type ChannelTest = z.infer<typeof ChannelTestSchema>;
+
+/** How many posts of the ledger are in each status (for the admins' health page). */
+export const PostCountsSchema = z.object(
+  Object.fromEntries(PostStatusSchema.options.map((s) => [s, z.number().int()])) as Record<PostStatus, z.ZodNumber>,
+);
+export type PostCounts = z.infer<typeof PostCountsSchema>;
 
 const withActor = <T extends z.ZodRawShape>(shape: T) => z.object({ actor: ActorSchema, ...shape }).strict();
 const channelId = { id: ObjectIdSchema };
@@ -274,6 +291,8 @@ export const SocialRpc = {
     withActor(channelId),
     z.object({ id: z.string(), deleted: z.literal(true) }),
   ),
+  testChannel: defineRpc('social.channels.test.v1', withActor(channelId), ChannelTestSchema),
+  countPosts: defineRpc('social.posts.count.v1', withActor({}), PostCountsSchema),
   listPosts: defineRpc(
     'social.posts.list.v1',
     withActor({ query: PostQuerySchema }),

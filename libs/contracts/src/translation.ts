@@ -159,12 +159,19 @@ export const GlossaryIdSchema = z.string().regex(/^(th|en)-(th|en)-[0-9a-f]{16}$
 
 const withActor = <T extends z.ZodRawShape>(shape: T) => z.object({ actor: ActorSchema, ...shape }).strict();
 
+/** How many jobs are in each status (for the admins' health page). */
+export const JobCountsSchema = z.object(
+  Object.fromEntries(JobStatusSchema.options.map((s) => [s, z.number().int()])) as Record<JobStatus, z.ZodNumber>,
+);
+export type JobCounts = z.infer<typeof JobCountsSchema>;
+
 export const TranslationRpc = {
   listJobs: defineRpc(
     'translation.list-jobs.v1',
     withActor({ query: JobQuerySchema }),
     z.object({ items: z.array(JobSummarySchema), nextCursor: z.string().nullable() }),
   ),
+  countJobs: defineRpc('translation.count-jobs.v1', withActor({}), JobCountsSchema),
   getJob: defineRpc('translation.get-job.v1', withActor({ id: JobIdSchema }), JobSchema),
   editSegment: defineRpc(
     'translation.edit-segment.v1',

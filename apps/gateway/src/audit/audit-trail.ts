@@ -6,8 +6,8 @@ import { AuditRepository, type AuditDoc } from './audit.repository.js';
 export type AuditEntry = Omit<AuditDoc, '_id' | 'at'>;
 
 /**
- * The audit trail of authentication and access: logins (succeeded and failed), access changes, logouts and key
- * rotations. Kept in the gateway's database (GET /api/v1/ops/audit) and written as `event: audit` log lines. A
+ * The audit trail: logins (succeeded and failed), access changes, logouts, key rotations, channel changes, post
+ * retries and dead-letter replays, and (through AuditRecorder) what happened to stories. Kept in the gateway's database (GET /api/v1/ops/audit) and written as `event: audit` log lines. A
  * failure to record is logged, never turned into a failed login or change.
  */
 @Injectable()
@@ -17,12 +17,14 @@ export class AuditTrail {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async record(entry: AuditEntry): Promise<void> {
+  /** `strict`: a failure to store is thrown (an event consumer then tries again) instead of only logged. */
+  async record(entry: AuditEntry, { strict = false } = {}): Promise<void> {
     this.logger.info({ event: 'audit', ...entry }, `audit: ${entry.action}`);
     try {
       await this.repo.insert({ at: new Date(), ...entry });
     } catch (err) {
       this.logger.error({ err: (err as Error).message, action: entry.action }, 'could not record an audit entry');
+      if (strict) throw err;
     }
   }
 

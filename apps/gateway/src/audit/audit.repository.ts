@@ -10,6 +10,8 @@ export interface AuditDoc {
   actorId?: string;
   /** Whom or what it was done to. */
   subjectId?: string;
+  /** The story it concerns (story, translation and post entries), so a story's history is one filter. */
+  storyId?: string;
   email?: string;
   ip?: string;
   details?: Record<string, unknown>;
@@ -21,6 +23,7 @@ const AuditSchema = new Schema<AuditDoc>(
     action: String,
     actorId: String,
     subjectId: String,
+    storyId: String,
     email: String,
     ip: String,
     details: Schema.Types.Mixed,
@@ -37,6 +40,15 @@ const KeyStateSchema = new Schema<KeyStateDoc>(
   { _id: String, kid: String },
   { versionKey: false, collection: 'key_state' },
 );
+
+export interface AuditFilter {
+  before?: string;
+  actorId?: string;
+  storyId?: string;
+  /** From this instant (inclusive) to that one (exclusive). */
+  from?: Date;
+  to?: Date;
+}
 
 /** The only place that touches the audit and key_state collections. */
 export class AuditRepository {
@@ -55,9 +67,15 @@ export class AuditRepository {
   }
 
   /** Newest first; `before` is the id of the last entry of the previous page. */
-  list(limit: number, before?: string): Promise<AuditDoc[]> {
-    const filter = before ? { _id: { $lt: new Types.ObjectId(before) } } : {};
-    return this.model.find(filter).sort({ _id: -1 }).limit(limit).lean<AuditDoc[]>().exec();
+  list(limit: number, filter: AuditFilter = {}): Promise<AuditDoc[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.before) query._id = { $lt: new Types.ObjectId(filter.before) };
+    if (filter.actorId) query.actorId = filter.actorId;
+    if (filter.storyId) query.storyId = filter.storyId;
+    if (filter.from || filter.to) {
+      query.at = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+    }
+    return this.model.find(query).sort({ _id: -1 }).limit(limit).lean<AuditDoc[]>().exec();
   }
 
   /**

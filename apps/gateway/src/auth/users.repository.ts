@@ -30,6 +30,11 @@ export class UsersRepository {
     return this.model.find({}, { outbox: 0 }).sort({ email: 1 }).limit(1000).lean<UserDoc[]>().exec();
   }
 
+  /** How many admins can log in (not disabled). */
+  activeAdmins(): Promise<number> {
+    return this.model.countDocuments({ role: 'admin', disabled: { $ne: true } }).exec();
+  }
+
   /** Every user whose tokens were ever revoked, with the version their tokens must carry. */
   async tokenVersions(): Promise<{ id: string; tokenVersion: number }[]> {
     const docs = await this.model

@@ -5,6 +5,7 @@ import {
   ChannelInputSchema,
   ChannelPatchSchema,
   ChannelSchema,
+  ChannelTestSchema,
   ObjectIdSchema,
   PostIdSchema,
   PostQuerySchema,
@@ -19,6 +20,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { openApi } from '../common/openapi.js';
 import { Refuses } from '../common/openapi-routes.js';
 import type { KhaoRequest } from '../common/request.js';
+import { SocialDesk } from './social-desk.service.js';
 
 const Id = new ZodValidationPipe(ObjectIdSchema, 'id');
 
@@ -40,7 +42,10 @@ const channelExample = {
 @ApiBearerAuth()
 @Controller('api/v1/social')
 export class SocialController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly desk: SocialDesk,
+  ) {}
 
   @Get('channels')
   @Roles('admin')
@@ -72,7 +77,7 @@ export class SocialController {
     @Req() req: KhaoRequest,
     @Body(new ZodValidationPipe(ChannelInputSchema)) channel: z.input<typeof ChannelInputSchema>,
   ) {
-    return this.rpc.request(SocialRpc.createChannel, { actor: req.actor!, channel });
+    return this.desk.createChannel(req.actor!, channel);
   }
 
   @Get('channels/:id')
@@ -93,14 +98,28 @@ export class SocialController {
     @Param('id', Id) id: string,
     @Body(new ZodValidationPipe(ChannelPatchSchema)) patch: z.input<typeof ChannelPatchSchema>,
   ) {
-    return this.rpc.request(SocialRpc.updateChannel, { actor: req.actor!, id, patch });
+    return this.desk.updateChannel(req.actor!, id, patch);
   }
 
   @Delete('channels/:id')
   @Roles('admin')
   @ApiOperation({ summary: 'Remove a channel and its credentials' })
   deleteChannel(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
-    return this.rpc.request(SocialRpc.deleteChannel, { actor: req.actor!, id });
+    return this.desk.deleteChannel(req.actor!, id);
+  }
+
+  @Post('channels/:id/test')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "Test a channel's stored credentials with the platform's harmless call (Telegram getMe and getChat, Mastodon " +
+      'verify_credentials, Bluesky createSession, LINE bot info, Facebook Page lookup); nothing is posted',
+  })
+  @Refuses(404)
+  @ApiOkResponse({ schema: openApi(ChannelTestSchema, 'output') })
+  testChannel(@Req() req: KhaoRequest, @Param('id', Id) id: string) {
+    return this.rpc.request(SocialRpc.testChannel, { actor: req.actor!, id });
   }
 
   @Post('preview')
@@ -140,6 +159,6 @@ export class SocialController {
     @Param('id', new ZodValidationPipe(PostIdSchema, 'id')) id: string,
     @Body(new ZodValidationPipe(RetryInputSchema.optional())) input?: z.input<typeof RetryInputSchema>,
   ) {
-    return this.rpc.request(SocialRpc.retryPost, { actor: req.actor!, id, input: input ?? {} });
+    return this.desk.retryPost(req.actor!, id, input?.confirmNotPosted);
   }
 }

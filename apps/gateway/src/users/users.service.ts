@@ -47,13 +47,14 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, patch: z.output<typeof UserPatchSchema>): Promise<UserView> {
+    const { password, ...rest } = patch;
+    const user = await this.users.findById(id);
+    if (!user) throw new DomainError(ErrorCode.NotFound, `no user with id ${id}`);
+    await this.keepAnAdmin(user, patch);
     if (actor.id === id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
       throw new DomainError(ErrorCode.Conflict, 'you cannot disable yourself or take away your own admin role');
     }
-    const { password, ...rest } = patch;
     const changes: Partial<UserDoc> = { ...rest, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
-    const user = await this.users.findById(id);
-    if (!user) throw new DomainError(ErrorCode.NotFound, `no user with id ${id}`);
     const reasons = revocationReasons(user, patch);
     const updated = reasons.length
       ? await this.revocations.changeAccess(user, changes, reasons)
@@ -70,6 +71,18 @@ export class UsersService {
       });
     }
     return view(updated);
+  }
+
+  /** The platform always keeps an admin who can log in: the last active one is never disabled or demoted. */
+  private async keepAnAdmin(user: UserDoc, patch: z.output<typeof UserPatchSchema>): Promise<void> {
+    const removes = patch.disabled === true || (patch.role !== undefined && patch.role !== 'admin');
+    if (user.role !== 'admin' || user.disabled || !removes) return;
+    if ((await this.users.activeAdmins()) <= 1) {
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'the last active admin cannot be disabled or lose the admin role: make another admin first',
+      );
+    }
   }
 }
 

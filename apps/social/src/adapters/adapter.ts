@@ -69,6 +69,11 @@ export interface Adapter {
   /** Counting rules use the caption limit (Telegram photo) when this says so. */
   usesCaption?(channel: Pick<ChannelContext, 'options'>, post: Pick<OutgoingPost, 'image'>): boolean;
   send(ch: ChannelContext, post: OutgoingPost): Promise<Sent>;
+  /**
+   * A harmless call that proves the credentials (and options) work, posting nothing; resolves to the account the
+   * platform named. Absent where the platform has no such call (webhook, X's free tier).
+   */
+  check?(ch: ChannelContext): Promise<string>;
   reconcile?(ch: ChannelContext, post: OutgoingPost): Promise<Reconciled>;
   remove?(ch: ChannelContext, post: OutgoingPost, published: PublishedPost): Promise<void>;
   edit?(ch: ChannelContext, post: OutgoingPost, published: PublishedPost): Promise<void>;

@@ -120,6 +120,13 @@ export class BlueskyAdapter implements Adapter {
     }
   }
 
+  /** createSession with the app password: a fresh session, kept for the next post. */
+  async check(ch: ChannelContext): Promise<string> {
+    const s = await this.createSession(ch);
+    this.sessions.set(sessionKey(ch), Promise.resolve(s));
+    return `@${s.handle}`;
+  }
+
   /** A call with the session's access token; an expired token is refreshed (or the session re-created) once. */
   private async authed(ch: ChannelContext, build: (s: Session) => PlatformRequest): Promise<PlatformResponse> {
     const s = await this.session(ch);

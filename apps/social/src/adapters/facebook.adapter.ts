@@ -23,6 +23,14 @@ export class FacebookAdapter implements Adapter {
     return { externalId: id, externalUrl: id ? `https://www.facebook.com/${id}` : null };
   }
 
+  /** The Page itself, read with the Page token: proves both the id and the token. */
+  async check(ch: ChannelContext): Promise<string> {
+    const q = tokenQuery(ch, { fields: 'id,name' });
+    const res = await call(ch, { method: 'GET', url: `${ch.baseUrl}/${String(ch.options.pageId)}?${q}` });
+    if (!ok(res)) throw fbError(ch, res);
+    return str(res.body, 'name') ?? String(ch.options.pageId);
+  }
+
   async reconcile(ch: ChannelContext, post: OutgoingPost): Promise<Reconciled> {
     const q = tokenQuery(ch, { fields: 'id,link,message', limit: '50' });
     const res = await call(ch, { method: 'GET', url: `${ch.baseUrl}/${String(ch.options.pageId)}/feed?${q}` });

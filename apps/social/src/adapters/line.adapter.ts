@@ -12,6 +12,17 @@ export class LineAdapter implements Adapter {
   readonly type = 'line_oa';
   readonly idempotent = true;
 
+  /** The bot's info (`GET /v2/bot/info`): proves the channel access token. */
+  async check(ch: ChannelContext): Promise<string> {
+    const res = await call(ch, {
+      method: 'GET',
+      url: `${ch.baseUrl}/v2/bot/info`,
+      headers: { authorization: `Bearer ${ch.credentials.channelAccessToken}` },
+    });
+    if (!ok(res)) throw failure(ch, res, str(res.body, 'message') ?? JSON.stringify(res.body).slice(0, 300));
+    return str(res.body, 'displayName') ?? str(res.body, 'basicId') ?? 'LINE OA';
+  }
+
   async send(ch: ChannelContext, post: OutgoingPost): Promise<Sent> {
     const push = ch.options.mode === 'push';
     const messages: unknown[] = [{ type: 'text', text: post.text }];

@@ -20,6 +20,17 @@ export class MastodonAdapter implements Adapter {
     return { externalId: str(res.body, 'id') ?? null, externalUrl: str(res.body, 'url') ?? null };
   }
 
+  /** verify_credentials: the account the token belongs to. */
+  async check(ch: ChannelContext): Promise<string> {
+    const res = await call(ch, {
+      method: 'GET',
+      url: `${base(ch)}/api/v1/accounts/verify_credentials`,
+      headers: auth(ch),
+    });
+    if (!ok(res)) throw failure(ch, res, str(res.body, 'error') ?? JSON.stringify(res.body).slice(0, 300));
+    return `@${str(res.body, 'acct') ?? str(res.body, 'username') ?? '?'}`;
+  }
+
   async remove(ch: ChannelContext, _post: OutgoingPost, published: PublishedPost): Promise<void> {
     const res = await call(ch, {
       method: 'DELETE',

@@ -60,6 +60,16 @@ export class TelegramAdapter implements Adapter {
     };
   }
 
+  /** getMe proves the bot token; getChat proves the bot can see the chat. */
+  async check(ch: ChannelContext): Promise<string> {
+    const me = (await this.method(ch, 'getMe', {})).body as { result?: { username?: string } };
+    const chat = (await this.method(ch, 'getChat', { chat_id: ch.options.chatId })).body as {
+      result?: { title?: string; username?: string };
+    };
+    const where = chat.result?.title ?? chat.result?.username ?? String(ch.options.chatId);
+    return `@${me.result?.username ?? 'bot'} → ${where}`;
+  }
+
   reconcile(): Promise<Reconciled> {
     return Promise.resolve({
       state: 'unknown',

@@ -2,12 +2,16 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { SocialRpc, type RpcPayload as In } from '@khao/contracts';
 import { validRpc as valid } from '@khao/messaging';
+import { ChannelCheck } from './channel-check.js';
 import { ChannelsService } from './channels.service.js';
 
 /** NATS handlers: one call each. */
 @Controller()
 export class ChannelsController {
-  constructor(private readonly channels: ChannelsService) {}
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly checks: ChannelCheck,
+  ) {}
 
   @MessagePattern(SocialRpc.createChannel.subject)
   create(@Payload(valid(SocialRpc.createChannel)) p: In<typeof SocialRpc.createChannel>) {
@@ -32,6 +36,11 @@ export class ChannelsController {
   @MessagePattern(SocialRpc.updateChannel.subject)
   update(@Payload(valid(SocialRpc.updateChannel)) p: In<typeof SocialRpc.updateChannel>) {
     return this.channels.update(p.actor, p.id, p.patch);
+  }
+
+  @MessagePattern(SocialRpc.testChannel.subject)
+  test(@Payload(valid(SocialRpc.testChannel)) p: In<typeof SocialRpc.testChannel>) {
+    return this.checks.test(p.id);
   }
 
   @MessagePattern(SocialRpc.deleteChannel.subject)

@@ -18,6 +18,11 @@ export class PostsController {
     return this.posts.list(p.query);
   }
 
+  @MessagePattern(SocialRpc.countPosts.subject)
+  count(@Payload(valid(SocialRpc.countPosts)) _p: In<typeof SocialRpc.countPosts>) {
+    return this.posts.counts();
+  }
+
   @MessagePattern(SocialRpc.retryPost.subject)
   retry(@Payload(valid(SocialRpc.retryPost)) p: In<typeof SocialRpc.retryPost>) {
     return this.posts.retry(p.id, p.input.confirmNotPosted);

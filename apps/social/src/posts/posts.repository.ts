@@ -121,6 +121,14 @@ export class PostsRepository {
     return this.work.find({ dueAt: { $lte: now } }, { sort: { dueAt: 1 }, limit }).toArray();
   }
 
+  /** How many posts are in each status. */
+  async countByStatus(): Promise<Map<string, number>> {
+    const groups = await this.posts
+      .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])
+      .toArray();
+    return new Map(groups.map((g) => [g._id, g.n]));
+  }
+
   /** Filtered listing for the admin API (a full read on FerretDB; the ledger of a newsroom stays modest). */
   async list(
     filter: Partial<Pick<PostDoc, 'storyId' | 'channelId' | 'language' | 'status'>>,

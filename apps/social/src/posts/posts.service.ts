@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, PostQuerySchema, type Post } from '@khao/contracts';
+import { DomainError, ErrorCode, PostQuerySchema, PostStatusSchema, type Post, type PostCounts } from '@khao/contracts';
 import type { z } from 'zod';
 import { ChannelAccess } from '../channels/channel-access.js';
 import { Dispatcher } from './dispatcher.js';
@@ -19,6 +19,12 @@ export class PostsService {
     const { after, limit, ...filter } = q;
     const docs = await this.repo.list(filter, after, limit);
     return { items: docs.map(toPost), nextCursor: docs.length === limit ? docs.at(-1)!._id : null };
+  }
+
+  /** Posts per status, for the admins' health page. */
+  async counts(): Promise<PostCounts> {
+    const counted = await this.repo.countByStatus();
+    return Object.fromEntries(PostStatusSchema.options.map((s) => [s, counted.get(s) ?? 0])) as PostCounts;
   }
 
   async retry(id: string, confirmNotPosted = false): Promise<Post> {

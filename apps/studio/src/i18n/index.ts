@@ -4,6 +4,11 @@ import dayjs from 'dayjs';
 import type { UiLanguage } from '../lib/dates';
 import en from './en.json';
 import th from './th.json';
+// Part 2's rooms keep their strings in files of their own, merged in below.
+import adminEn from './admin.en.json';
+import adminTh from './admin.th.json';
+import socialEn from './social.en.json';
+import socialTh from './social.th.json';
 
 export const UI_LANGUAGES: readonly UiLanguage[] = ['th', 'en'];
 const STORAGE_KEY = 'khao.studio.language';
@@ -27,6 +32,14 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+for (const [lang, bundle] of [
+  ['en', adminEn],
+  ['th', adminTh],
+  ['en', socialEn],
+  ['th', socialTh],
+] as const) {
+  i18n.addResourceBundle(lang, 'translation', bundle, true, false);
+}
 apply(i18n.language);
 i18n.on('languageChanged', apply);
 

@@ -18,6 +18,11 @@ export class JobsController {
     return this.review.list(p.actor, p.query);
   }
 
+  @MessagePattern(TranslationRpc.countJobs.subject)
+  count(@Payload(valid(TranslationRpc.countJobs)) _p: In<typeof TranslationRpc.countJobs>) {
+    return this.review.counts();
+  }
+
   @MessagePattern(TranslationRpc.getJob.subject)
   get(@Payload(valid(TranslationRpc.getJob)) p: In<typeof TranslationRpc.getJob>) {
     return this.review.get(p.actor, p.id);

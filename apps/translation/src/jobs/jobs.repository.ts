@@ -100,6 +100,14 @@ export class JobsRepository {
     return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
   }
 
+  /** How many jobs are in each status, from the index. */
+  async countByStatus(): Promise<Map<string, number>> {
+    const groups = await this.index
+      .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])
+      .toArray();
+    return new Map(groups.map((g) => [g._id, g.n]));
+  }
+
   /** Runs `fn` holding the job's lock. */
   async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
     const owner = randomUUID();

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
   ErrorCode,
+  JobStatusSchema,
+  type JobCounts,
   type Actor,
   type Job,
   type JobQuery,
@@ -53,6 +55,12 @@ export class ReviewService {
     const page = rest.slice(0, limit);
     const nextCursor = rest.length > limit ? Buffer.from(keyOf(page.at(-1)!)).toString('base64url') : null;
     return { items: page, nextCursor };
+  }
+
+  /** Jobs per status, for the admins' health page. */
+  async counts(): Promise<JobCounts> {
+    const counted = await this.jobs.countByStatus();
+    return Object.fromEntries(JobStatusSchema.options.map((s) => [s, counted.get(s) ?? 0])) as JobCounts;
   }
 
   async get(actor: Actor, id: string): Promise<Job> {

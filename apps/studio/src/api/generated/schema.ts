@@ -398,7 +398,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, newest first: logins, access changes, logouts, key rotations */
+        /** The audit trail, newest first: logins, access changes, stories, translations, posts, channels, replays */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -434,8 +434,25 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Send a dead letter back to its consumers (once the cause is fixed) */
+        /** Send a dead letter back to its consumers (once the cause is fixed); audited */
         post: operations["DeadLettersController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness of every dependency and service, with live figures: events waiting per consumer, dead letters, posts per status, translation jobs per status (a figure whose service is down says why instead) */
+        get: operations["OpsStatusController_status"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -528,6 +545,23 @@ export type paths = {
         head?: never;
         /** Change a channel; new credentials clear the needs-re-authorisation flag */
         patch: operations["SocialController_updateChannel"];
+        trace?: never;
+    };
+    "/api/v1/social/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test a channel's stored credentials with the platform's harmless call (Telegram getMe and getChat, Mastodon verify_credentials, Bluesky createSession, LINE bot info, Facebook Page lookup); nothing is posted */
+        post: operations["SocialController_testChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/social/posts": {
@@ -4304,8 +4338,12 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
+                actorId?: string;
                 before?: string;
+                from?: string;
                 limit?: number;
+                storyId?: string;
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -4331,6 +4369,7 @@ export interface operations {
                             email?: string;
                             id: string;
                             ip?: string;
+                            storyId?: string;
                             subjectId?: string;
                         }[];
                         nextCursor: string | null;
@@ -4393,7 +4432,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            consumer: string;
+                            deliveries: number;
+                            error: string;
+                            event: {
+                                correlationId: string;
+                                data: unknown;
+                                id: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                type: string;
+                                version: number;
+                            };
+                            /** Format: date-time */
+                            failedAt: string;
+                            seq: number;
+                            subject: string;
+                        }[];
+                        nextCursor: number | null;
+                    };
+                };
             };
             /** @description the request is malformed or a field is invalid; the message names it */
             400: {
@@ -4448,7 +4509,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        republishedSeq: number;
+                        seq: number;
+                    };
+                };
             };
             /** @description the request is malformed or a field is invalid; the message names it */
             400: {
@@ -4497,6 +4564,140 @@ export interface operations {
             };
             /** @description unsupported Content-Type (send application/json) or file type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a service or dependency is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OpsStatusController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consumers: {
+                            /** @enum {boolean} */
+                            ok: true;
+                            value: {
+                                deadLetters: number;
+                                inProgress: number;
+                                name: string;
+                                waiting: number;
+                            }[];
+                        } | {
+                            error: string;
+                            /** @enum {boolean} */
+                            ok: false;
+                        };
+                        posts: {
+                            /** @enum {boolean} */
+                            ok: true;
+                            value: {
+                                cancelled: number;
+                                deleted: number;
+                                failed: number;
+                                queued: number;
+                                sending: number;
+                                sent: number;
+                                unconfirmed: number;
+                            };
+                        } | {
+                            error: string;
+                            /** @enum {boolean} */
+                            ok: false;
+                        };
+                        readiness: {
+                            checks: {
+                                minio: {
+                                    error?: string;
+                                    latencyMs?: number;
+                                    /** @enum {string} */
+                                    status: "up" | "down";
+                                };
+                                mongodb: {
+                                    error?: string;
+                                    latencyMs?: number;
+                                    /** @enum {string} */
+                                    status: "up" | "down";
+                                };
+                                nats: {
+                                    error?: string;
+                                    latencyMs?: number;
+                                    /** @enum {string} */
+                                    status: "up" | "down";
+                                };
+                            };
+                            services: {
+                                [key: string]: {
+                                    checks?: {
+                                        [key: string]: {
+                                            error?: string;
+                                            latencyMs?: number;
+                                            /** @enum {string} */
+                                            status: "up" | "down";
+                                        };
+                                    };
+                                    error?: string;
+                                    service: string;
+                                    /** @enum {string} */
+                                    status: "up" | "down";
+                                };
+                            };
+                            /** @enum {string} */
+                            status: "up" | "degraded" | "down";
+                        };
+                        translationJobs: {
+                            /** @enum {boolean} */
+                            ok: true;
+                            value: {
+                                applied: number;
+                                approved: number;
+                                awaiting_translator: number;
+                                in_review: number;
+                                machine_translated: number;
+                                pending: number;
+                            };
+                        } | {
+                            error: string;
+                            /** @enum {boolean} */
+                            ok: false;
+                        };
+                    };
+                };
+            };
+            /** @description no valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description your role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5346,6 +5547,95 @@ export interface operations {
                         /** @enum {string} */
                         type: "webhook" | "facebook_page" | "x" | "line_oa" | "mastodon" | "telegram" | "bluesky";
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description the request is malformed or a field is invalid; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported Content-Type (send application/json) or file type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a service or dependency is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SocialController_testChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        account: string | null;
+                        error: string | null;
+                        ok: boolean;
+                        supported: boolean;
                     };
                 };
             };

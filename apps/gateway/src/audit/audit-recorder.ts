@@ -1,0 +1,87 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ArticleEvents, SocialEvents, TranslationEvents, type EventEnvelope } from '@khao/contracts';
+import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
+import type { GatewayConfig } from '../config.js';
+import { CONFIG } from '../tokens.js';
+import { AuditTrail, type AuditEntry } from './audit-trail.js';
+
+/** Each recorded event and the audit action it becomes. */
+const RECORDED = [
+  [ArticleEvents.versionSaved, 'story.saved'],
+  [ArticleEvents.versionSubmitted, 'story.submitted'],
+  [ArticleEvents.versionPublished, 'story.published'],
+  [ArticleEvents.versionUpdated, 'story.corrected'],
+  [ArticleEvents.versionUnpublished, 'story.unpublished'],
+  [ArticleEvents.deleted, 'story.deleted'],
+  [TranslationEvents.jobApproved, 'translation.approved'],
+  [SocialEvents.postSent, 'post.sent'],
+  [SocialEvents.postFailed, 'post.failed'],
+] as const;
+const ACTIONS = new Map<string, string>(RECORDED.map(([e, action]) => [e.type, action]));
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** An event as an audit entry: who (`by`, `approvedBy`; none for what the platform did), which story, what. */
+export function entryOf(event: EventEnvelope): AuditEntry | undefined {
+  const action = ACTIONS.get(event.type);
+  if (!action) return undefined;
+  const d = (event.data ?? {}) as Record<string, unknown>;
+  const details = Object.fromEntries(
+    Object.entries({
+      language: d.language ?? d.targetLanguage,
+      revision: d.revision ?? d.storyRevision,
+      title: d.title,
+      status: d.status ?? d.targetStatus,
+      channelId: d.channelId,
+      channelType: d.channelType,
+      externalUrl: d.externalUrl,
+      error: d.error,
+      eventId: event.id,
+    }).filter(([, v]) => v !== undefined && v !== null),
+  );
+  return {
+    action,
+    actorId: str(d.by) ?? str(d.approvedBy),
+    subjectId: str(d.postId) ?? str(d.jobId) ?? str(d.storyId),
+    storyId: str(d.storyId),
+    details,
+  };
+}
+
+/**
+ * Writes what happens to stories into the audit trail, from the events the services already publish: a durable
+ * consumer (EVENTS_CONSUMER, shared by the gateway's replicas), so nothing is missed while the gateway is down.
+ */
+@Injectable()
+export class AuditRecorder implements OnApplicationBootstrap, OnModuleDestroy {
+  private consumer?: EventConsumer;
+
+  constructor(
+    private readonly audit: AuditTrail,
+    @Inject(CONFIG) private readonly config: GatewayConfig,
+    @Inject(INFRA) private readonly infra: ServiceInfra,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = new EventConsumer({
+      nc: this.infra.nats,
+      jsm: this.infra.jsm,
+      publisher: this.infra.publisher,
+      inbox: this.infra.inbox,
+      logger: this.infra.logger,
+      durable: this.config.EVENTS_CONSUMER,
+      subjects: RECORDED.map(([e]) => e.subject),
+      handler: async (event) => {
+        const entry = entryOf(event);
+        if (entry) await this.audit.record(entry, { strict: true });
+      },
+      maxDeliveries: this.config.EVENT_MAX_DELIVERIES,
+      backoffMs: this.config.EVENT_BACKOFF_MS,
+    });
+    await this.consumer.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}

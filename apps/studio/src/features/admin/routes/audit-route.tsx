@@ -1,0 +1,165 @@
+import { Anchor, Button, Center, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { formatDateTime, pickerFormats } from '../../../lib/dates';
+import { ApiErrorAlert } from '../../shell/components/api-error-alert';
+import { Loading } from '../../shell/components/loading';
+import { useAudit, type AuditFilters } from '../hooks/use-ops';
+import { useUsers } from '../hooks/use-users';
+import type { AuditEntry } from '../types';
+
+const KEYS = ['actorId', 'storyId', 'from', 'to'] as const;
+const ID = /^[0-9a-f]{24}$/;
+
+/** One detail as text: lists joined, anything else as JSON unless it is a plain string or number. */
+const shown = (v: unknown): string =>
+  Array.isArray(v) ? v.map(shown).join(', ') : typeof v === 'string' ? v : JSON.stringify(v);
+
+/** The details worth a glance, in one line (ids and event ids left out: the columns say whom it concerns). */
+function detailsLine(e: AuditEntry): string {
+  return Object.entries(e.details ?? {})
+    .filter(([k]) => k !== 'eventId')
+    .map(([k, v]) => `${k}: ${shown(v)}`)
+    .join(' · ');
+}
+
+/** Who did what to which story or account, when: filterable by person, story and dates (Thailand's days). */
+export function AuditRoute() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'th' ? 'th' : 'en';
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => {
+    const f: AuditFilters = {};
+    for (const k of KEYS) {
+      const v = params.get(k);
+      if (v) f[k] = v;
+    }
+    return f;
+  }, [params]);
+  const audit = useAudit(filters);
+  const users = useUsers();
+  const [range, setRange] = useState<[string | null, string | null]>([filters.from ?? null, filters.to ?? null]);
+  const set = (patch: Partial<AuditFilters>) => {
+    const next = new URLSearchParams();
+    const merged = { ...filters, ...patch };
+    for (const k of KEYS) if (merged[k]) next.set(k, merged[k]);
+    setParams(next, { replace: true });
+  };
+  const names = new Map((users.data ?? []).map((u) => [u.id, u.name || u.email]));
+  const entries = audit.data?.pages.flatMap((p) => p.items) ?? [];
+  const actionLabel = (a: string) => (i18n.exists(`audit.actions.${a}`) ? t(`audit.actions.${a}`) : a);
+
+  return (
+    <Stack>
+      <Title order={1}>{t('audit.heading')}</Title>
+      <Group align="flex-end" component="search" aria-label={t('audit.heading')}>
+        <Select
+          label={t('audit.person')}
+          clearable
+          searchable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          w={240}
+          value={filters.actorId ?? null}
+          onChange={(v) => set({ actorId: v ?? undefined })}
+          data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name ? `${u.name} (${u.email})` : u.email }))}
+        />
+        <TextInput
+          label={t('audit.story')}
+          description={t('audit.storyHint')}
+          w={260}
+          defaultValue={filters.storyId ?? ''}
+          key={filters.storyId ?? ''}
+          onBlur={(e) => {
+            const v = e.currentTarget.value.trim();
+            if (!v || ID.test(v)) set({ storyId: v || undefined });
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+          }}
+        />
+        <DatePickerInput
+          type="range"
+          allowSingleDateInRange
+          clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
+          label={t('audit.dates')}
+          w={260}
+          locale={lang}
+          {...pickerFormats(lang, { previous: t('calendar.previous'), next: t('calendar.next') })}
+          value={range}
+          onChange={([from, to]) => {
+            setRange([from, to]);
+            if (Boolean(from) === Boolean(to)) set({ from: from ?? undefined, to: to ?? undefined });
+          }}
+        />
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setRange([null, null]);
+            setParams({}, { replace: true });
+          }}
+        >
+          {t('stories.clearFilters')}
+        </Button>
+      </Group>
+      {audit.error && <ApiErrorAlert error={audit.error} />}
+      {audit.isPending ? (
+        <Loading />
+      ) : entries.length === 0 ? (
+        <Text c="dimmed">{t('audit.empty')}</Text>
+      ) : (
+        <Table striped data-testid="audit">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('audit.when')}</Table.Th>
+              <Table.Th scope="col">{t('audit.who')}</Table.Th>
+              <Table.Th scope="col">{t('audit.what')}</Table.Th>
+              <Table.Th scope="col">{t('audit.subject')}</Table.Th>
+              <Table.Th scope="col">{t('audit.details')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((e) => (
+              <Table.Tr key={e.id} data-action={e.action}>
+                <Table.Td>{formatDateTime(e.at, lang)}</Table.Td>
+                <Table.Td>
+                  {e.actorId
+                    ? (names.get(e.actorId) ?? e.actorId)
+                    : (e.email ?? <Text c="dimmed">{t('audit.platform')}</Text>)}
+                </Table.Td>
+                <Table.Td>{actionLabel(e.action)}</Table.Td>
+                <Table.Td>
+                  {e.storyId ? (
+                    <Anchor
+                      component={Link}
+                      to={`/stories/${e.storyId}`}
+                      aria-label={`${t('audit.openStory')} ${e.storyId}`}
+                    >
+                      <Code>{e.storyId}</Code>
+                    </Anchor>
+                  ) : e.subjectId ? (
+                    (names.get(e.subjectId) ?? <Code>{e.subjectId}</Code>)
+                  ) : (
+                    (e.email ?? '—')
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{detailsLine(e)}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {audit.hasNextPage && (
+        <Center>
+          <Button variant="default" loading={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
+            {t('audit.more')}
+          </Button>
+        </Center>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,118 @@
+import { Anchor, Badge, Button, Code, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Channel, Post, PostStatus } from '../types';
+
+const STATUS_COLORS: Record<PostStatus, string> = {
+  queued: 'blue',
+  sending: 'blue',
+  sent: 'teal',
+  failed: 'red',
+  unconfirmed: 'yellow',
+  deleted: 'gray',
+  cancelled: 'gray',
+};
+
+/** Light badges' own text is too pale to read (WCAG AA): the darkest shade, and dark text on yellow. */
+export const badgeText = (color: string) => (color === 'yellow' ? 'dark.7' : `${color}.9`);
+
+/** What the platform's answer means for the person, before the platform's own words. */
+export function errorInWords(post: Post): string {
+  const e = post.lastError ?? '';
+  if (post.status === 'unconfirmed') return 'unconfirmed';
+  if (/re-authori[sz]ation| 401| 403|unauthori[sz]ed|invalid.*token|AuthenticationRequired/i.test(e)) return 'auth';
+  if (/ 429|rate.?limit/i.test(e)) return 'rate';
+  if (/network error|no answer within|ECONN|ENOTFOUND/i.test(e)) return 'network';
+  return 'other';
+}
+
+/** The ledger: one row per story, language and channel, with what can be done about a failed or unconfirmed post. */
+export function PostTable({
+  posts,
+  channels,
+  onRetry,
+  onResolve,
+}: {
+  posts: Post[];
+  channels: Map<string, Channel>;
+  onRetry: (post: Post) => void;
+  onResolve: (post: Post) => void;
+}) {
+  const { t } = useTranslation();
+  const channelName = (p: Post) => channels.get(p.channelId)?.name ?? t(`social.types.${p.channelType}`);
+  return (
+    <Table striped data-testid="posts">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('social.story')}</Table.Th>
+          <Table.Th scope="col">{t('social.language')}</Table.Th>
+          <Table.Th scope="col">{t('social.channel')}</Table.Th>
+          <Table.Th scope="col">{t('social.postStatus')}</Table.Th>
+          <Table.Th scope="col">{t('social.attempts')}</Table.Th>
+          <Table.Th scope="col">{t('social.lastError')}</Table.Th>
+          <Table.Th scope="col">{t('social.live')}</Table.Th>
+          <Table.Th scope="col">{t('social.actions')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {posts.map((p) => (
+          <Table.Tr key={p.id} data-post={p.id} data-status={p.status}>
+            <Table.Td>
+              <Anchor component={Link} to={`/stories/${p.storyId}`}>
+                <Code fz="xs">{p.storyId}</Code>
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{t(`languages.${p.language}`)}</Table.Td>
+            <Table.Td>{channelName(p)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Badge
+                color={STATUS_COLORS[p.status]}
+                c={badgeText(STATUS_COLORS[p.status])}
+                variant="light"
+                style={{ overflow: 'visible' }}
+              >
+                {t(`social.postStatuses.${p.status}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{p.attempts}</Table.Td>
+            <Table.Td>
+              {p.lastError && (p.status === 'failed' || p.status === 'unconfirmed') ? (
+                <Stack gap={2}>
+                  <Text size="sm" data-testid="error-words">
+                    {t(`social.errorWords.${errorInWords(p)}`)}
+                  </Text>
+                  <Text size="xs" c="dimmed" lang="en">
+                    {p.lastError}
+                  </Text>
+                </Stack>
+              ) : (
+                <Text c="dimmed">—</Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {p.externalUrl ? (
+                <Anchor href={p.externalUrl} target="_blank" rel="noreferrer">
+                  {t('social.open')}
+                </Anchor>
+              ) : (
+                <Text c="dimmed">—</Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {p.status === 'failed' && (
+                <Button size="xs" variant="default" onClick={() => onRetry(p)}>
+                  {t('social.retry')}
+                </Button>
+              )}
+              {p.status === 'unconfirmed' && (
+                <Button size="xs" variant="default" onClick={() => onResolve(p)}>
+                  {t('social.resolve')}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,51 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { api, unwrap } from '../../../api/client';
+import type { PostPage, PostQuery } from '../types';
+import { channelsKey } from './use-channels';
+
+const postsKey = ['posts'] as const;
+export type PostFilters = Omit<PostQuery, 'after' | 'limit'>;
+
+export function usePosts(filters: PostFilters) {
+  return useInfiniteQuery({
+    queryKey: [...postsKey, filters],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam, signal }) =>
+      unwrap<PostPage>(
+        api.GET('/api/v1/social/posts', { params: { query: { ...filters, after: pageParam, limit: 50 } }, signal }),
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useRetryPost() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, confirmNotPosted }: { id: string; confirmNotPosted?: boolean }) =>
+      unwrap(
+        api.POST('/api/v1/social/posts/{id}/retry', {
+          params: { path: { id } },
+          body: confirmNotPosted ? { confirmNotPosted } : {},
+        }),
+      ),
+    onSettled: () => void qc.invalidateQueries({ queryKey: postsKey }),
+  });
+}
+
+/**
+ * The ledger and the channels follow the live event stream while the page is open: a post sent or failed (and so a
+ * channel flagged for re-authorisation) shows without a reload and without polling.
+ */
+export function useLivePosts() {
+  const qc = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource('/api/v1/events/stream');
+    const refresh = () => {
+      void qc.invalidateQueries({ queryKey: postsKey });
+      void qc.invalidateQueries({ queryKey: channelsKey });
+    };
+    for (const type of ['social.post.sent.v1', 'social.post.failed.v1']) source.addEventListener(type, refresh);
+    return () => source.close();
+  }, [qc]);
+}
