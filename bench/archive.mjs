@@ -66,9 +66,11 @@ async function backlog(jsm) {
   let total = 0;
   const each = [];
   for await (const c of jsm.consumers.list(STREAM)) {
+    // Durables only: a stopped replica's ordered consumer lingers with its pending count until JetStream drops it.
+    if (!c.config.durable_name) continue;
     const n = c.num_pending + c.num_ack_pending;
     total += n;
-    if (n) each.push(`${c.config.durable_name ?? c.name}: ${n}`);
+    if (n) each.push(`${c.config.durable_name}: ${n}`);
   }
   return { total, each };
 }

@@ -2,16 +2,6 @@ import { Types, type Collection } from 'mongoose';
 import type { OutboxEntry } from '@khao/persistence';
 import type { StoryDoc, StoryModel } from './story.schema.js';
 
-/** What loading the index leaves in the database (see scanLive). */
-const INDEX_PROJECTION = {
-  outbox: 0,
-  history: 0,
-  tokens: 0,
-  searchText: 0,
-  publicTerms: 0,
-  'versions.body': 0,
-} as const;
-
 /**
  * The only place that touches the stories collection. Every query is by `_id`: FerretDB's SQLite backend answers
  * only those without reading the whole collection. Search and slugs are served by the in-memory StoryIndex.
@@ -57,19 +47,10 @@ export class StoryRepository {
     await this.collection.updateOne({ _id }, update);
   }
 
-  /**
-   * Every live story as the index needs it, for building the index at boot: without its outbox, history, bodies
-   * and the words the public search cuts (most of a story's bytes), streamed. A story saved before its analysed
-   * search terms were kept needs its bodies to be cut at load: that one is read again whole.
-   */
+  /** Every live story without its outbox, for building the index at boot. */
   async *scanLive(): AsyncGenerator<StoryDoc> {
-    for await (const doc of this.collection.find({}, { projection: INDEX_PROJECTION, batchSize: 500 })) {
-      if (doc.deletedAt) continue;
-      if (doc.searchTerms?.length === doc.versions.length) yield doc;
-      else {
-        const whole = await this.findLive(doc._id);
-        if (whole) yield whole;
-      }
+    for await (const doc of this.collection.find({}, { projection: { outbox: 0 } })) {
+      if (!doc.deletedAt) yield doc;
     }
   }
 }
