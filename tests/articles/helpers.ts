@@ -63,3 +63,25 @@ export async function userToken(
     password,
   };
 }
+
+/** A story as an archive import sends it: {@link thaiStory}'s fields, its version published at `publishedAt`. */
+export function importedThaiStory(publishedAt: string, title?: string) {
+  const { version: v, ...fields } = thaiStory();
+  return { ...fields, versions: [{ language: 'th', ...v, ...(title ? { title } : {}), publishedAt }] };
+}
+
+export interface ImportedItem {
+  id: string;
+  revision: number;
+  versions: { language: 'th' | 'en'; slug: string; publishedAt: string }[];
+}
+
+export async function importStories(
+  platform: TestPlatform,
+  token: string,
+  stories: unknown[],
+): Promise<ImportedItem[]> {
+  const res = await platform.http('POST', '/api/v1/articles/import', { token, body: { stories } });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return (res.body as { items: ImportedItem[] }).items;
+}

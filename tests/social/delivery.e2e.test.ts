@@ -4,9 +4,9 @@ import type { Channel, PreviewItem, Story } from '@khao/contracts';
 import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { eventSubject } from '@khao/contracts';
+import { ArticleEvents, eventSubject } from '@khao/contracts';
 import { EventTap, infraEnv, TestPlatform, waitFor } from '@khao/testing';
-import { englishVersion } from '../articles/helpers.js';
+import { englishVersion, importedThaiStory, importStories } from '../articles/helpers.js';
 import { ALL_TYPES, allFakes, channelInputs, SECRETS, socialEnv, startFakes, stopFakes, type Fakes } from './fakes.js';
 import { addChannel, posts, socialDb, PUBLIC, publishStory, settled, storyUrl } from './helpers.js';
 
@@ -194,6 +194,40 @@ describe('publishing', () => {
       fakes.telegram.calls('POST', /sendMessage$/).filter((c) => c.raw.includes(storyUrl(story, 'th'))),
     ).toHaveLength(1);
     expect(await posts(platform, token, { storyId: story.id })).toHaveLength(11);
+  });
+});
+
+describe('an imported archive', () => {
+  it('posts nothing for an imported story, on any channel, and the consumer records it as handled', async () => {
+    const base = importedThaiStory('2019-06-05T09:30:00+07:00', 'ชาวบ้านน่านร่วมกันดูแลป่าชุมชนต้นน้ำ');
+    const [item] = await importStories(platform, token, [
+      {
+        ...base,
+        versions: [...base.versions, { language: 'en', ...englishVersion, publishedAt: '2019-06-06T10:00:00Z' }],
+      },
+    ]);
+    const events = await waitFor(
+      async () => {
+        const out = await tap.events([ArticleEvents.versionPublishedV2.subject], (e) => e.data.storyId === item.id);
+        return out.length === 2 ? out : undefined;
+      },
+      { what: 'the imported events' },
+    );
+    // Both events were handled (their inbox records exist), and handling them posted nothing.
+    await socialDb(platform, (db) =>
+      waitFor(
+        async () =>
+          (await db
+            .collection('processed_events')
+            .countDocuments({ _id: { $in: events.map((e) => `social-${platform.suffix}:${e.id}`) } as never })) === 2,
+        { what: 'the imported events to be handled' },
+      ),
+    );
+    expect(await posts(platform, token, { storyId: item.id })).toEqual([]);
+    expect(fakes.webhook.published(item.id)).toEqual([]);
+    for (const v of item.versions) {
+      expect(fakes.x.containing(`/${v.language}/news/${encodeURIComponent(v.slug)}`)).toEqual([]);
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TranslationEvents, type Job, type Story } from '@khao/contracts';
-import { EventTap, TestPlatform, waitFor } from '@khao/testing';
-import { userToken, version } from '../articles/helpers.js';
+import { MongoClient } from 'mongodb';
+import { ArticleEvents, TranslationEvents, type Job, type Story } from '@khao/contracts';
+import { EventTap, infraEnv, TestPlatform, waitFor } from '@khao/testing';
+import { importStories, userToken, version } from '../articles/helpers.js';
 import { fakeLibreTranslate } from './fake-providers.js';
 import { createAndPublish, GLOSSARY, khonKaenStory, SEGMENTS, THAI, waitForJob } from './helpers.js';
 
@@ -49,6 +50,35 @@ afterAll(async () => {
 });
 
 describe('machine translation with LibreTranslate', () => {
+  it('an imported story gets no job and no call to the provider', async () => {
+    const calls = libre.callsTo('/translate').length;
+    const { version: v, ...fields } = khonKaenStory('นำเข้า');
+    const [item] = await importStories(platform, token, [
+      { ...fields, versions: [{ language: 'th', ...v, publishedAt: '2019-06-05T09:30:00+07:00' }] },
+    ]);
+    const [event] = await waitFor(
+      async () => {
+        const out = await tap.events([ArticleEvents.versionPublishedV2.subject], (e) => e.data.storyId === item.id);
+        return out.length ? out : undefined;
+      },
+      { what: 'the imported event' },
+    );
+    // Handled (the inbox records it) without a job.
+    const mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
+    try {
+      const inbox = mongo.db(`translation_${platform.suffix}`).collection('processed_events');
+      await waitFor(
+        async () => (await inbox.findOne({ _id: `translation-${platform.suffix}:${event.id}` as never })) !== null,
+        { what: 'the imported event to be handled' },
+      );
+    } finally {
+      await mongo.close();
+    }
+    const job = await platform.http('GET', `/api/v1/translation-jobs/${item.id}-en`, { token });
+    expect(job.status).toBe(404);
+    expect(libre.callsTo('/translate')).toHaveLength(calls);
+  });
+
   it('a published Thai story gets an English job with a machine draft for every segment', async () => {
     story = await createAndPublish(platform, token, khonKaenStory());
     job = await waitForJob(platform, token, `${story.id}-en`, (j) => j.status === 'machine_translated');

@@ -175,6 +175,53 @@ export const SearchQuerySchema = z
   .strict();
 export type SearchQuery = z.input<typeof SearchQuerySchema>;
 
+/** One language version of an archived story: its content and when it first went live (not in the future). */
+export const ImportVersionSchema = VersionInputSchema.extend({
+  language: LanguageSchema,
+  publishedAt: IsoDateTimeSchema,
+}).strict();
+
+/** A story brought in from an archive: already published, each version with its original publication time. */
+export const ImportStorySchema = StoryFieldsSchema.extend({
+  sourceLanguage: LanguageSchema,
+  versions: z.array(ImportVersionSchema).min(1, 'send at least one version').max(2),
+})
+  .strict()
+  .refine((s) => unique(s.versions.map((v) => v.language)), {
+    message: 'must not list the same language twice',
+    path: ['versions'],
+  })
+  .refine((s) => s.versions.some((v) => v.language === s.sourceLanguage), {
+    message: 'must include the version in the source language',
+    path: ['versions'],
+  });
+export type ImportStory = z.input<typeof ImportStorySchema>;
+
+/** The most stories one import call takes: a batch stays well inside the request body and message limits. */
+export const IMPORT_BATCH_MAX = 100;
+
+export const ImportBatchSchema = z
+  .object({
+    stories: z
+      .array(ImportStorySchema)
+      .min(1, 'send at least one story')
+      .max(IMPORT_BATCH_MAX, `must be at most ${IMPORT_BATCH_MAX} stories a call`),
+  })
+  .strict();
+export type ImportBatch = z.input<typeof ImportBatchSchema>;
+
+export const ImportReplySchema = z.object({
+  /** In the order sent. */
+  items: z.array(
+    z.object({
+      id: z.string(),
+      revision: z.number().int(),
+      versions: z.array(z.object({ language: LanguageSchema, slug: z.string(), publishedAt: z.string() })),
+    }),
+  ),
+});
+export type ImportReply = z.infer<typeof ImportReplySchema>;
+
 export const RevisionSchema = z.object({
   revision: z.number().int(),
   action: z.string(),
@@ -241,6 +288,8 @@ export const ArticlesRpc = {
     withActor({ ...target, revision: z.number().int().positive() }),
     StorySchema,
   ),
+  /** Admins: a batch of archived stories, written already published; their events say `imported` (see events). */
+  import: defineRpc('articles.import.v1', withActor(ImportBatchSchema.shape), ImportReplySchema),
   search: defineRpc('articles.search.v1', withActor({ query: SearchQuerySchema }), SearchReplySchema),
   /** For the public side: the story behind a slug, current or old (an old one answers with the current slug). */
   resolveSlug: defineRpc(
@@ -268,6 +317,10 @@ export const VersionEventSchema = z.object({
 });
 export type VersionEvent = z.infer<typeof VersionEventSchema>;
 
+/** A published version's payload from v2 on: `imported` is true for a story brought in from an archive. */
+export const PublishedEventSchema = VersionEventSchema.extend({ imported: z.boolean() });
+export type PublishedEvent = z.infer<typeof PublishedEventSchema>;
+
 export const ArticleEvents = {
   /** A version was saved (created or edited) while not published; the translation trigger "save" listens here. */
   versionSaved: defineEvent('article.version.saved.v1', VersionEventSchema),
@@ -275,6 +328,12 @@ export const ArticleEvents = {
   versionSubmitted: defineEvent('article.version.submitted.v1', VersionEventSchema),
   /** A version went live (now, or at its scheduled time). */
   versionPublished: defineEvent('article.version.published.v1', VersionEventSchema),
+  /**
+   * The same fact as v1, with `imported`. Only imports are published as v2 today (`imported: true`): consumers that
+   * act on a new publication (social posts, machine translation) skip them, while caches, sitemaps and search take
+   * them like any publish. A consumer that knows only v1 never sees an import, which is the safe side.
+   */
+  versionPublishedV2: defineEvent('article.version.published.v2', PublishedEventSchema),
   /** A published version changed (a correction). */
   versionUpdated: defineEvent('article.version.updated.v1', VersionEventSchema),
   versionUnpublished: defineEvent('article.version.unpublished.v1', VersionEventSchema),

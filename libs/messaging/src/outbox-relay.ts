@@ -143,6 +143,35 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * {@link markPending} for documents about to be created together (an import batch): one marker each, written in
+   * one call. The ids must be new, so every write is clean.
+   */
+  async markPendingMany(model: OutboxModel, ids: unknown[]): Promise<PendingWrite> {
+    const collection = model.collection.collectionName;
+    const at = new Date();
+    await this.markers.insertMany(
+      ids.map((docId) => ({ _id: markerId(collection, docId), collection, docId, seq: 1, at })),
+    );
+    return { seq: 1, clean: true, deadline: Date.now() + this.opts.graceMs / 2 };
+  }
+
+  /** {@link publishPending} for the documents of one {@link markPendingMany}: published concurrently. */
+  async publishPendingMany(
+    model: OutboxModel,
+    docs: { id: unknown; entries: OutboxEntry[] }[],
+    write: PendingWrite,
+  ): Promise<void> {
+    const collection = model.collection.collectionName;
+    try {
+      await Promise.all(docs.map((d) => this.publishAll(d.entries)));
+      // A filter other than `_id` alone reads the whole collection: fine for the markers, a few hundred at most.
+      await this.markers.deleteMany({ _id: { $in: docs.map((d) => markerId(collection, d.id)) }, seq: write.seq });
+    } catch (err) {
+      this.opts.logger.warn({ err: (err as Error).message }, 'outbox publish deferred to the sweep');
+    }
+  }
+
   /** One pass over the markers now (or the one already running); runs one at a time. */
   sweep(): Promise<void> {
     return this.sweeps.run();

@@ -26,6 +26,11 @@ export class RevisionsRepository {
     }
   }
 
+  /** Records the first snapshots of new stories (ids nobody else holds: an import batch) in one call. */
+  async claimNew(revs: Omit<RevisionDoc, '_id'>[]): Promise<void> {
+    await this.collection.insertMany(revs.map((rev) => ({ _id: revisionId(rev.storyId, rev.revision), ...rev })));
+  }
+
   get(storyId: string, revision: number): Promise<RevisionDoc | null> {
     return this.collection.findOne({ _id: revisionId(storyId, revision) });
   }

@@ -42,6 +42,10 @@ export const policy = {
     deny(`the ${actor.role} role may not ${action} a version`);
   },
 
+  import(actor: Actor): void {
+    if (actor.role !== 'admin') deny('only admins may import an archive');
+  },
+
   manage(actor: Actor, what: string): void {
     if (!isEditor(actor)) deny(`the ${actor.role} role may not ${what}`);
   },

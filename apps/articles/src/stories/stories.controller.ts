@@ -18,6 +18,11 @@ export class StoriesController {
     return this.stories.create(p.actor, p.story);
   }
 
+  @MessagePattern(ArticlesRpc.import.subject)
+  import(@Payload(valid(ArticlesRpc.import)) p: In<typeof ArticlesRpc.import>) {
+    return this.stories.import(p.actor, p.stories);
+  }
+
   @MessagePattern(ArticlesRpc.get.subject)
   get(@Payload(valid(ArticlesRpc.get)) p: In<typeof ArticlesRpc.get>) {
     return this.stories.get(p.actor, p.id);

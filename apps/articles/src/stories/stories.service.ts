@@ -3,6 +3,8 @@ import {
   DomainError,
   ErrorCode,
   type Actor,
+  type ImportReply,
+  type ImportStory,
   type Language,
   type RevisionContent,
   type Story,
@@ -23,12 +25,13 @@ import { StoryRepository } from './story.repository.js';
 import { unsaved, versionOf } from './story-state.js';
 import type { StoryDoc, StoryFieldsDoc, VersionDoc } from './story.schema.js';
 import { StoryWriter } from './story-writer.js';
-import { applyTransition } from './workflow.js';
+import { applyTransition, publishNow } from './workflow.js';
 import type { z } from 'zod';
-import type { StoryInputSchema, VersionInputSchema } from '@khao/contracts';
+import type { ImportStorySchema, StoryInputSchema, VersionInputSchema } from '@khao/contracts';
 
 type ParsedStoryInput = z.output<typeof StoryInputSchema>;
 type ParsedVersion = z.output<typeof VersionInputSchema>;
+type ParsedImportStory = z.output<typeof ImportStorySchema>;
 
 /** The use cases of stories and their language versions. Every change goes through {@link StoryWriter}. */
 @Injectable()
@@ -57,6 +60,57 @@ export class StoriesService {
       ...unsaved(),
     };
     return toStory(await this.writer.insert(story, actor));
+  }
+
+  /**
+   * A batch of archived stories, written as they were: every version published at its original time. Nothing is
+   * posted or machine-translated for them (their events say `imported`); feeds, sitemaps and search take them in.
+   */
+  async import(actor: Actor, input: ImportStory[]): Promise<ImportReply> {
+    policy.import(actor);
+    const now = new Date();
+    const stories = (input as ParsedImportStory[]).map((i, n): StoryDoc => {
+      this.checkLanguage(i.sourceLanguage);
+      const _id = this.stories.newId();
+      const versions = i.versions.map((v, k) => {
+        this.checkLanguage(v.language);
+        const publishedAt = new Date(v.publishedAt);
+        if (publishedAt.getTime() > now.getTime()) {
+          throw new DomainError(
+            ErrorCode.InvalidArgument,
+            `stories[${n}].versions[${k}].publishedAt (${v.publishedAt}) is in the future: an import brings in what was already published`,
+          );
+        }
+        const translationOf = v.language === i.sourceLanguage ? null : i.sourceLanguage;
+        const doc = newVersion(v.language, v, actor, 1, publishedAt, translationOf);
+        publishNow(doc, publishedAt);
+        return doc;
+      });
+      const times = versions.map((v) => v.publishedAt!.getTime());
+      return {
+        _id,
+        revision: 1,
+        sourceLanguage: i.sourceLanguage,
+        ...fields(i),
+        versions,
+        createdBy: actor.id,
+        createdAt: new Date(Math.min(...times)),
+        updatedAt: new Date(Math.max(...times)),
+        ...unsaved(),
+      };
+    });
+    await this.writer.importMany(stories, actor);
+    return {
+      items: stories.map((s) => ({
+        id: s._id,
+        revision: s.revision,
+        versions: s.versions.map((v) => ({
+          language: v.language,
+          slug: v.slug,
+          publishedAt: v.publishedAt!.toISOString(),
+        })),
+      })),
+    };
   }
 
   async get(actor: Actor, id: string): Promise<Story> {
@@ -232,7 +286,7 @@ export class StoriesService {
   }
 }
 
-function fields(i: ParsedStoryInput): StoryFieldsDoc {
+function fields(i: Omit<ParsedStoryInput, 'sourceLanguage' | 'version'>): StoryFieldsDoc {
   return {
     dateline: i.dateline,
     eventDate: i.eventDate ? toEventDate(i.eventDate) : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsFor } from './story-events.js';
+import { eventsFor, importedEvents } from './story-events.js';
 import type { StoryDoc, VersionDoc } from './story.schema.js';
 
 const at = new Date('2026-11-25T03:00:00Z');
@@ -63,5 +63,25 @@ describe('eventsFor', () => {
   it('carries the public URL of the version', () => {
     const [e] = eventsFor(null, base([version('en', 'draft')]), 'https://news.example.org/', 'u');
     expect((e.data as { url: string }).url).toBe('https://news.example.org/en/news/en-slug');
+  });
+});
+
+describe('importedEvents', () => {
+  it('one published.v2 with imported: true per version, the v1 payload beside it', () => {
+    const story = base([version('th', 'published', 'ข่าวเก่าจากคลังข่าว'), version('en', 'published', 'From the archive')]);
+    const events = importedEvents(story, 'https://news.example.org/', 'admin');
+    expect(events.map((e) => [e.type, e.version])).toEqual([
+      ['article.version.published.v2', 2],
+      ['article.version.published.v2', 2],
+    ]);
+    expect(events[0].data).toMatchObject({
+      imported: true,
+      language: 'th',
+      title: 'ข่าวเก่าจากคลังข่าว',
+      url: 'https://news.example.org/th/news/th-slug',
+      publishedAt: at.toISOString(),
+      by: 'admin',
+    });
+    expect(events[1].data).toMatchObject({ imported: true, language: 'en', translationOf: 'th' });
   });
 });

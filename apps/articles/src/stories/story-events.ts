@@ -56,6 +56,13 @@ export function eventsFor(prev: StoryDoc | null, next: StoryDoc, base: string, b
   return out;
 }
 
+/** The events of a story imported from an archive: each version published, as v2 with `imported: true`. */
+export function importedEvents(story: StoryDoc, base: string, by: string): OutboxEntry[] {
+  return story.versions.map((v) =>
+    outboxEntry(ArticleEvents.versionPublishedV2, { ...payload(story, v, base, by), imported: true }),
+  );
+}
+
 export function deletedEvent(story: StoryDoc, by: string): OutboxEntry {
   return outboxEntry(ArticleEvents.deleted, {
     storyId: story._id,

@@ -9,7 +9,7 @@ import type { ArticlesConfig } from '../config.js';
 import { StoryIndex } from './story-index.js';
 import { StoryRepository } from './story.repository.js';
 import { cloneStory, derive } from './story-state.js';
-import { eventsFor } from './story-events.js';
+import { eventsFor, importedEvents } from './story-events.js';
 import type { StoryDoc } from './story.schema.js';
 
 export interface WriteOptions {
@@ -84,6 +84,29 @@ export class StoryWriter {
     return story;
   }
 
+  /**
+   * Inserts stories imported from an archive, already published: the same steps as {@link insert}, each done for
+   * the whole batch in one database call. Their events are `imported` ones (see importedEvents).
+   */
+  async importMany(stories: StoryDoc[], actor: Actor): Promise<void> {
+    const now = new Date();
+    for (const story of stories) {
+      story.history = [{ revision: story.revision, action: 'import', at: now, by: actor.id }];
+      derive(story);
+      story.outbox = importedEvents(story, this.config.PUBLIC_BASE_URL, actor.id);
+    }
+    await this.revisions.claimNew(stories.map((s) => snapshotOf(s, 'import', actor, now)));
+    const ids = stories.map((s) => s._id);
+    const pending = await this.relay.markPendingMany(this.stories.model, ids);
+    if (Date.now() > pending.deadline) {
+      throw new DomainError(ErrorCode.Unavailable, 'the import took too long and was abandoned; try again');
+    }
+    await this.stories.insertMany(stories);
+    for (const story of stories) this.index.put(story);
+    const docs = stories.map((s) => ({ id: s._id, entries: s.outbox }));
+    await this.relay.publishPendingMany(this.stories.model, docs, pending);
+  }
+
   async load(id: string): Promise<StoryDoc> {
     const doc = await this.stories.findLive(id);
     if (!doc) throw new DomainError(ErrorCode.NotFound, `no story with id ${id}`);
@@ -112,15 +135,7 @@ export class StoryWriter {
   /** Claims revision `next.revision`, freeing a claim left by a writer that died between its claim and its write. */
   private async claim(next: StoryDoc, action: string, actor: Actor, at: Date): Promise<boolean> {
     const id = next._id;
-    const snapshot = {
-      storyId: id,
-      revision: next.revision,
-      action,
-      at,
-      by: actor.id,
-      fields: snapshotFields(next),
-      versions: next.versions,
-    };
+    const snapshot = snapshotOf(next, action, actor, at);
     if (await this.revisions.claim(snapshot)) return true;
     const held = await this.revisions.get(id, next.revision);
     const story = await this.stories.findLive(id);
@@ -138,6 +153,18 @@ function stale(sent: number, current: number): DomainError {
     `the story changed since you loaded it: you sent If-Match revision ${sent}, the current revision is ${current}; reload it and apply your edit again`,
     { currentRevision: current },
   );
+}
+
+function snapshotOf(s: StoryDoc, action: string, actor: Actor, at: Date) {
+  return {
+    storyId: s._id,
+    revision: s.revision,
+    action,
+    at,
+    by: actor.id,
+    fields: snapshotFields(s),
+    versions: s.versions,
+  };
 }
 
 export function snapshotFields(s: StoryDoc) {

@@ -22,6 +22,11 @@ export class StoryRepository {
     await this.collection.insertOne(story);
   }
 
+  /** Inserts new stories with their first events, in order, in one call (an import batch). */
+  async insertMany(stories: StoryDoc[]): Promise<void> {
+    await this.collection.insertMany(stories, { ordered: true });
+  }
+
   /** A story that is not deleted, or null. */
   async findLive(id: string): Promise<StoryDoc | null> {
     const doc = await this.collection.findOne({ _id: id });

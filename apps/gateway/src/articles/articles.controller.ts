@@ -27,6 +27,9 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   ArticlesRpc,
+  IMPORT_BATCH_MAX,
+  ImportBatchSchema,
+  ImportReplySchema,
   IsoDateTimeSchema,
   LanguageSchema,
   ObjectIdSchema,
@@ -60,6 +63,7 @@ const RevisionParam = z.coerce
 
 /** A revision in the list, with the name of who saved it (null when that user no longer exists). */
 const RevisionListItemSchema = RevisionSchema.extend({ byName: z.string().nullable() });
+const IMPORT_TIMEOUT_MS = 60_000;
 
 const ifMatch = { name: 'If-Match', required: false, description: 'the ETag from the last GET; a stale one gets 412' };
 
@@ -83,6 +87,23 @@ export class ArticlesController {
     @Body(new ZodValidationPipe(StoryInputSchema)) story: z.input<typeof StoryInputSchema>,
   ) {
     return withEtag(res, await this.rpc.request(ArticlesRpc.create, { actor: req.actor!, story }));
+  }
+
+  @Post('import')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      `Import up to ${IMPORT_BATCH_MAX} archived stories, each version already published at its original ` +
+      'publishedAt; their events say `imported`, so nothing is posted to social channels or machine-translated',
+  })
+  @ApiBody({ schema: { ...openApi(ImportBatchSchema), example: examples.import } })
+  @ApiCreatedResponse({ schema: openApi(ImportReplySchema, 'output') })
+  import(
+    @Req() req: KhaoRequest,
+    @Body(new ZodValidationPipe(ImportBatchSchema)) batch: z.input<typeof ImportBatchSchema>,
+  ) {
+    // A batch writes up to a hundred stories: it gets longer than one story's save to answer.
+    return this.rpc.request(ArticlesRpc.import, { actor: req.actor!, ...batch }, { timeoutMs: IMPORT_TIMEOUT_MS });
   }
 
   @Get()

@@ -21,4 +21,24 @@ export const examples = {
     summary: 'Over two days at the provincial hall, more than 200 residents set out a plan.',
     body: '<p>“We want secure homes,” a community representative said.</p>',
   },
+  import: {
+    stories: [
+      {
+        sourceLanguage: 'th',
+        dateline: { province: 'น่าน' },
+        categories: ['ป่าชุมชน'],
+        tags: ['สภาองค์กรชุมชน'],
+        byline: 'กองบรรณาธิการ',
+        versions: [
+          {
+            language: 'th',
+            title: 'ชาวบ้านน่านร่วมกันดูแลป่าชุมชนต้นน้ำ',
+            summary: 'เครือข่ายป่าชุมชนเจ็ดหมู่บ้านตั้งกติกาการใช้ป่าร่วมกัน',
+            body: '<p>ผู้ใหญ่บ้านกล่าวว่า “ป่าคือชีวิตของเรา”</p>',
+            publishedAt: '2019-06-05T09:30:00+07:00',
+          },
+        ],
+      },
+    ],
+  },
 };

@@ -10,6 +10,8 @@ const RECORDED = [
   [ArticleEvents.versionSaved, 'story.saved'],
   [ArticleEvents.versionSubmitted, 'story.submitted'],
   [ArticleEvents.versionPublished, 'story.published'],
+  // An archive import publishes with v2 (`imported: true`): recorded apart, so the trail tells the two apart.
+  [ArticleEvents.versionPublishedV2, 'story.imported'],
   [ArticleEvents.versionUpdated, 'story.corrected'],
   [ArticleEvents.versionUnpublished, 'story.unpublished'],
   [ArticleEvents.deleted, 'story.deleted'],

@@ -1,14 +1,30 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
-import { LanguageSchema, PublicSearchQuerySchema, PublicSearchReplySchema } from '@khao/contracts';
+import { z } from 'zod';
+import {
+  LanguageSchema,
+  PublicSearchHitSchema,
+  PublicSearchQuerySchema,
+  PublicSearchReplySchema,
+  PublicTranslationSchema,
+} from '@khao/contracts';
 import { ZodValidationPipe } from '@khao/messaging';
 import { Public } from '../auth/roles.decorator.js';
 import { ErrorBodySchema, openApi } from '../common/openapi.js';
 import { PublicCache } from './public-cache.js';
 import { PublicResponses } from './public-responses.service.js';
 import { send } from './send.js';
+
+/** What the gateway answers: the articles service's hits with the public URL of each and of its translations. */
+const SearchReplySchema = PublicSearchReplySchema.extend({
+  items: z.array(
+    PublicSearchHitSchema.extend({
+      url: z.string(),
+      translations: z.array(PublicTranslationSchema.extend({ url: z.string() })),
+    }),
+  ),
+});
 
 @ApiTags('public')
 @Controller('api/v1/public/search')
@@ -36,7 +52,7 @@ export class PublicSearchController {
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } })
   @ApiOkResponse({
     description: 'hits best first (each a published story with `url`, `snippet`, `score`), `total`, `suggestion`',
-    schema: openApi(PublicSearchReplySchema, 'output'),
+    schema: openApi(SearchReplySchema, 'output'),
   })
   @ApiResponse({ status: 304, description: 'not modified (If-None-Match / If-Modified-Since)' })
   @ApiBadRequestResponse({

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ArticleEvents, VersionEventSchema, type EventEnvelope } from '@khao/contracts';
+import {
+  ArticleEvents,
+  PublishedEventSchema,
+  VersionEventSchema,
+  type EventEnvelope,
+  type PublishedEvent,
+} from '@khao/contracts';
 import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
 import type { SocialConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
@@ -10,7 +16,7 @@ const DeletedSchema = ArticleEvents.deleted.data;
 
 /**
  * The durable consumer of the article events (`EVENTS_CONSUMER`, shared by the replicas): published → queue one
- * post per matching channel; updated → correct the posts; unpublished/deleted → take them down. Events of stories
+ * post per matching channel (not for an imported story); updated → correct the posts; unpublished/deleted → take them down. Events of stories
  * this service has no channel for are nothing to do.
  */
 @Injectable()
@@ -48,6 +54,7 @@ export class ArticleEventsConsumer {
       durable: this.config.EVENTS_CONSUMER,
       subjects: [
         ArticleEvents.versionPublished.subject,
+        ArticleEvents.versionPublishedV2.subject,
         ArticleEvents.versionUpdated.subject,
         ArticleEvents.versionUnpublished.subject,
         ArticleEvents.deleted.subject,
@@ -62,6 +69,11 @@ export class ArticleEventsConsumer {
     switch (e.type) {
       case ArticleEvents.versionPublished.type:
         return this.queue.published(VersionEventSchema.parse(e.data), new Date(e.occurredAt));
+      case ArticleEvents.versionPublishedV2.type: {
+        const v = PublishedEventSchema.parse(e.data);
+        if (v.imported) return this.skipImported(v);
+        return this.queue.published(v, new Date(e.occurredAt));
+      }
       case ArticleEvents.versionUpdated.type:
         return this.follow.corrected(VersionEventSchema.parse(e.data));
       case ArticleEvents.versionUnpublished.type: {
@@ -80,5 +92,13 @@ export class ArticleEventsConsumer {
       default:
         return;
     }
+  }
+
+  /** A story imported from an archive was published years ago: posting it now would flood every channel. */
+  private skipImported(v: PublishedEvent): void {
+    this.infra.logger.info(
+      { storyId: v.storyId, language: v.language, reason: 'imported' },
+      'not posted: the story was imported from an archive',
+    );
   }
 }

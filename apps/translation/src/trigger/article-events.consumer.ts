@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ArticleEvents, VersionEventSchema, type EventEnvelope } from '@khao/contracts';
+import { ArticleEvents, PublishedEventSchema, VersionEventSchema, type EventEnvelope } from '@khao/contracts';
+import type { Logger } from '@khao/logging';
 import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
 import { z } from 'zod';
 import type { TranslationConfig } from '../config.js';
@@ -18,6 +19,7 @@ const DeletedSchema = z.object({ storyId: z.string() });
 @Injectable()
 export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly consumer: EventConsumer;
+  private readonly logger: Logger;
 
   constructor(
     private readonly refresh: RefreshService,
@@ -25,6 +27,7 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
     @Inject(CONFIG) private readonly config: TranslationConfig,
     @Inject(INFRA) infra: ServiceInfra,
   ) {
+    this.logger = infra.logger;
     this.consumer = new EventConsumer({
       nc: infra.nats,
       jsm: infra.jsm,
@@ -51,6 +54,17 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
     if (event.type === ArticleEvents.deleted.type) {
       await this.refresh.deleteStory(DeletedSchema.parse(event.data).storyId);
       return;
+    }
+    if (event.type === ArticleEvents.versionPublishedV2.type) {
+      const p = PublishedEventSchema.parse(event.data);
+      if (p.imported) {
+        // An archive's stories were published as they were: machine-translating years of them is nobody's request.
+        this.logger.info(
+          { storyId: p.storyId, language: p.language, reason: 'imported' },
+          'no translation job: the story was imported from an archive',
+        );
+        return;
+      }
     }
     const v = VersionEventSchema.parse(event.data);
     // Translations' own saves, and statuses this trigger ignores, start nothing.

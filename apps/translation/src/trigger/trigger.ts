@@ -7,6 +7,7 @@ export const TRIGGER_EVENTS = [
   ArticleEvents.versionSaved,
   ArticleEvents.versionSubmitted,
   ArticleEvents.versionPublished,
+  ArticleEvents.versionPublishedV2,
   ArticleEvents.versionUpdated,
 ];
 

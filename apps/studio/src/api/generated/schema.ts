@@ -191,6 +191,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/articles/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import up to 100 archived stories, each version already published at its original publishedAt; their events say `imported`, so nothing is posted to social channels or machine-translated */
+        post: operations["ArticlesController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/articles/slugs/{lang}/{slug}": {
         parameters: {
             query?: never;
@@ -2617,6 +2634,136 @@ export interface operations {
             };
         };
     };
+    ArticlesController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    stories: {
+                        /** @default  */
+                        byline?: string;
+                        /** @default [] */
+                        categories?: string[];
+                        /** @default null */
+                        coverMediaId?: string | null;
+                        /** @default {} */
+                        dateline?: {
+                            place?: string;
+                            province?: string;
+                        };
+                        /** @default null */
+                        eventDate?: {
+                            end?: string;
+                            start: string;
+                        } | null;
+                        /** @default [] */
+                        galleryMediaIds?: string[];
+                        /** @enum {string} */
+                        sourceLanguage: "th" | "en";
+                        /** @default [] */
+                        tags?: string[];
+                        versions: {
+                            /** @default  */
+                            body?: string;
+                            /** @enum {string} */
+                            language: "th" | "en";
+                            /** Format: date-time */
+                            publishedAt: string;
+                            /** @default {} */
+                            seo?: {
+                                description?: string;
+                                keywords?: string[];
+                                title?: string;
+                            };
+                            /** @default  */
+                            summary?: string;
+                            title: string;
+                        }[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            revision: number;
+                            versions: {
+                                /** @enum {string} */
+                                language: "th" | "en";
+                                publishedAt: string;
+                                slug: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is malformed or a field is invalid; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is larger than this endpoint accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unsupported Content-Type (send application/json) or file type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a service or dependency is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ArticlesController_resolveSlug: {
         parameters: {
             query?: never;
@@ -4864,8 +5011,10 @@ export interface operations {
                                 language: "th" | "en";
                                 slug: string;
                                 title: string;
+                                url: string;
                             }[];
                             updatedAt: string;
+                            url: string;
                         }[];
                         page: number;
                         suggestion?: string;
