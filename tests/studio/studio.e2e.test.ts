@@ -119,6 +119,10 @@ describe('Khao Studio in Chromium', () => {
     expect(await row.getByRole('link').innerText()).toBe(title);
     expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('th:published');
     expect(await row.innerText()).toContain('อุดรธานี');
+    // The hit's text around the words, the words marked (its body: “เราอยากมีบ้านที่มั่นคง”).
+    const snippet = row.locator('[data-snippet]');
+    expect(await snippet.innerText()).toContain('เราอยากมีบ้านที่มั่นคง');
+    expect(await snippet.locator('mark').allInnerTexts()).toEqual(['บ้าน', 'มั่นคง']);
     await expectAccessible(page, 'story list (th)');
     await screenshot(page, 'stories-th');
 

@@ -276,7 +276,7 @@ export class SearchIndex<R = unknown> {
       );
     if (groups.some((g) => g.length === 0)) return undefined;
     const all = query.terms.map((t) => this.ids.get(t));
-    const phrase = query.groups.length > 1 && all.every((id) => id !== undefined) ? (all as number[]) : undefined;
+    const phrase = query.groups.length > 1 && all.every((id) => id !== undefined) ? all : undefined;
     this.growScratch();
     return { groups, phrase, avg: this.lengthSums.map((s) => Math.max(1, s / n)) };
   }
