@@ -14,7 +14,7 @@ export function startInfra() {
   const env = {
     ...process.env,
     KHAO_INFRA_PROFILE: 'bench',
-    KHAO_INFRA_PORT_BASE: process.env.KHAO_INFRA_PORT_BASE ?? '20000',
+    KHAO_INFRA_PORT_BASE: process.env.KHAO_INFRA_PORT_BASE ?? '12000',
   };
   execFileSync(process.execPath, [path.join(root, 'scripts/infra.mjs'), 'up', '--fresh'], { env, stdio: 'inherit' });
   const out = execFileSync(process.execPath, [path.join(root, 'scripts/infra.mjs'), 'env'], { env, encoding: 'utf8' });

@@ -118,3 +118,13 @@ describe('platform round trip', () => {
     );
   });
 });
+
+describe('platform shutdown', () => {
+  it('stops the gateway cleanly on SIGTERM, exit code 0, and serves again after a restart', async () => {
+    const gateway = platform.proc('gateway');
+    expect(await gateway.stop()).toEqual({ code: 0, signal: null });
+    expect(gateway.output()).toContain('stopped cleanly');
+    await platform.restart('gateway');
+    expect((await platform.http('GET', '/health')).status).toBe(200);
+  });
+});

@@ -88,3 +88,20 @@ export async function logIn(
   await page.getByRole('button', { name: labels.submit }).click();
   await page.waitForURL(/\/studio\/stories$/);
 }
+
+/** Picks 10–11 April 2560 (BE) in the Thai calendar: decade, year, month, then the two days. */
+export async function pickSeedDates(page: Page) {
+  await page.getByRole('button', { name: 'วันที่จัดกิจกรรม' }).click();
+  const calendar = page.locator('[data-dates-dropdown]');
+  const level = calendar.locator('.mantine-DatePickerInput-calendarHeaderLevel');
+  await expect.poll(() => level.textContent()).toMatch(/^[ก-๙]+ 25\d\d$/); // this month, in BE
+  await level.click(); // the year's months
+  await level.click(); // the decade's years (decades are CE's: 2020–2029 shows as 2563–2572)
+  await calendar.getByRole('button', { name: 'ก่อนหน้า' }).click();
+  expect(await level.textContent()).toBe('2553 – 2562');
+  await calendar.getByRole('button', { name: '2560', exact: true }).click();
+  await calendar.getByRole('button', { name: 'เม.ย.', exact: true }).click();
+  expect(await level.textContent()).toBe('เมษายน 2560');
+  await calendar.getByRole('button', { name: '10 เมษายน 2560', exact: true }).click();
+  await calendar.getByRole('button', { name: '11 เมษายน 2560', exact: true }).click();
+}

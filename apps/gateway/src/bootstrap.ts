@@ -97,7 +97,6 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
 
   app.useGlobalFilters(new HttpErrorFilter(logger));
   app.useGlobalInterceptors(new CorrelationInterceptor());
-  app.enableShutdownHooks([]);
 
   // The routes complete the document (parameters, statuses, security), then the session cookie joins bearer.
   const document = allowSessionAuth(

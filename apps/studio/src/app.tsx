@@ -63,6 +63,15 @@ const router = createBrowserRouter(
           lazy: () =>
             import('./features/stories/routes/story-editor-route').then((m) => ({ Component: m.StoryEditorRoute })),
         },
+        {
+          path: 'media',
+          lazy: () =>
+            import('./features/media/routes/media-library-route').then((m) => ({ Component: m.MediaLibraryRoute })),
+        },
+        {
+          path: 'media/:id',
+          lazy: () => import('./features/media/routes/asset-route').then((m) => ({ Component: m.AssetRoute })),
+        },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

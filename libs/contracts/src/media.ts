@@ -192,6 +192,8 @@ export type MediaPatch = z.input<typeof MediaPatchSchema>;
 export const MediaListQuerySchema = z
   .object({
     status: MediaStatusSchema.optional(),
+    /** Words that must all appear in a caption, alt text, credit or file name (either language, any case). */
+    q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
     cursor: ObjectIdSchema.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(30),
   })

@@ -244,6 +244,17 @@ export const PreviewItemSchema = z.object({
 });
 export type PreviewItem = z.infer<typeof PreviewItemSchema>;
 
+/** `GET /social/reach?language=`: where publishing a version of that language would post now. */
+export const ReachQuerySchema = z.object({ language: LanguageSchema }).strict();
+export const ReachSchema = z.object({
+  language: LanguageSchema,
+  /** Enabled channels of the language: each gets exactly one post when a version is published. */
+  channels: z.number().int(),
+  /** Their types (one entry per channel), so a confirmation can name them; never names, options or credentials. */
+  types: z.array(ChannelTypeSchema),
+});
+export type Reach = z.infer<typeof ReachSchema>;
+
 const withActor = <T extends z.ZodRawShape>(shape: T) => z.object({ actor: ActorSchema, ...shape }).strict();
 const channelId = { id: ObjectIdSchema };
 
@@ -251,6 +262,8 @@ export const SocialRpc = {
   createChannel: defineRpc('social.channels.create.v1', withActor({ channel: ChannelInputSchema }), ChannelSchema),
   listChannels: defineRpc('social.channels.list.v1', withActor({}), z.object({ items: z.array(ChannelSchema) })),
   getChannel: defineRpc('social.channels.get.v1', withActor(channelId), ChannelSchema),
+  /** How many channels a publish of one language posts to (for editors, who may not read the channels). */
+  reach: defineRpc('social.channels.reach.v1', withActor({ query: ReachQuerySchema }), ReachSchema),
   updateChannel: defineRpc(
     'social.channels.update.v1',
     withActor({ ...channelId, patch: ChannelPatchSchema }),

@@ -10,6 +10,7 @@ import {
   PostQuerySchema,
   PostSchema,
   PreviewInputSchema,
+  ReachQuerySchema,
   RetryInputSchema,
   SocialRpc,
 } from '@khao/contracts';
@@ -47,6 +48,19 @@ export class SocialController {
   @ApiOkResponse({ schema: openApi(SocialRpc.listChannels.reply, 'output') })
   listChannels(@Req() req: KhaoRequest) {
     return this.rpc.request(SocialRpc.listChannels, { actor: req.actor! });
+  }
+
+  @Get('reach')
+  @Roles('admin', 'editor')
+  @ApiOperation({
+    summary: 'How many channels publishing a version of this language posts to (enabled channels of the language)',
+  })
+  @ApiOkResponse({ schema: openApi(SocialRpc.reach.reply, 'output') })
+  reach(
+    @Req() req: KhaoRequest,
+    @Query(new ZodValidationPipe(ReachQuerySchema, 'query')) query: z.input<typeof ReachQuerySchema>,
+  ) {
+    return this.rpc.request(SocialRpc.reach, { actor: req.actor!, query });
   }
 
   @Post('channels')

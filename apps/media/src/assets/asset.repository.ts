@@ -57,14 +57,23 @@ export class AssetRepository {
     await this.assets.deleteOne({ _id: id });
   }
 
-  /** Newest first by id (ids grow with time), skipping pending and deleted records. */
-  async list(after: string | undefined, limit: number, status?: string): Promise<AssetDoc[]> {
+  /**
+   * Newest first by id (ids grow with time), skipping pending and deleted records; `matches` keeps only the records
+   * a text search accepts (checked here, as FerretDB has no text index: the library is small next to the stories).
+   */
+  async list(
+    after: string | undefined,
+    limit: number,
+    status?: string,
+    matches?: (doc: AssetDoc) => boolean,
+  ): Promise<AssetDoc[]> {
     const filter = after ? { _id: { $lt: after } } : {};
     const out: AssetDoc[] = [];
     const cursor = this.assets.find(filter, { projection: { outbox: 0 } }).sort({ _id: -1 });
     for await (const doc of cursor) {
       if (doc.status === 'pending' || doc.status === 'deleted' || doc.status === 'deleting') continue;
       if (status && doc.status !== status) continue;
+      if (matches && !matches(doc)) continue;
       out.push(doc);
       if (out.length > limit) break;
     }

@@ -15,6 +15,7 @@ import { ObjectStore } from '../storage/object-store.js';
 import { ArticlesClient } from '../usage/articles.client.js';
 import { toAsset } from './asset.mapper.js';
 import { AssetRepository } from './asset.repository.js';
+import { captionMatcher } from './caption-search.js';
 import type { AssetDoc } from './asset.schema.js';
 import { AssetWriter, mediaEvent } from './asset-writer.js';
 import { TaskRepository } from './task.repository.js';
@@ -37,7 +38,7 @@ export class AssetsService {
 
   async list(query: MediaListQuery): Promise<{ items: MediaAsset[]; nextCursor: string | null }> {
     const q = query as z.output<typeof MediaListQuerySchema>;
-    const docs = await this.assets.list(q.cursor, q.limit, q.status);
+    const docs = await this.assets.list(q.cursor, q.limit, q.status, captionMatcher(q.q));
     const page = docs.slice(0, q.limit);
     return {
       items: page.map((d) => toAsset(d, this.store)),

@@ -19,6 +19,11 @@ export class ChannelsController {
     return { items: await this.channels.list() };
   }
 
+  @MessagePattern(SocialRpc.reach.subject)
+  reach(@Payload(valid(SocialRpc.reach)) p: In<typeof SocialRpc.reach>) {
+    return this.channels.reach(p.query.language);
+  }
+
   @MessagePattern(SocialRpc.getChannel.subject)
   get(@Payload(valid(SocialRpc.getChannel)) p: In<typeof SocialRpc.getChannel>) {
     return this.channels.get(p.id);

@@ -11,9 +11,12 @@ import {
   type ChannelInput,
   type ChannelPatch,
   type ChannelInputSchema,
+  type Language,
+  type Reach,
 } from '@khao/contracts';
 import type { z } from 'zod';
 import { OutboundPolicy } from '@khao/net';
+import { matching } from '../consumer/post-queue.js';
 import type { ChannelDoc } from './channel.schema.js';
 import { ChannelAccess } from './channel-access.js';
 import { ChannelsRepository } from './channels.repository.js';
@@ -58,6 +61,12 @@ export class ChannelsService {
 
   async list(): Promise<Channel[]> {
     return (await this.repo.all()).map(toChannel);
+  }
+
+  /** The channels a version of `language` published now would post to: the consumer's own rule (`matching`). */
+  async reach(language: Language): Promise<Reach> {
+    const types = matching(await this.repo.all(), language, new Date()).map((c) => c.type);
+    return { language, channels: types.length, types };
   }
 
   async get(id: string): Promise<Channel> {

@@ -58,6 +58,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header for requests made outside this client (uploads that report their progress through XHR). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
 let relogin: (() => Promise<void>) | null = null;
 /**
  * Who to ask when a request answers 401 (an expired or revoked session): the shell opens a log-in dialog over the

@@ -546,6 +546,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/social/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many channels publishing a version of this language posts to (enabled channels of the language) */
+        get: operations["SocialController_reach"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/translation-jobs": {
         parameters: {
             query?: never;
@@ -3041,6 +3058,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                q?: string;
                 status?: "pending" | "processing" | "ready" | "failed";
             };
             header?: never;
@@ -5358,6 +5376,68 @@ export interface operations {
             };
             /** @description unsupported Content-Type (send application/json) or file type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a service or dependency is unavailable; try again shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SocialController_reach: {
+        parameters: {
+            query: {
+                language: "th" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: number;
+                        /** @enum {string} */
+                        language: "th" | "en";
+                        types: ("webhook" | "facebook_page" | "x" | "line_oa" | "mastodon" | "telegram" | "bluesky")[];
+                    };
+                };
+            };
+            /** @description the request is malformed or a field is invalid; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description your role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,6 +15,11 @@ const ALLOWED = {
   'version.publish': ['admin', 'editor'],
   'version.unpublish': ['admin', 'editor'],
   'story.delete': ['admin', 'editor'],
+  // The media room and the social parts of the editor (the gateway's media and social routes).
+  'media.list': ['admin', 'editor', 'author', 'translator'],
+  'media.upload': ['admin', 'editor', 'author'],
+  'media.crop': ['admin', 'editor', 'author'],
+  'social.posts': ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ALLOWED;

@@ -6,6 +6,7 @@ import type { Story, Version } from '../../../api/types';
 import { formatDateTime, localDateTimeToApi, pickerFormats } from '../../../lib/dates';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { can, type Permission } from '../../auth/permissions';
+import { PublishReach } from '../../media/components/publish-reach';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
 import { useTransition, type WorkflowAction } from '../hooks/use-story';
 
@@ -94,6 +95,9 @@ export function WorkflowButtons({
             <Text>
               {t(`workflow.confirm.${pending}`, { language, path: `/${version.language}/news/${version.slug}` })}
             </Text>
+          )}
+          {(pending === 'publish' || pending === 'schedule') && (
+            <PublishReach language={version.language} when={pending === 'publish' ? 'now' : 'later'} />
           )}
           {pending === 'schedule' && (
             <DateTimePicker

@@ -11,6 +11,9 @@ export interface FieldsDraft {
   categories: string[];
   tags: string[];
   byline: string;
+  /** The cover photo's media id, and the gallery's in the order readers see them. */
+  cover: string | null;
+  gallery: string[];
 }
 
 /** One language version as the form holds it. */
@@ -37,6 +40,8 @@ export const emptyFields = (): FieldsDraft => ({
   categories: [],
   tags: [],
   byline: '',
+  cover: null,
+  gallery: [],
 });
 
 export const emptyVersion = (): VersionDraft => ({
@@ -58,6 +63,8 @@ export function fieldsFromStory(story: Story): FieldsDraft {
     categories: [...story.categories],
     tags: [...story.tags],
     byline: story.byline,
+    cover: story.coverMediaId,
+    gallery: [...story.galleryMediaIds],
   };
 }
 
@@ -90,6 +97,8 @@ export function fieldsToApi(f: FieldsDraft) {
     categories: f.categories,
     tags: f.tags,
     byline: f.byline.trim(),
+    coverMediaId: f.cover,
+    galleryMediaIds: f.gallery,
   } satisfies StoryPatch;
 }
 

@@ -8,6 +8,9 @@ import { formatDateTime } from '../../../lib/dates';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
 import { Loading } from '../../shell/components/loading';
+import { can } from '../../auth/permissions';
+import { GalleryEditor } from '../../media/components/gallery-editor';
+import { LivePosts } from '../../media/components/live-posts';
 import { ConflictDialog } from '../components/conflict-dialog';
 import { SharedFields } from '../components/shared-fields';
 import { StatusBadges } from '../components/status-badges';
@@ -52,6 +55,8 @@ function StoryEditor({ loaded }: { loaded: Story }) {
   const statusOf = (l: Language) => base.versions.find((v) => v.language === l)?.status;
   const readOnly = (l: Language) =>
     user.role === 'translator' || (user.role === 'author' && (statusOf(l) ?? 'draft') !== 'draft');
+  const sharedLocked =
+    user.role === 'translator' || (user.role === 'author' && base.versions.some((v) => v.status !== 'draft'));
   const valid = changes.versions.every((v) => v.input.title !== '');
   // Autosave keeps drafts safe; a change to something in review or live waits for an explicit save.
   const autosavable = changes.versions.every((v) => (statusOf(v.language) ?? 'draft') === 'draft');
@@ -123,9 +128,12 @@ function StoryEditor({ loaded }: { loaded: Story }) {
       <SharedFields
         value={draft.fields}
         onChange={(fields) => setDraft((d) => ({ ...d, fields }))}
-        disabled={
-          user.role === 'translator' || (user.role === 'author' && base.versions.some((v) => v.status !== 'draft'))
-        }
+        disabled={sharedLocked}
+      />
+      <GalleryEditor
+        value={{ cover: draft.fields.cover, gallery: draft.fields.gallery }}
+        onChange={(p) => setDraft((d) => ({ ...d, fields: { ...d.fields, cover: p.cover, gallery: p.gallery } }))}
+        disabled={sharedLocked}
       />
       <Tabs value={tab} onChange={(v) => setTab(v === 'en' ? 'en' : 'th')}>
         <Tabs.List>
@@ -175,6 +183,7 @@ function StoryEditor({ loaded }: { loaded: Story }) {
           );
         })}
       </Tabs>
+      {can(user.role, 'social.posts') && <LivePosts storyId={base.id} />}
       <ConflictDialog
         latest={conflict}
         mine={draft}
