@@ -137,7 +137,11 @@ describe('Khao Studio in Chromium', () => {
     await expect.poll(() => page.getByTestId('role').textContent()).toBe('Author');
 
     await page.getByRole('link', { name: 'New story' }).click();
-    await page.getByRole('radio', { name: 'English' }).check({ force: true });
+    // The story's language, not the studio's (the shell's language switch has an English radio too).
+    await page
+      .getByRole('radiogroup', { name: 'Written in' })
+      .getByRole('radio', { name: 'English' })
+      .check({ force: true });
     await page.getByRole('textbox', { name: 'Title' }).fill('Udon Thani villagers build 120 secure homes');
     await page.getByRole('button', { name: 'Create story' }).click();
     await page.waitForURL(/\/studio\/stories\/[0-9a-f]{24}$/);
