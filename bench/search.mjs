@@ -5,8 +5,13 @@
 // (common and rare words, unspaced words apart, abbreviations, years, English, misspellings) through the admin and
 // the public paths.
 //   npm run -s build && npm run bench:search       (node --expose-gc is applied by the script itself)
-// Prints p50/p99 per query kind and overall. Not a test: nothing is asserted.
+// Prints p50/p99 per query kind and overall. Not a test: nothing is asserted. PROFILE=DIR writes a CPU profile of
+// the query phase of each size there (summarise it with bench/cpu-profile-summary.mjs).
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
+import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { parseQuery, suggest } from '@khao/thai';
 import { StoryIndex } from '../apps/articles/dist/stories/story-index.js';
@@ -99,7 +104,9 @@ function makeStory(i, rnd) {
     ...unsaved(),
   };
   derive(doc);
-  return doc;
+  // As read from the database: flat strings (the analysed terms are joined ropes until then, which would count as
+  // heap the index frees when it reads them).
+  return v8.deserialize(v8.serialize(doc));
 }
 
 const queries = {
@@ -122,17 +129,25 @@ const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 
 for (const size of SIZES) {
   const rnd = prng(2560);
-  const docs = Array.from({ length: size }, (_, i) => makeStory(i, rnd));
   const before = heap();
+  const docs = Array.from({ length: size }, (_, i) => makeStory(i, rnd));
   const index = new StoryIndex();
   const started = process.hrtime.bigint();
   for (const d of docs) index.put(d);
   const loadMs = ms(started);
+  // What the index holds once the documents it was loaded from are gone (the stories' listing fields included).
+  docs.length = 0;
   const perStory = (heap() - before) / size;
   console.log(
     `${size} stories (Thai and English published): index load ${(loadMs / 1000).toFixed(1)} s (${((loadMs * 1000) / size).toFixed(0)} µs a story), heap ${(perStory / 1024).toFixed(1)} KiB a story (${((perStory * size) / 2 ** 20).toFixed(0)} MiB)`,
   );
   heap();
+  const session = process.env.PROFILE ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   const all = [];
   for (const [kind, list] of Object.entries(queries)) {
     const times = [];
@@ -156,6 +171,12 @@ for (const size of SIZES) {
     times.sort((a, b) => a - b);
     all.push(...times);
     console.log(`  ${kind.padEnd(26)} p50 ${pct(times, 50).toFixed(2)} ms  p99 ${pct(times, 99).toFixed(2)} ms`);
+  }
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(process.env.PROFILE, { recursive: true });
+    fs.writeFileSync(path.join(process.env.PROFILE, `search-${size}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
   }
   all.sort((a, b) => a - b);
   console.log(`  all queries                p50 ${pct(all, 50).toFixed(2)} ms  p99 ${pct(all, 99).toFixed(2)} ms\n`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Story, StorySummary } from '@khao/contracts';
+import type { SearchItem, Story } from '@khao/contracts';
 import { ServiceProcess, TestPlatform, waitFor } from '@khao/testing';
 import { createStory, englishVersion, thaiStory } from './helpers.js';
 
@@ -10,7 +10,7 @@ let udon: Story;
 let khonKaen: Story;
 let chiangMai: Story;
 
-type Page = { items: StorySummary[]; nextCursor: string | null };
+type Page = { items: SearchItem[]; nextCursor: string | null };
 const search = async (query: string) => {
   const res = await platform.http('GET', `/api/v1/articles?${query}`, { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -65,6 +65,23 @@ describe('admin search', () => {
     expect(ids(await search(`q=${encodeURIComponent('อุดรธานี')}`))).not.toContain(khonKaen.id);
     // A multi-word Thai query, unspaced, matches stories holding every word.
     expect(ids(await search(`q=${encodeURIComponent('ครัวกลางช่วยเหลือ')}`))).toEqual([khonKaen.id]);
+  });
+
+  it('gives each ranked hit its best version and a snippet of its text with the matched words marked', async () => {
+    // The draft's body, as editors search their drafts: the words of the unspaced query marked as one phrase.
+    const [hit] = (await search(`q=${encodeURIComponent('ครัวกลาง')}`)).items;
+    expect(hit.match?.language).toBe('th');
+    const { text, marks } = hit.match!.snippet;
+    expect(text).toContain('ชาวชุมชนริมบึงแก่นนครร่วมกันตั้งครัวกลาง');
+    expect(marks.map(([a, b]) => text.slice(a, b))).toEqual(['ครัวกลาง']);
+    // Words found only in the title: the summary says more than the body's opening, with nothing to mark.
+    const [forest] = (await search('q=wildfire')).items;
+    expect(forest.match).toEqual({
+      language: 'en',
+      snippet: { text: 'Firebreaks cut by hand across 300 rai.', marks: [] },
+    });
+    // Newest change first is a listing, not a ranking: no snippet.
+    expect((await search(`q=${encodeURIComponent('ครัวกลาง')}&sort=updated`)).items[0].match).toBeUndefined();
   });
 
   it('finds English words case-insensitively, in either language version', async () => {

@@ -102,6 +102,10 @@ describe('Khao Studio in Chromium', () => {
     expect(await row.getByRole('link').innerText()).toBe(title);
     expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('th:published');
     expect(await row.innerText()).toContain('อุดรธานี');
+    // The hit's text around the words, the words marked (its body: “เราอยากมีบ้านที่มั่นคง”).
+    const snippet = row.locator('[data-snippet]');
+    expect(await snippet.innerText()).toContain('เราอยากมีบ้านที่มั่นคง');
+    expect(await snippet.locator('mark').allInnerTexts()).toEqual(['บ้าน', 'มั่นคง']);
     await expectAccessible(page, 'story list (th)');
     await screenshot(page, 'stories-th');
 
@@ -133,7 +137,11 @@ describe('Khao Studio in Chromium', () => {
     await expect.poll(() => page.getByTestId('role').textContent()).toBe('Author');
 
     await page.getByRole('link', { name: 'New story' }).click();
-    await page.getByRole('radio', { name: 'English' }).check({ force: true });
+    // The story's language, not the studio's (the shell's language switch has an English radio too).
+    await page
+      .getByRole('radiogroup', { name: 'Written in' })
+      .getByRole('radio', { name: 'English' })
+      .check({ force: true });
     await page.getByRole('textbox', { name: 'Title' }).fill('Udon Thani villagers build 120 secure homes');
     await page.getByRole('button', { name: 'Create story' }).click();
     await page.waitForURL(/\/studio\/stories\/[0-9a-f]{24}$/);

@@ -245,9 +245,21 @@ export const RevisionContentSchema = RevisionSchema.extend({
   ),
 });
 export type RevisionContent = z.infer<typeof RevisionContentSchema>;
+/** A snippet of the story around the matched words: marks are [start, end) UTF-16 offsets into `text`. */
+export const SnippetSchema = z.object({
+  text: z.string(),
+  marks: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+export type Snippet = z.infer<typeof SnippetSchema>;
+
+/** A listed story; with a text query ranked by relevance, which version matched best and its text around the words. */
+export const SearchItemSchema = StorySummarySchema.extend({
+  match: z.object({ language: LanguageSchema, snippet: SnippetSchema }).optional(),
+});
+export type SearchItem = z.infer<typeof SearchItemSchema>;
 
 export const SearchReplySchema = z.object({
-  items: z.array(StorySummarySchema),
+  items: z.array(SearchItemSchema),
   nextCursor: z.string().nullable(),
   /** When a text query found nothing: the query with unknown words replaced by the nearest indexed ones. */
   suggestion: z.string().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageSchema, ObjectIdSchema, SeoSchema } from './articles.js';
+import { LanguageSchema, ObjectIdSchema, SeoSchema, SnippetSchema } from './articles.js';
 import { defineRpc } from './rpc.js';
 
 /**
@@ -101,12 +101,6 @@ export const PublicSearchQuerySchema = z
   })
   .strict();
 export type PublicSearchQuery = z.input<typeof PublicSearchQuerySchema>;
-
-/** A snippet of the story around the matched words: marks are [start, end) UTF-16 offsets into `text`. */
-export const SnippetSchema = z.object({
-  text: z.string(),
-  marks: z.array(z.tuple([z.number().int(), z.number().int()])),
-});
 
 export const PublicSearchHitSchema = PublicListItemSchema.extend({ snippet: SnippetSchema, score: z.number() });
 export type PublicSearchHit = z.infer<typeof PublicSearchHitSchema>;

@@ -13,13 +13,13 @@ import {
   type PublicSearchQuerySchema,
   type PublicSearchReply,
 } from '@khao/contracts';
-import { parseQuery, snippet, suggest } from '@khao/thai';
-import { htmlToText } from '../content/sanitize.js';
+import { parseQuery, suggest } from '@khao/thai';
 import type { z } from 'zod';
 import { dateTextOf, eventDateView } from '../stories/story.mapper.js';
 import { firstAfter, StoryIndex, type IndexedStory } from '../stories/story-index.js';
 import { StoryIndexSync } from '../stories/story-index.sync.js';
 import { StoryRepository } from '../stories/story.repository.js';
+import { storySnippet } from '../stories/story-snippet.js';
 import type { StoryDoc } from '../stories/story.schema.js';
 
 type IndexedVersion = IndexedStory['versions'][number];
@@ -98,10 +98,11 @@ export class PublicStoriesService {
         const doc = await this.load(story._id, story.revision);
         const full = doc?.versions.find((v) => v.language === q.lang);
         const v = story.versions.find((x) => x.language === q.lang)!;
-        const body = full ? htmlToText(full.body) : '';
-        const fromBody = snippet(body, parsed);
-        const text = fromBody.marks.length || !v.summary ? fromBody : snippet(v.summary, parsed);
-        return { ...toItem(story, v), snippet: text, score: hit.score };
+        return {
+          ...toItem(story, v),
+          snippet: storySnippet(full ?? { body: '', summary: v.summary }, parsed),
+          score: hit.score,
+        };
       }),
     );
     const words = this.index.words;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticlesConfig } from '../config.js';
 import { SearchService } from './search.service.js';
+import type { StoryRepository } from './story.repository.js';
 import { StoryIndex } from './story-index.js';
 import type { StoryIndexSync } from './story-index.sync.js';
 import type { StoryDoc } from './story.schema.js';
@@ -43,7 +44,12 @@ describe('articles.media-usage.v1', () => {
     index.put(story('c'.repeat(24), { coverMediaId: image, galleryMediaIds: [image] }, { en: 'scheduled' }));
     index.put(story('d'.repeat(24), { coverMediaId: 'other' }, { th: 'published' }));
     const sync = { ready: Promise.resolve() } as unknown as StoryIndexSync;
-    const service = new SearchService(index, sync, { LANGUAGES: ['th', 'en'] } as ArticlesConfig);
+    const service = new SearchService(
+      index,
+      sync,
+      {} as StoryRepository,
+      { LANGUAGES: ['th', 'en'] } as ArticlesConfig,
+    );
     const usage = await service.mediaUsage(image);
     expect(usage.stories.sort((x, y) => x.storyId.localeCompare(y.storyId))).toEqual([
       { storyId: 'a'.repeat(24), as: ['cover'], live: ['th'] },

@@ -6,17 +6,19 @@ import {
   type Actor,
   type Language,
   type MediaUsage,
+  type SearchItem,
   type SearchQuery,
   type SearchQuerySchema,
-  type StorySummary,
 } from '@khao/contracts';
 import { endOfNewsroomDay, isDateOnly, parseQuery, startOfNewsroomDay, suggest, type ParsedQuery } from '@khao/thai';
 import type { z } from 'zod';
 import { CONFIG } from '../tokens.js';
 import type { ArticlesConfig } from '../config.js';
 import { toSummary } from './story.mapper.js';
-import { StoryIndex, type IndexFilter } from './story-index.js';
+import { StoryIndex, type IndexFilter, type StoryHit } from './story-index.js';
 import { StoryIndexSync } from './story-index.sync.js';
+import { storySnippet } from './story-snippet.js';
+import { StoryRepository } from './story.repository.js';
 
 /**
  * Admin search. Thai has no spaces, so stories are indexed by segmented words and the query is cut the same way
@@ -29,13 +31,14 @@ export class SearchService {
   constructor(
     private readonly index: StoryIndex,
     private readonly sync: StoryIndexSync,
+    private readonly stories: StoryRepository,
     @Inject(CONFIG) private readonly config: ArticlesConfig,
   ) {}
 
   async search(
     actor: Actor,
     query: SearchQuery,
-  ): Promise<{ items: StorySummary[]; nextCursor: string | null; suggestion?: string }> {
+  ): Promise<{ items: SearchItem[]; nextCursor: string | null; suggestion?: string }> {
     const q = query as z.output<typeof SearchQuerySchema>;
     const langs: Language[] = q.lang ? [q.lang] : this.config.LANGUAGES;
     const statuses = q.status ? [q.status] : VersionStatusSchema.options;
@@ -68,7 +71,7 @@ export class SearchService {
     };
   }
 
-  private ranked(
+  private async ranked(
     parsed: ParsedQuery,
     filter: IndexFilter,
     q: z.output<typeof SearchQuerySchema>,
@@ -87,10 +90,19 @@ export class SearchService {
     const page = hits.slice(offset, offset + q.limit);
     const more = hits.length > offset + q.limit;
     return {
-      items: page.map((h) => toSummary(h.story)),
+      items: await Promise.all(page.map((h) => this.withSnippet(h, parsed))),
       nextCursor: more ? Buffer.from(`rank:${offset + q.limit}`).toString('base64url') : null,
       ...(hits.length === 0 ? this.suggestion(parsed) : {}),
     };
+  }
+
+  /** The hit with its best version's text around the matched words (drafts too: editors search their drafts). */
+  private async withSnippet(hit: StoryHit, parsed: ParsedQuery): Promise<SearchItem> {
+    const doc = await this.stories.findLive(hit.story._id);
+    const version = doc?.versions.find((v) => v.language === hit.language);
+    const indexed = hit.story.versions.find((v) => v.language === hit.language);
+    const snippet = storySnippet(version ?? { body: '', summary: indexed?.summary ?? '' }, parsed);
+    return { ...toSummary(hit.story), match: { language: hit.language, snippet } };
   }
 
   private suggestion(parsed: ParsedQuery): { suggestion?: string } {

@@ -196,18 +196,18 @@ export class StoryIndex {
     const v = this.entries.get(id)?.story.versions.find((x) => x.language === language);
     if (v?.status !== 'published' || tokens.length === 0) return false;
     const accept = (r: VersionRef) => r.story._id === id && r.version.language === language;
-    return this.text.search(legacyQuery(tokens, phrases), { accept, limit: 1 }).total > 0;
+    return this.text.match(legacyQuery(tokens, phrases), accept).length > 0;
   }
 
   /** `<storyId>:<lang>` of the published versions (of `language`, if given) matching a text query. */
   publishedMatches(query: ParsedQuery, language?: Language): Set<string> {
     const accept = (r: VersionRef) =>
       r.version.status === 'published' && (!language || r.version.language === language);
-    return new Set(this.text.search(query, { accept }).hits.map((h) => h.key));
+    return new Set(this.text.match(query, accept).map((h) => h.key));
   }
 
   private matching(query: ParsedQuery): Set<string> {
-    return new Set(this.text.search(query).hits.map((h) => h.ref.story._id));
+    return new Set(this.text.match(query).map((h) => h.ref.story._id));
   }
 
   /** The index's words, for "did you mean". */

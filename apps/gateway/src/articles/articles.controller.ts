@@ -111,7 +111,9 @@ export class ArticlesController {
   @ApiOperation({
     summary:
       'Search and list stories (Thai-aware): with q, best match first (sort=relevance, the default) or newest ' +
-      'change first (sort=updated, the default without q); cursor-paginated; `suggestion` when q found nothing',
+      'change first (sort=updated, the default without q); cursor-paginated; `suggestion` when q found nothing; ' +
+      'ranked hits carry `match`: the best-matching version and its text around the words (`marks` are [start, end) ' +
+      'UTF-16 offsets into `text`)',
   })
   @ApiOkResponse({ schema: openApi(SearchReplySchema, 'output') })
   search(

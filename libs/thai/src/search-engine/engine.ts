@@ -1,5 +1,7 @@
 import { analyze, TermFlag } from './analyze.js';
 import { nfc } from './normalize.js';
+import { Heap } from './heap.js';
+import { Postings } from './postings.js';
 import { strongPart, shortWord, type ParsedQuery } from './query.js';
 
 /** The fields of a searchable document, most telling first. */
@@ -77,27 +79,66 @@ interface Entry<R> {
   unique: Uint32Array;
 }
 
-interface Postings {
-  slots: number[];
-  packed: number[];
-  df: number;
+/** How an alternative of a query group stands in one document. */
+const enum Found {
+  none,
+  /** Its words one after another. */
+  exact,
+  /** Its words apart, each part strong enough alone. */
+  apart,
+  /** Either of the two: every word stands alone, so it matches; the phrase check waits until the rank needs it. */
+  either,
+}
+
+/** One alternative of a query group, resolved against the index. */
+interface Alternative {
+  ids: number[];
+  words: string[];
+  idf: number[];
+  /** A one-word query of at most two letters: only where it is a word of its own. */
+  short: boolean;
+  /** Per word: strong enough to stand for itself when the words lie apart (`strongPart`). */
+  strong: boolean[];
+}
+
+/** The query's groups as the index sees them, rarest first, and the whole query's phrase when it has several parts. */
+interface Plan {
+  groups: Alternative[][];
+  phrase: number[] | undefined;
+  avg: number[];
 }
 
 /**
  * A ranked full-text index in memory: BM25F over analysed terms (`analyze`), phrase checks over the term sequence of
- * each field, for Thai and English alike. Documents are put and removed by key; a query (`parseQuery`) returns every
- * matching document, best first, the newer first among equals.
+ * each field, for Thai and English alike. Documents are put and removed by key; a query (`parseQuery`) returns the
+ * best matching documents, the newer first among equals, and how many match.
+ *
+ * A search first finds every match and bounds its score without reading the documents' text: a query word standing
+ * alone matches whether or not the phrase is there, so only the rank waits on the phrase check. Then only the
+ * documents whose best possible rank can still reach the page have their phrases checked, best bound first, into a
+ * bounded heap: the rank is exactly the one a full scoring would give.
  */
 export class SearchIndex<R = unknown> {
   private readonly ids = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly postings: Postings[] = [];
   private readonly entries: (Entry<R> | undefined)[] = [];
-  // Per-search scratch, by slot, reused: the running score, whether every part so far was exact, a visit stamp.
+  // Per-search scratch, by slot, reused: the score with undecided phrases counted whole, what undecided phrases may
+  // take off it, whether a part was found apart, how many parts wait on a phrase check, a visit stamp; then the
+  // rank keys (exact, score) at best, at worst and as found.
   private score = new Float64Array(0);
-  private allExact = new Uint8Array(0);
+  private loss = new Float64Array(0);
+  private apartSeen = new Uint8Array(0);
+  private undecided = new Uint8Array(0);
   private stamp = new Uint32Array(0);
+  private keyExact = [new Uint8Array(0), new Uint8Array(0), new Uint8Array(0)];
+  private keyScore = [new Float64Array(0), new Float64Array(0), new Float64Array(0)];
   private generation = 0;
+  // By slot, side by side so that scoring a common word walks memory in order: each field's length, the time, and
+  // whether the slot holds a live document.
+  private fieldLengths = new Uint32Array(0);
+  private times = new Float64Array(0);
+  private alive = new Uint8Array(0);
   private readonly slotOf = new Map<string, number>();
   private readonly lengthSums = [0, 0, 0, 0];
   private deadSlots = 0;
@@ -141,13 +182,14 @@ export class SearchIndex<R = unknown> {
     for (const [id, packed] of counts) {
       entry.unique[i++] = id;
       const p = this.postings[id];
-      p.slots.push(slot);
-      p.packed.push(packed);
+      p.push(slot, packed);
       p.df++;
     }
     this.entries.push(entry);
     this.slotOf.set(doc.key, slot);
     this.addLengths(entry, 1);
+    this.growSlots(slot + 1);
+    this.setSlot(slot, entry);
   }
 
   remove(key: string): void {
@@ -157,6 +199,7 @@ export class SearchIndex<R = unknown> {
     for (const id of entry.unique) this.postings[id].df--;
     this.addLengths(entry, -1);
     this.entries[slot] = undefined;
+    this.alive[slot] = 0;
     this.slotOf.delete(key);
     if (++this.deadSlots > 1000 && this.deadSlots > this.slotOf.size) this.compact();
   }
@@ -169,49 +212,27 @@ export class SearchIndex<R = unknown> {
     query: ParsedQuery,
     opts: { accept?: (ref: R) => boolean; limit?: number } = {},
   ): { hits: SearchHit<R>[]; total: number } {
-    if (query.groups.length === 0) return { hits: [], total: 0 };
-    const n = Math.max(1, this.slotOf.size);
-    const avg = this.lengthSums.map((s) => Math.max(1, s / n));
-    this.growScratch();
-    let candidates: number[] | null = null;
-    // The group with the rarest word first: it bounds the candidates every other group is checked on.
-    const rarity = (g: ParsedQuery['groups'][number]) =>
-      Math.max(...g.alternatives.map((words) => Math.min(...words.map((w) => this.documentFrequency(w)))));
-    const groups = [...query.groups].sort((a, b) => rarity(a) - rarity(b));
-    for (const group of groups) {
-      const gen = ++this.generation;
-      const next: number[] = [];
-      for (const words of group.alternatives) {
-        const ids = words.map((w) => this.ids.get(w));
-        if (ids.some((id) => id === undefined || this.postings[id].df === 0)) continue;
-        this.matchGroup(ids as number[], words, avg, n, candidates, opts.accept, gen, next);
-      }
-      if (next.length === 0) return { hits: [], total: 0 };
-      candidates = next;
-    }
-    const allIds = query.terms.map((t) => this.ids.get(t));
-    const whole = query.groups.length > 1 && allIds.every((id) => id !== undefined);
-    const limit = opts.limit ?? Infinity;
-    const top: SearchHit<R>[] = [];
-    for (const slot of candidates!) {
+    const plan = this.plan(query);
+    const members = plan ? this.members(plan, opts.accept) : [];
+    if (!plan || members.length === 0) return { hits: [], total: 0 };
+    const top = this.best(plan, members, opts.limit ?? Infinity);
+    const [exact, score] = [this.keyExact[FINAL], this.keyScore[FINAL]];
+    const hits = top.map((slot): SearchHit<R> => {
       const e = this.entries[slot]!;
-      const bonus = whole && phraseAt(e, allIds, 0, allIds.length) ? PHRASE_BONUS : 1;
-      const score = Math.round(this.score[slot] * bonus * 1e6) / 1e6;
-      const exact = this.allExact[slot] === 1;
-      // Most candidates of a common word rank below a full page: compared before anything is allocated.
-      if (top.length >= limit && ranksBefore(top[top.length - 1], exact, score, e.time)) continue;
-      const hit = { key: e.key, ref: e.ref, score, exact, time: e.time };
-      let lo = 0;
-      let hi = top.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (ranksBefore(top[mid], exact, score, e.time)) lo = mid + 1;
-        else hi = mid;
-      }
-      top.splice(lo, 0, hit);
-      if (top.length > limit) top.pop();
-    }
-    return { hits: top, total: candidates!.length };
+      return { key: e.key, ref: e.ref, score: score[slot], exact: exact[slot] === 1, time: e.time };
+    });
+    return { hits, total: members.length };
+  }
+
+  /** Every document matching the query (and `accept`), in no order, unranked: what a filter by text needs. */
+  match(query: ParsedQuery, accept?: (ref: R) => boolean): { key: string; ref: R }[] {
+    const plan = this.plan(query);
+    return plan
+      ? this.members(plan, accept).map((slot) => {
+          const e = this.entries[slot]!;
+          return { key: e.key, ref: e.ref };
+        })
+      : [];
   }
 
   /** Indexed words (with how many documents hold them), for "did you mean". */
@@ -228,55 +249,232 @@ export class SearchIndex<R = unknown> {
     return id === undefined ? 0 : this.postings[id].df;
   }
 
+  /** The query against the index: its groups' alternatives that can match, rarest group first; undefined if none. */
+  private plan(query: ParsedQuery): Plan | undefined {
+    if (query.groups.length === 0) return undefined;
+    const n = Math.max(1, this.slotOf.size);
+    const rarity = (g: ParsedQuery['groups'][number]) =>
+      Math.max(...g.alternatives.map((words) => Math.min(...words.map((w) => this.documentFrequency(w)))));
+    // The group with the rarest word first: it bounds the candidates every other group is checked on.
+    const groups = [...query.groups]
+      .sort((a, b) => rarity(a) - rarity(b))
+      .map((g) =>
+        g.alternatives.flatMap((words): Alternative[] => {
+          const ids = words.map((w) => this.ids.get(w));
+          if (ids.some((id) => id === undefined || this.postings[id].df === 0)) return [];
+          const dfs = (ids as number[]).map((id) => this.postings[id].df);
+          return [
+            {
+              ids: ids as number[],
+              words,
+              idf: dfs.map((df) => Math.log(1 + (n - df + 0.5) / (df + 0.5))),
+              short: ids.length === 1 && shortWord(words[0]),
+              strong: words.map((w) => strongPart([w])),
+            },
+          ];
+        }),
+      );
+    if (groups.some((g) => g.length === 0)) return undefined;
+    const all = query.terms.map((t) => this.ids.get(t));
+    const phrase = query.groups.length > 1 && all.every((id) => id !== undefined) ? all : undefined;
+    this.growScratch();
+    return { groups, phrase, avg: this.lengthSums.map((s) => Math.max(1, s / n)) };
+  }
+
+  /** Every document matching each group, with its score bounds in the scratch arrays. */
+  private members(plan: Plan, accept: ((ref: R) => boolean) | undefined): number[] {
+    let candidates: number[] | null = null;
+    for (const group of plan.groups) {
+      const gen = ++this.generation;
+      const next: number[] = [];
+      for (const alt of group) this.matchGroup(alt, plan.avg, candidates, accept, gen, next);
+      if (next.length === 0) return [];
+      // Alternatives found in turn: back in slot order, which equal ranks keep.
+      if (group.length > 1) next.sort((a, b) => a - b);
+      candidates = next;
+    }
+    return candidates!;
+  }
+
   /** Scores one group (one alternative) on the candidates so far, or on its rarest word's postings at first. */
   private matchGroup(
-    ids: number[],
-    words: string[],
+    alt: Alternative,
     avg: number[],
-    n: number,
     candidates: number[] | null,
     accept: ((ref: R) => boolean) | undefined,
     gen: number,
     out: number[],
   ): void {
+    const { ids } = alt;
     let rarest = 0;
     for (let k = 1; k < ids.length; k++) if (this.postings[ids[k]].df < this.postings[ids[rarest]].df) rarest = k;
     const rare = this.postings[ids[rarest]];
-    const idf = ids.map((id) => Math.log(1 + (n - this.postings[id].df + 0.5) / (this.postings[id].df + 0.5)));
-    const short = ids.length === 1 && shortWord(words[0]);
     const packed: number[] = new Array<number>(ids.length);
-    const count = candidates ? candidates.length : rare.slots.length;
+    const count = candidates ? candidates.length : rare.length;
     for (let i = 0; i < count; i++) {
-      const slot = candidates ? candidates[i] : rare.slots[i];
-      if (this.stamp[slot] === gen) continue;
-      const e = this.entries[slot];
-      if (!e) continue;
-      if (!candidates && accept && !accept(e.ref)) continue;
-      let found = true;
-      for (let k = 0; k < ids.length && found; k++) {
-        const p = !candidates && k === rarest ? rare.packed[i] : this.packedOf(ids[k], slot);
-        if (p === undefined) found = false;
-        else packed[k] = p;
-      }
-      if (!found || (short && !(packed[0] & FREE_BIT))) continue;
-      let exact = true;
-      if (ids.length > 1 && !phraseAt(e, ids, 0, ids.length)) {
-        exact = false;
-        if (!this.apart(e, ids, words, packed)) continue;
-      }
-      let score = 0;
-      for (let k = 0; k < ids.length; k++) score += idf[k] * this.saturate(packed[k], e, avg);
-      if (!exact) score *= APART;
+      const slot = candidates ? candidates[i] : rare.slot(i);
+      if (this.stamp[slot] === gen || !this.alive[slot]) continue;
+      if (!candidates && accept && !accept(this.entries[slot]!.ref)) continue;
+      if (!this.gather(alt, slot, packed, candidates ? -1 : rarest, candidates ? 0 : rare.packed(i))) continue;
+      const found = alt.ids.length === 1 ? Found.exact : this.found(this.entries[slot]!, alt, packed, false);
+      if (found === Found.none) continue;
+      const base = this.baseScore(alt, packed, slot, avg);
+      const score = found === Found.apart ? base * APART : base;
       this.stamp[slot] = gen;
       if (candidates) {
         this.score[slot] += score;
-        if (!exact) this.allExact[slot] = 0;
+        if (found === Found.apart) this.apartSeen[slot] = 1;
       } else {
         this.score[slot] = score;
-        this.allExact[slot] = exact ? 1 : 0;
+        this.apartSeen[slot] = found === Found.apart ? 1 : 0;
+        this.loss[slot] = 0;
+        this.undecided[slot] = 0;
+      }
+      if (found === Found.either) {
+        this.loss[slot] += base - base * APART;
+        this.undecided[slot]++;
       }
       out.push(slot);
     }
+  }
+
+  /** The packed counts of each of the alternative's words in a document; false when one is missing or too weak. */
+  private gather(alt: Alternative, slot: number, packed: number[], known: number, knownPacked: number): boolean {
+    for (let k = 0; k < alt.ids.length; k++) {
+      const p = k === known ? knownPacked : this.postings[alt.ids[k]].find(slot);
+      if (p < 0) return false;
+      packed[k] = p;
+    }
+    return !(alt.short && !(packed[0] & FREE_BIT));
+  }
+
+  /** How the alternative's words stand in the document; `decide` checks the phrase even when they all stand alone. */
+  private found(e: Entry<R>, alt: Alternative, packed: number[], decide: boolean): Found {
+    const { ids } = alt;
+    if (ids.length === 1) return Found.exact;
+    if (!decide && alt.strong.every((strong, k) => strong || packed[k] & EDGE_BIT)) return Found.either;
+    if (phraseAt(e, ids, 0, ids.length)) return Found.exact;
+    return this.apart(e, ids, alt.words, packed) ? Found.apart : Found.none;
+  }
+
+  private baseScore(alt: Alternative, packed: number[], slot: number, avg: number[]): number {
+    let score = 0;
+    for (let k = 0; k < alt.ids.length; k++) score += alt.idf[k] * this.saturate(packed[k], slot, avg);
+    return score;
+  }
+
+  /**
+   * The best `limit` members, best first. Members without an undecided phrase (and a query of one part) are ranked
+   * as found; otherwise the k-th best worst case bounds which members can still reach the page, and those are
+   * decided best bound first until the page's last hit ranks above the next bound.
+   */
+  private best(plan: Plan, members: number[], limit: number): number[] {
+    const [lowE, upE, finE] = this.keyExact;
+    const [lowS, upS, finS] = this.keyScore;
+    let open = 0;
+    for (const slot of members) {
+      const exact = this.apartSeen[slot] ? 0 : 1;
+      if (this.undecided[slot] === 0 && !plan.phrase) {
+        finE[slot] = exact;
+        finS[slot] = round(this.score[slot]);
+        continue;
+      }
+      open++;
+      // Rounded outwards, so that a bound never passes the score it bounds.
+      upE[slot] = exact;
+      upS[slot] = round(this.score[slot] * (plan.phrase ? PHRASE_BONUS : 1) * (1 + 1e-12)) + 1e-6;
+      lowE[slot] = this.undecided[slot] ? 0 : exact;
+      lowS[slot] = round((this.score[slot] - this.loss[slot]) * (1 - 1e-12)) - 1e-6;
+    }
+    const times = this.times;
+    const time = (slot: number) => times[slot];
+    const ranks = (ea: number, sa: number, a: number, eb: number, sb: number, b: number) =>
+      ea !== eb ? ea > eb : sa !== sb ? sa > sb : time(a) !== time(b) ? time(a) > time(b) : a < b;
+    const final = (a: number, b: number) => ranks(finE[a], finS[a], a, finE[b], finS[b], b);
+    const page = new Heap((a, b) => final(b, a));
+    const keep = (slot: number) => {
+      if (page.size < limit) page.push(slot);
+      else if (final(slot, page.peek())) page.replaceTop(slot);
+    };
+    if (open === 0) {
+      for (const slot of members) keep(slot);
+    } else {
+      const bounded = this.boundedMembers(members, limit, plan, ranks);
+      const byBound = new Heap((a, b) => ranks(upE[a], upS[a], a, upE[b], upS[b], b), bounded.open);
+      for (const slot of bounded.decided) keep(slot);
+      while (byBound.size) {
+        const next = byBound.pop();
+        const worst = page.peek();
+        if (page.size >= limit && ranks(finE[worst], finS[worst], worst, upE[next], upS[next], next)) break;
+        this.decide(plan, next);
+        keep(next);
+      }
+    }
+    return page.items.sort((a, b) => (final(a, b) ? -1 : 1));
+  }
+
+  /**
+   * The members that can still reach the page: every decided one (ranked as found) and the open ones whose best
+   * case ranks at or above the k-th best worst case of all members.
+   */
+  private boundedMembers(
+    members: number[],
+    limit: number,
+    plan: Plan,
+    ranks: (ea: number, sa: number, a: number, eb: number, sb: number, b: number) => boolean,
+  ): { decided: number[]; open: number[] } {
+    const [lowE, upE, finE] = this.keyExact;
+    const [lowS, upS, finS] = this.keyScore;
+    const isOpen = (slot: number) => this.undecided[slot] > 0 || plan.phrase !== undefined;
+    const lowE2 = (slot: number) => (isOpen(slot) ? lowE[slot] : finE[slot]);
+    const lowS2 = (slot: number) => (isOpen(slot) ? lowS[slot] : finS[slot]);
+    let threshold = -1;
+    if (members.length > limit) {
+      const worstFirst = new Heap((a, b) => ranks(lowE2(b), lowS2(b), b, lowE2(a), lowS2(a), a));
+      for (const slot of members) {
+        if (worstFirst.size < limit) worstFirst.push(slot);
+        else {
+          const worst = worstFirst.peek();
+          if (ranks(lowE2(slot), lowS2(slot), slot, lowE2(worst), lowS2(worst), worst)) worstFirst.replaceTop(slot);
+        }
+      }
+      threshold = worstFirst.peek();
+    }
+    const decided: number[] = [];
+    const open: number[] = [];
+    for (const slot of members) {
+      if (!isOpen(slot)) decided.push(slot);
+      else if (
+        threshold < 0 ||
+        slot === threshold ||
+        ranks(upE[slot], upS[slot], slot, lowE2(threshold), lowS2(threshold), threshold)
+      ) {
+        open.push(slot);
+      }
+    }
+    return { decided, open };
+  }
+
+  /** The member's exact rank keys: every group's phrase checked, as the first group that matches scored it. */
+  private decide(plan: Plan, slot: number): void {
+    const e = this.entries[slot]!;
+    const packed: number[] = [];
+    let raw = 0;
+    let exact = 1;
+    for (const group of plan.groups) {
+      for (const alt of group) {
+        if (!this.gather(alt, slot, packed, -1, 0)) continue;
+        const found = this.found(e, alt, packed, true);
+        if (found === Found.none) continue;
+        const base = this.baseScore(alt, packed, slot, plan.avg);
+        if (found === Found.apart) exact = 0;
+        raw += found === Found.apart ? base * APART : base;
+        break;
+      }
+    }
+    const bonus = plan.phrase && phraseAt(e, plan.phrase, 0, plan.phrase.length) ? PHRASE_BONUS : 1;
+    this.keyExact[FINAL][slot] = exact;
+    this.keyScore[FINAL][slot] = round(raw * bonus);
   }
 
   private growScratch(): void {
@@ -284,22 +482,41 @@ export class SearchIndex<R = unknown> {
     if (this.score.length >= size) return;
     const cap = Math.max(size, this.score.length * 2, 1024);
     this.score = new Float64Array(cap);
-    this.allExact = new Uint8Array(cap);
+    this.loss = new Float64Array(cap);
+    this.apartSeen = new Uint8Array(cap);
+    this.undecided = new Uint8Array(cap);
     this.stamp = new Uint32Array(cap);
+    this.keyExact = [new Uint8Array(cap), new Uint8Array(cap), new Uint8Array(cap)];
+    this.keyScore = [new Float64Array(cap), new Float64Array(cap), new Float64Array(cap)];
     this.generation = 0;
   }
 
   /** BM25F's saturated, length-normalised weight of one term's counts in one document. */
-  private saturate(packed: number, e: Entry<R>, avg: number[]): number {
+  private saturate(packed: number, slot: number, avg: number[]): number {
     let tf = 0;
-    let start = 0;
     for (let f = 0; f < FIELDS; f++) {
-      const end = e.ends[f];
       const count = (packed >> SHIFT[f]) & MAX[f];
-      if (count) tf += (WEIGHTS[f] * count) / (1 - B + (B * (end - start)) / avg[f]);
-      start = end;
+      if (count) tf += (WEIGHTS[f] * count) / (1 - B + (B * this.fieldLengths[slot * FIELDS + f]) / avg[f]);
     }
     return (tf * (K1 + 1)) / (tf + K1);
+  }
+
+  private growSlots(size: number): void {
+    if (this.times.length >= size) return;
+    const cap = Math.max(size, this.times.length * 2, 1024);
+    const lengths = new Uint32Array(cap * FIELDS);
+    lengths.set(this.fieldLengths);
+    const times = new Float64Array(cap);
+    times.set(this.times);
+    const alive = new Uint8Array(cap);
+    alive.set(this.alive);
+    [this.fieldLengths, this.times, this.alive] = [lengths, times, alive];
+  }
+
+  private setSlot(slot: number, e: Entry<R>): void {
+    for (let f = 0; f < FIELDS; f++) this.fieldLengths[slot * FIELDS + f] = fieldLength(e, f);
+    this.times[slot] = e.time;
+    this.alive[slot] = 1;
   }
 
   /**
@@ -318,28 +535,13 @@ export class SearchIndex<R = unknown> {
     return true;
   }
 
-  private packedOf(id: number, slot: number): number | undefined {
-    // Postings are in slot order: binary search.
-    const p = this.postings[id];
-    let lo = 0;
-    let hi = p.slots.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const s = p.slots[mid];
-      if (s === slot) return p.packed[mid];
-      if (s < slot) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
-  }
-
   private idOf(word: string): number {
     let id = this.ids.get(word);
     if (id === undefined) {
       id = this.words.length;
       this.ids.set(word, id);
       this.words.push(word);
-      this.postings.push({ slots: [], packed: [], df: 0 });
+      this.postings.push(new Postings());
     }
     return id;
   }
@@ -350,33 +552,27 @@ export class SearchIndex<R = unknown> {
 
   /** Drops removed documents from the postings and renumbers the slots. */
   private compact(): void {
-    const renumber = new Map<number, number>();
+    const renumber = new Int32Array(this.entries.length).fill(-1);
     const kept: Entry<R>[] = [];
     this.entries.forEach((e, slot) => {
       if (e) {
-        renumber.set(slot, kept.length);
+        renumber[slot] = kept.length;
         kept.push(e);
       }
     });
-    for (const p of this.postings) {
-      const slots: number[] = [];
-      const packed: number[] = [];
-      p.slots.forEach((s, i) => {
-        const to = renumber.get(s);
-        if (to !== undefined) {
-          slots.push(to);
-          packed.push(p.packed[i]);
-        }
-      });
-      p.slots = slots;
-      p.packed = packed;
-    }
+    for (const p of this.postings) p.renumber(renumber);
     this.entries.length = 0;
     this.entries.push(...kept);
-    for (const [key, slot] of this.slotOf) this.slotOf.set(key, renumber.get(slot)!);
+    this.alive.fill(0);
+    kept.forEach((e, slot) => this.setSlot(slot, e));
+    for (const [key, slot] of this.slotOf) this.slotOf.set(key, renumber[slot]);
     this.deadSlots = 0;
   }
 }
+
+/** Scores are compared rounded, so that sums in another order never flip a rank. */
+const round = (score: number) => Math.round(score * 1e6) / 1e6;
+const FINAL = 2;
 
 function fieldLength(e: Entry<unknown>, f: number): number {
   return e.ends[f] - (f ? e.ends[f - 1] : 0);
@@ -395,11 +591,4 @@ function phraseAt(e: Entry<unknown>, ids: number[], from: number, to: number): b
     fieldStart = end;
   }
   return false;
-}
-
-/** Whether hit `a` ranks before another (exact, score, time): every part exact first, then the score, then newer. */
-function ranksBefore(a: SearchHit<unknown>, exact: boolean, score: number, time: number): boolean {
-  if (a.exact !== exact) return a.exact;
-  if (a.score !== score) return a.score > score;
-  return a.time >= time;
 }

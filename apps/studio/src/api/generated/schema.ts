@@ -8,7 +8,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Search and list stories (Thai-aware): with q, best match first (sort=relevance, the default) or newest change first (sort=updated, the default without q); cursor-paginated; `suggestion` when q found nothing */
+        /** Search and list stories (Thai-aware): with q, best match first (sort=relevance, the default) or newest change first (sort=updated, the default without q); cursor-paginated; `suggestion` when q found nothing; ranked hits carry `match`: the best-matching version and its text around the words (`marks` are [start, end) UTF-16 offsets into `text`) */
         get: operations["ArticlesController_search"];
         put?: never;
         /** Create a story with its source-language version (a draft) */
@@ -868,6 +868,14 @@ export interface operations {
                             } | null;
                             galleryMediaIds: string[];
                             id: string;
+                            match?: {
+                                /** @enum {string} */
+                                language: "th" | "en";
+                                snippet: {
+                                    marks: (number)[][];
+                                    text: string;
+                                };
+                            };
                             revision: number;
                             /** @enum {string} */
                             sourceLanguage: "th" | "en";

@@ -1,4 +1,5 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Mark, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StorySummary } from '../../../api/types';
@@ -14,6 +15,25 @@ function titleOf(story: StorySummary, lang: 'th' | 'en'): { text: string; lang: 
     story.versions.find((x) => x.language === story.sourceLanguage) ??
     story.versions[0];
   return { text: v?.title ?? story.id, lang: v?.language ?? lang };
+}
+
+type Snippet = NonNullable<StorySummary['match']>['snippet'];
+
+/** A search hit's text around the matched words, the words marked. */
+function SnippetText({ snippet, lang }: { snippet: Snippet; lang: string }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  // The generated type reads a pair as an array of numbers.
+  for (const [start = at, end = start] of snippet.marks) {
+    parts.push(snippet.text.slice(at, start), <Mark key={start}>{snippet.text.slice(start, end)}</Mark>);
+    at = end;
+  }
+  parts.push(snippet.text.slice(at));
+  return (
+    <Text size="sm" c="dimmed" lang={lang} data-snippet="">
+      {parts}
+    </Text>
+  );
 }
 
 export function StoryTable({ stories }: { stories: StorySummary[] }) {
@@ -40,6 +60,7 @@ export function StoryTable({ stories }: { stories: StorySummary[] }) {
                 <Anchor component={Link} to={`/stories/${s.id}`} lang={title.lang}>
                   {title.text}
                 </Anchor>
+                {s.match && <SnippetText snippet={s.match.snippet} lang={s.match.language} />}
               </Table.Td>
               <Table.Td>{province(s.dateline.province) ?? <Text c="dimmed">—</Text>}</Table.Td>
               <Table.Td>
