@@ -529,7 +529,7 @@ describe("The admins' room and the social desk in Chromium", () => {
     const { ctx, page, problems } = await newPerson(browser, 'en-US');
     await logIn(page, platform.baseUrl, author, en);
     const menu = page.getByRole('navigation', { name: 'Main menu' });
-    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Stories']);
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Stories', 'Photos']);
     await page.goto(`${platform.baseUrl}/studio/admin/users`);
     await expect.poll(() => page.getByTestId('forbidden').count()).toBe(1);
     await expectAccessible(page, 'forbidden (en)');
