@@ -226,6 +226,9 @@ export const PreviewInputSchema = z
     language: LanguageSchema,
     /** One channel; by default every enabled channel of the language. */
     channelId: ObjectIdSchema.optional(),
+    /** The editor's unsaved text, counted instead of the saved version's (the story editor's panel as one types). */
+    title: z.string().max(300, 'must be at most 300 characters').optional(),
+    summary: z.string().max(1000, 'must be at most 1000 characters').optional(),
   })
   .strict();
 

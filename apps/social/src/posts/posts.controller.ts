@@ -30,6 +30,9 @@ export class PostsController {
 
   @MessagePattern(SocialRpc.preview.subject)
   preview(@Payload(valid(SocialRpc.preview)) p: In<typeof SocialRpc.preview>) {
-    return this.previews.preview(p.actor, p.input.storyId, p.input.language, p.input.channelId);
+    return this.previews.preview(p.actor, p.input.storyId, p.input.language, p.input.channelId, {
+      title: p.input.title,
+      summary: p.input.summary,
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ArticlesRpc, DomainError, ErrorCode, type Actor, type Language, type PreviewItem } from '@khao/contracts';
 import { RpcClient } from '@khao/messaging';
+import { slugify } from '@khao/thai';
 import { Adapters } from '../adapters/adapters.js';
 import { ChannelAccess } from '../channels/channel-access.js';
 import type { SocialConfig } from '../config.js';
@@ -22,11 +23,14 @@ export class PreviewService {
     storyId: string,
     language: Language,
     channelId?: string,
+    draft: { title?: string; summary?: string } = {},
   ): Promise<{ items: PreviewItem[] }> {
     const story = await this.rpc.request(ArticlesRpc.get, { actor, id: storyId });
     const version = story.versions.find((v) => v.language === language);
     if (!version) throw new DomainError(ErrorCode.NotFound, `story ${storyId} has no ${language} version`);
-    const url = `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/${language}/news/${version.slug}`;
+    // An unsaved title gives the address it will have once saved (the articles service's rule), as it is counted.
+    const slug = draft.title !== undefined ? slugify(draft.title, language, storyId) : version.slug;
+    const url = `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/${language}/news/${slug}`;
     let channels = await this.channels.all();
     if (channelId) {
       channels = channels.filter((c) => c._id === channelId);
@@ -37,7 +41,13 @@ export class PreviewService {
         const image = story.coverMediaId ? { url: '', width: 1200, height: 630, alt: '', preview: null } : null;
         const caption = this.adapters.for(c.type).usesCaption?.(c, { image }) ?? false;
         const f = fitText(
-          { template: c.template, title: version.title, summary: version.summary, url, hashtags: c.hashtags },
+          {
+            template: c.template,
+            title: draft.title ?? version.title,
+            summary: draft.summary ?? version.summary,
+            url,
+            hashtags: c.hashtags,
+          },
           rulesFor(c.type, c.options, caption),
         );
         return {

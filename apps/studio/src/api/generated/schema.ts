@@ -6077,6 +6077,8 @@ export interface operations {
                     /** @enum {string} */
                     language: "th" | "en";
                     storyId: string;
+                    summary?: string;
+                    title?: string;
                 };
             };
         };

@@ -15,3 +15,8 @@ export type PostPage = Json<paths['/api/v1/social/posts']['get']['responses'][20
 export type Post = PostPage['items'][number];
 export type PostStatus = Post['status'];
 export type PostQuery = NonNullable<paths['/api/v1/social/posts']['get']['parameters']['query']>;
+export type PreviewInput = NonNullable<
+  paths['/api/v1/social/preview']['post']['requestBody']
+>['content']['application/json'];
+export type Preview = Json<paths['/api/v1/social/preview']['post']['responses'][200]>;
+export type PreviewItem = Preview['items'][number];

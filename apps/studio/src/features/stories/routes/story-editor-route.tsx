@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -11,6 +11,7 @@ import { Loading } from '../../shell/components/loading';
 import { can } from '../../auth/permissions';
 import { GalleryEditor } from '../../media/components/gallery-editor';
 import { LivePosts } from '../../media/components/live-posts';
+import { SocialPreviewPanel } from '../../social/components/social-preview-panel';
 import { ConflictDialog } from '../components/conflict-dialog';
 import { PreviewButton } from '../components/preview-button';
 import { RevisionsDialog } from '../components/revisions-dialog';
@@ -113,6 +114,8 @@ function StoryEditor({ loaded }: { loaded: Story }) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  // Editors and admins see what each channel would post, counted as the platform counts, while they type.
+  const socialPanel = can(user.role, 'social.posts');
   const title = draft.versions[base.sourceLanguage]?.title || t('editor.untitled');
   const saveState = save.isPending
     ? t('editor.saving')
@@ -166,54 +169,72 @@ function StoryEditor({ loaded }: { loaded: Story }) {
         onChange={(p) => setDraft((d) => ({ ...d, fields: { ...d.fields, cover: p.cover, gallery: p.gallery } }))}
         disabled={sharedLocked}
       />
-      <Tabs value={tab} onChange={(v) => setTab(v === 'en' ? 'en' : 'th')}>
-        <Tabs.List>
-          {STORY_LANGUAGES.map((l) => (
-            <Tabs.Tab key={l} value={l}>
-              {t(`languages.${l}`)}
-              {l === base.sourceLanguage ? ` (${t('editor.source')})` : ''}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {STORY_LANGUAGES.map((l) => {
-          const v = draft.versions[l];
-          const saved = base.versions.find((x) => x.language === l);
-          return (
-            <Tabs.Panel key={l} value={l} pt="md">
-              {v ? (
-                <Stack>
-                  {saved && (
-                    <WorkflowButtons
-                      story={base}
-                      version={saved}
-                      unsaved={dirty}
-                      onChanged={(next) => {
-                        // Offered only without unsaved changes: the form simply takes the new revision.
-                        setBase(next);
-                        setDraft(draftFromStory(next));
-                      }}
-                    />
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: socialPanel ? 8 : 12 }}>
+          <Tabs value={tab} onChange={(v) => setTab(v === 'en' ? 'en' : 'th')}>
+            <Tabs.List>
+              {STORY_LANGUAGES.map((l) => (
+                <Tabs.Tab key={l} value={l}>
+                  {t(`languages.${l}`)}
+                  {l === base.sourceLanguage ? ` (${t('editor.source')})` : ''}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            {STORY_LANGUAGES.map((l) => {
+              const v = draft.versions[l];
+              const saved = base.versions.find((x) => x.language === l);
+              return (
+                <Tabs.Panel key={l} value={l} pt="md">
+                  {v ? (
+                    <Stack>
+                      {saved && (
+                        <WorkflowButtons
+                          story={base}
+                          version={saved}
+                          unsaved={dirty}
+                          onChanged={(next) => {
+                            // Offered only without unsaved changes: the form simply takes the new revision.
+                            setBase(next);
+                            setDraft(draftFromStory(next));
+                          }}
+                        />
+                      )}
+                      <VersionEditor
+                        language={l}
+                        value={v}
+                        savedSlug={saved?.slug ?? base.versions[0]?.slug}
+                        readOnly={readOnly(l)}
+                        onChange={(next) => setDraft((d) => ({ ...d, versions: { ...d.versions, [l]: next } }))}
+                      />
+                    </Stack>
+                  ) : (
+                    <Button
+                      variant="default"
+                      onClick={() => setDraft((d) => ({ ...d, versions: { ...d.versions, [l]: emptyVersion() } }))}
+                    >
+                      {t('editor.addVersion', { language: t(`languages.${l}`) })}
+                    </Button>
                   )}
-                  <VersionEditor
-                    language={l}
-                    value={v}
-                    savedSlug={saved?.slug ?? base.versions[0]?.slug}
-                    readOnly={readOnly(l)}
-                    onChange={(next) => setDraft((d) => ({ ...d, versions: { ...d.versions, [l]: next } }))}
-                  />
-                </Stack>
-              ) : (
-                <Button
-                  variant="default"
-                  onClick={() => setDraft((d) => ({ ...d, versions: { ...d.versions, [l]: emptyVersion() } }))}
-                >
-                  {t('editor.addVersion', { language: t(`languages.${l}`) })}
-                </Button>
-              )}
-            </Tabs.Panel>
-          );
-        })}
-      </Tabs>
+                </Tabs.Panel>
+              );
+            })}
+          </Tabs>
+        </Grid.Col>
+        {socialPanel && (
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            {base.versions.some((v) => v.language === tab) ? (
+              <SocialPreviewPanel
+                storyId={base.id}
+                language={tab}
+                title={(draft.versions[tab]?.title ?? '').trim()}
+                summary={(draft.versions[tab]?.summary ?? '').trim()}
+              />
+            ) : (
+              <Text size="sm">{t('socialPanel.noVersion')}</Text>
+            )}
+          </Grid.Col>
+        )}
+      </Grid>
       {can(user.role, 'social.posts') && <LivePosts storyId={base.id} />}
       <RevisionsDialog
         story={base}
