@@ -1,10 +1,11 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { api, unwrap } from '../../../api/client';
+import { useLiveEvents } from '../../../api/live-events';
 import type { PostPage, PostQuery } from '../types';
 import { channelsKey } from './use-channels';
 
-const postsKey = ['posts'] as const;
+// Under the same root as the story editor's per-story ledger, so one invalidation refreshes both.
+const postsKey = ['social', 'posts'] as const;
 export type PostFilters = Omit<PostQuery, 'after' | 'limit'>;
 
 export function usePosts(filters: PostFilters) {
@@ -33,19 +34,16 @@ export function useRetryPost() {
   });
 }
 
+const LEDGER_EVENTS = ['social.post.sent.v1', 'social.post.failed.v1'] as const;
+
 /**
- * The ledger and the channels follow the live event stream while the page is open: a post sent or failed (and so a
- * channel flagged for re-authorisation) shows without a reload and without polling.
+ * The ledger and the channels follow the app's one live event stream while the page is open: a post sent or failed
+ * (and so a channel flagged for re-authorisation) shows without a reload and without polling.
  */
 export function useLivePosts() {
   const qc = useQueryClient();
-  useEffect(() => {
-    const source = new EventSource('/api/v1/events/stream');
-    const refresh = () => {
-      void qc.invalidateQueries({ queryKey: postsKey });
-      void qc.invalidateQueries({ queryKey: channelsKey });
-    };
-    for (const type of ['social.post.sent.v1', 'social.post.failed.v1']) source.addEventListener(type, refresh);
-    return () => source.close();
-  }, [qc]);
+  useLiveEvents(LEDGER_EVENTS, () => {
+    void qc.invalidateQueries({ queryKey: postsKey });
+    void qc.invalidateQueries({ queryKey: channelsKey });
+  });
 }
