@@ -16,7 +16,9 @@ let platform: TestPlatform;
 let browser: Browser;
 let adminToken: string;
 let story: Story;
-const channels: Record<'x' | 'bluesky' | 'line_oa', Channel> = {} as never;
+// One Thai channel of each of the seven platforms.
+const TYPES = ['webhook', 'facebook_page', 'x', 'line_oa', 'mastodon', 'telegram', 'bluesky'] as const;
+const channels: Record<(typeof TYPES)[number], Channel> = {} as never;
 
 beforeAll(async () => {
   fakes = await startFakes();
@@ -26,8 +28,7 @@ beforeAll(async () => {
   await platform.start();
   adminToken = await platform.adminToken();
   const inputs = channelInputs(fakes, 'th');
-  for (const type of ['x', 'bluesky', 'line_oa'] as const)
-    channels[type] = await addChannel(platform, adminToken, inputs[type]);
+  for (const type of TYPES) channels[type] = await addChannel(platform, adminToken, inputs[type]);
   // An English channel is not shown for the Thai tab.
   await addChannel(platform, adminToken, channelInputs(fakes, 'en').x);
   story = await createStory(platform, adminToken, thaiStory());
@@ -80,12 +81,12 @@ async function expected(title: string, summary: string): Promise<Shown[]> {
 
 type Person = Awaited<ReturnType<typeof newPerson>>;
 
-/** The admin, logged in in that language, with the Thai story open and its three Thai channels in the panel. */
+/** The admin, logged in in that language, with the Thai story open and its seven Thai channels in the panel. */
 async function openEditor(locale: 'th-TH' | 'en-US'): Promise<Person> {
   const person = await newPerson(browser, locale);
   await logIn(person.page, platform.baseUrl, TEST_ADMIN, locale === 'th-TH' ? th : en);
   await person.page.goto(`${platform.baseUrl}/studio/stories/${story.id}`);
-  await expect.poll(() => person.page.getByTestId('social-preview-item').count()).toBe(3);
+  await expect.poll(() => person.page.getByTestId('social-preview-item').count()).toBe(TYPES.length);
   return person;
 }
 
@@ -121,9 +122,12 @@ describe("The story editor's social panel in Chromium", () => {
     // Updated as one types: the lengths moved, and each channel's text carries the typed title.
     expect(whole.map((s) => s.length)).not.toEqual(byId(partial).map((s) => s.length));
     for (const s of whole) expect(s.text).toContain('🙏🏽');
-    // The three platforms count the same text three ways.
-    const api = (await expected(title, summary)).map((s) => s.length);
-    expect(new Set(api).size).toBe(3);
+    // X, Bluesky and LINE count the same text three ways.
+    const api = await expected(title, summary);
+    const counted = [channels.x, channels.bluesky, channels.line_oa].map(
+      (c) => api.find((s) => s.channelId === c.id)?.length,
+    );
+    expect(new Set(counted).size).toBe(3);
 
     // A title too long for X is cut to fit and flagged; the panel says so as the API does.
     const long = `${title} ${'ชุมชนริมคลองร่วมกันฟื้นฟูแหล่งน้ำ '.repeat(6)}`.slice(0, 290);
