@@ -24,6 +24,7 @@ async function openStream(token: string | undefined, lastEventId?: string) {
   if (lastEventId) headers['last-event-id'] = lastEventId;
   const res = await fetch(`${platform.baseUrl}/api/v1/events/stream`, { headers, signal: abort.signal });
   const events: Received[] = [];
+  let ended = false;
   if (res.status === 200 && res.body) {
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     void (async () => {
@@ -31,7 +32,10 @@ async function openStream(token: string | undefined, lastEventId?: string) {
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) {
+            ended = true;
+            return;
+          }
           buffer += value;
           let end: number;
           while ((end = buffer.indexOf('\n\n')) >= 0) {
@@ -53,7 +57,7 @@ async function openStream(token: string | undefined, lastEventId?: string) {
   }
   const next = (where: (e: Received) => boolean) =>
     waitFor(() => events.find(where), { what: 'a live event', timeoutMs: 10_000 });
-  return { res, events, next, close: () => abort.abort() };
+  return { res, events, next, ended: () => ended, close: () => abort.abort() };
 }
 
 beforeAll(async () => {
@@ -130,6 +134,28 @@ describe('GET /api/v1/events/stream', () => {
     expect(((await bad.res.json()) as { message: string }).message).toBe(
       'Last-Event-ID: must be the id of an event this stream sent',
     );
+  });
+
+  it('ends a stream whose token was revoked after it opened, before it hears anything more', async () => {
+    const editor = await userToken(platform, admin, 'editor');
+    const stream = await openStream(editor.token);
+    expect(stream.res.status).toBe(200);
+    const before = await createStory(platform, admin, thaiStory());
+    await stream.next((e) => e.data.storyId === before.id);
+
+    // A role change revokes the editor's tokens; once this gateway refuses the token, the next event ends the stream.
+    const changed = await platform.http('PATCH', `/api/v1/users/${editor.id}`, {
+      token: admin,
+      body: { role: 'author' },
+    });
+    expect(changed.status).toBe(200);
+    await waitFor(async () => (await platform.http('GET', '/api/v1/auth/me', { token: editor.token })).status === 401, {
+      what: 'the old token refused',
+    });
+    const after = await createStory(platform, admin, thaiStory());
+    await waitFor(() => stream.ended(), { what: 'the revoked stream ended', timeoutMs: 10_000 });
+    expect(stream.events.some((e) => e.data.storyId === after.id)).toBe(false);
+    stream.close();
   });
 
   it('ends the open streams at shutdown, so the gateway stops cleanly and at once', async () => {

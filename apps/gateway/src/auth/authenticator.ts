@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@khao/contracts';
 import type { FastifyRequest } from 'fastify';
-import { RevocationList } from './revocation-list.js';
+import { RevocationList, type TokenStanding } from './revocation-list.js';
 import { CSRF_MESSAGE, csrfMatches, isStateChanging, readSessionCookie } from './session-cookie.js';
 import { TokensService, type VerifiedToken } from './tokens.service.js';
 
@@ -56,8 +56,12 @@ export class Authenticator {
   }
 
   private check(t: VerifiedToken): VerifiedToken {
-    const standing = { userId: t.actor.id, tokenVersion: t.tokenVersion, sessionId: t.session?.sessionId };
-    if (this.revocations.isRevoked(standing)) throw new DomainError(ErrorCode.Unauthenticated, REVOKED);
+    if (this.revocations.isRevoked(standingOf(t))) throw new DomainError(ErrorCode.Unauthenticated, REVOKED);
     return t;
   }
+}
+
+/** What the revocation list judges a token or session by. */
+export function standingOf(t: VerifiedToken): TokenStanding {
+  return { userId: t.actor.id, tokenVersion: t.tokenVersion, sessionId: t.session?.sessionId };
 }

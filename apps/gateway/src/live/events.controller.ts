@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@n
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ZodValidationPipe } from '@khao/messaging';
+import { RevocationList } from '../auth/revocation-list.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { Refuses } from '../common/openapi-routes.js';
 import type { KhaoRequest } from '../common/request.js';
@@ -23,7 +24,10 @@ const HEARTBEAT_MS = 15_000;
 @ApiBearerAuth()
 @Controller('api/v1/events')
 export class EventsController {
-  constructor(private readonly stream: EventStreamService) {}
+  constructor(
+    private readonly stream: EventStreamService,
+    private readonly revocations: RevocationList,
+  ) {}
 
   @Get('stream')
   @Roles('admin', 'editor', 'author', 'translator')
@@ -58,7 +62,10 @@ export class EventsController {
       'x-correlation-id': req.correlationId ?? '',
     });
     out.write('retry: 3000\n\n');
-    const heartbeat = setInterval(() => out.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    // A stream outlives the request that opened it: a session logged out, or a token revoked (role changed, account
+    // disabled) since then, hears nothing more, and its stream ends at the next event or heartbeat.
+    const revoked = () => req.standing !== undefined && this.revocations.isRevoked(req.standing);
+    const heartbeat = setInterval(() => (revoked() ? stop() : out.write(': keep-alive\n\n')), HEARTBEAT_MS);
     const close = () => {
       clearInterval(heartbeat);
       stop();
@@ -66,6 +73,7 @@ export class EventsController {
     req.raw.on('close', close);
     try {
       for await (const e of events) {
+        if (revoked()) break;
         out.write(
           `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify({ ...e.data, occurredAt: e.occurredAt })}\n\n`,
         );
