@@ -1,4 +1,4 @@
-import { Anchor, Button, Center, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { Loading } from '../../shell/components/loading';
 import { useAudit, type AuditFilters } from '../hooks/use-ops';
 import { useUsers } from '../hooks/use-users';
 import type { AuditEntry } from '../types';
+import { LoadMore } from '../../shell/components/load-more';
 
 const KEYS = ['actorId', 'storyId', 'from', 'to'] as const;
 const ID = /^[0-9a-f]{24}$/;
@@ -153,13 +154,7 @@ export function AuditRoute() {
           </Table.Tbody>
         </Table>
       )}
-      {audit.hasNextPage && (
-        <Center>
-          <Button variant="default" loading={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
-            {t('audit.more')}
-          </Button>
-        </Center>
-      )}
+      <LoadMore pages={audit} label={t('audit.more')} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Center, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ReauthBanners } from '../components/reauth-banners';
 import { useChannels } from '../hooks/use-channels';
 import { useLivePosts, usePosts, useRetryPost, type PostFilters } from '../hooks/use-posts';
 import type { Post, PostStatus } from '../types';
+import { LoadMore } from '../../shell/components/load-more';
 
 const STATUSES: PostStatus[] = ['queued', 'sending', 'sent', 'failed', 'unconfirmed', 'deleted', 'cancelled'];
 const ID = /^[0-9a-f]{24}$/;
@@ -121,13 +122,7 @@ export function PostsRoute() {
           }}
         />
       )}
-      {posts.hasNextPage && (
-        <Center>
-          <Button variant="default" loading={posts.isFetchingNextPage} onClick={() => void posts.fetchNextPage()}>
-            {t('social.more')}
-          </Button>
-        </Center>
-      )}
+      <LoadMore pages={posts} label={t('social.more')} />
       <Modal
         opened={!!resolving}
         onClose={() => setResolving(null)}

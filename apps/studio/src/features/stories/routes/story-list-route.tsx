@@ -1,4 +1,4 @@
-import { Button, Center, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { Loading } from '../../shell/components/loading';
 import { StoryFilters } from '../components/story-filters';
 import { StoryTable } from '../components/story-table';
 import { useStories, type StoryFilters as Filters } from '../hooks/use-stories';
+import { LoadMore } from '../../shell/components/load-more';
 
 const KEYS = ['q', 'lang', 'status', 'tag', 'category', 'province', 'from', 'to'] as const;
 
@@ -54,13 +55,7 @@ export function StoryListRoute() {
       ) : (
         <StoryTable stories={stories} />
       )}
-      {list.hasNextPage && (
-        <Center>
-          <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {t('stories.more')}
-          </Button>
-        </Center>
-      )}
+      <LoadMore pages={list} label={t('stories.more')} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Center, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -8,6 +8,7 @@ import { Loading } from '../../shell/components/loading';
 import { JOB_STATUSES, JobFilters } from '../components/job-filters';
 import { JobTable } from '../components/job-table';
 import { useJobs, type JobFilters as Filters } from '../hooks/use-jobs';
+import { LoadMore } from '../../shell/components/load-more';
 
 const KEYS = ['status', 'language', 'storyId', 'changed'] as const;
 
@@ -52,13 +53,7 @@ export function JobListRoute() {
       ) : (
         <JobTable jobs={jobs} />
       )}
-      {list.hasNextPage && (
-        <Center>
-          <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {t('translation.more')}
-          </Button>
-        </Center>
-      )}
+      <LoadMore pages={list} label={t('translation.more')} />
     </Stack>
   );
 }
