@@ -71,6 +71,9 @@ describe('retries', () => {
     const story = await publishStory(platform, token, { en: false });
     const post = await onePost(story.id, ['sent']);
     expect(post.attempts).toBe(2);
+    // The ledger names the story by its title in the post's language; a sent post carries no error.
+    expect(post.title).toBe(story.versions.find((v) => v.language === 'th')!.title);
+    expect([post.lastError, post.errorKind]).toEqual([null, null]);
     expect(fakes.webhook.seen).toHaveLength(2);
     expect(fakes.webhook.published(story.id)).toHaveLength(1);
     // The same delivery id both times: the receiver could have deduped a repeat.
@@ -96,6 +99,7 @@ describe('retries', () => {
     const failed = await onePost(story.id, ['failed']);
     expect(failed.attempts).toBe(3);
     expect(failed.lastError).toMatch(/gave up after 3 attempts: facebook_page 500: An unknown error has occurred/);
+    expect(failed.errorKind).toBe('retryable');
     const events = await waitFor(async () => {
       const e = await tap.events(['events.social.post.failed.v1'], (x) => x.data.postId === failed.id);
       return e.length ? e : undefined;
@@ -142,6 +146,7 @@ describe('retries', () => {
     const post = await onePost(story.id, ['failed']);
     expect(post.attempts).toBe(1);
     expect(post.lastError).toBe('line_oa 429: You have reached your monthly limit.');
+    expect(post.errorKind).toBe('permanent');
     await new Promise((r) => setTimeout(r, 800));
     expect(fakes.line.seen).toHaveLength(1);
   });
@@ -155,6 +160,7 @@ describe('refused credentials', () => {
     const post = await onePost(story.id, ['failed']);
     expect(post.attempts).toBe(1);
     expect(post.lastError).toMatch(/channel "X th" \(x, [0-9a-f]{24}\) needs re-authorisation: x 401: Unauthorized/);
+    expect(post.errorKind).toBe('auth');
     const flagged = (await platform.http('GET', `/api/v1/social/channels/${ch.x!.id}`, { token })).body as Channel;
     expect(flagged).toMatchObject({ needsReauth: true, reauthMessage: expect.stringContaining('"X th"') });
 
@@ -189,6 +195,7 @@ describe('refused credentials', () => {
     const story = await publishStory(platform, token, { en: false });
     const post = await onePost(story.id, ['failed']);
     expect(post.lastError).toMatch(/"Bluesky th".*AuthenticationRequired: Invalid identifier or password/);
+    expect(post.errorKind).toBe('auth');
     await platform.http('PATCH', `/api/v1/social/channels/${ch.bluesky!.id}`, {
       token,
       body: { credentials: { identifier: 'khao.bsky.social', appPassword: SECRETS.blueskyPassword } },
@@ -263,6 +270,7 @@ describe('lost answers', () => {
     // Telegram cannot be looked up: it stays unconfirmed for a person, who must say it is not there to re-send.
     expect(by.telegram.status).toBe('unconfirmed');
     expect(by.telegram.lastError).toMatch(/Telegram Bot API cannot read the channel/);
+    expect(by.telegram.errorKind).toBe('unconfirmed');
     expect([...fakes.telegram.messages.values()].filter((m) => m.text?.includes(url))).toHaveLength(1);
     const blind = await platform.http('POST', `/api/v1/social/posts/${by.telegram.id}/retry`, { token });
     expect(blind.status).toBe(409);

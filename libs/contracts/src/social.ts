@@ -172,17 +172,46 @@ export type Channel = z.infer<typeof ChannelSchema>;
 export const PostStatusSchema = z.enum(['queued', 'sending', 'sent', 'failed', 'unconfirmed', 'deleted', 'cancelled']);
 export type PostStatus = z.infer<typeof PostStatusSchema>;
 
+/**
+ * Why a post's last attempt went wrong, as the social service classified it, for the studio to say in words (the
+ * platform's own answer stays in `lastError`). Stored on posts: values are only ever added.
+ */
+export const PostErrorKindSchema = z.enum([
+  /** The platform refused the channel's credentials: the channel needs re-authorisation. */
+  'auth',
+  /** The platform asked to slow down (429 and its own rate-limit answers). */
+  'rate_limited',
+  /** The platform could not be reached, or had a passing fault (5xx). */
+  'retryable',
+  /** The platform refused this post; sending it again as it is will not help. */
+  'permanent',
+  /** No answer came: the platform may have the post. */
+  'unconfirmed',
+  /** The channel's stored credentials cannot be decrypted (the key changed): they must be entered again. */
+  'credentials',
+  /** The channel was removed before the post could be sent or confirmed. */
+  'channel_deleted',
+  /** The story was taken down while its post was unconfirmed. */
+  'taken_down',
+]);
+export type PostErrorKind = z.infer<typeof PostErrorKindSchema>;
+
 /** One ledger entry: the post of one story version on one channel. Its id is `<storyId>:<language>:<channelId>`. */
 export const PostSchema = z.object({
   id: z.string(),
   storyId: z.string(),
+  /** The story's title in the post's language, as the post was queued (or last corrected); null when unknown. */
+  title: z.string().nullable(),
   language: LanguageSchema,
   channelId: z.string(),
   channelType: ChannelTypeSchema,
   status: PostStatusSchema,
   /** Sends tried for this post (reconciliations not counted). */
   attempts: z.number().int(),
+  /** The platform's own words about the last failure, with every credential masked (a detail for whoever needs it). */
   lastError: z.string().nullable(),
+  /** What `lastError` means, to be said in the person's language; null when nothing failed (or before it was kept). */
+  errorKind: PostErrorKindSchema.nullable(),
   externalId: z.string().nullable(),
   externalUrl: z.string().nullable(),
   text: z.string().nullable(),

@@ -38,6 +38,19 @@ describe('classification and secrets', () => {
       'bad token [redacted] in /bot[redacted]/sendMessage',
     );
   });
+
+  it('masks token shapes that are not the channel’s stored credentials', () => {
+    const ch = { credentials: {} };
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkaWQ6cGxjOmtoYW8ifQ.c2lnbmF0dXJl';
+    expect(redact(ch, `ExpiredToken: ${jwt} (Authorization: Bearer abc.def-123)`)).toBe(
+      'ExpiredToken: [redacted] (Authorization: Bearer [redacted])',
+    );
+    expect(redact(ch, 'GET /bot7000000001:AAHother/getMe?access_token=EAAGm0PX4ZCps&x=1')).toBe(
+      'GET /bot[redacted]/getMe?access_token=[redacted]&x=1',
+    );
+    // The platform's plain words stay readable.
+    expect(redact(ch, 'x 401: Unauthorized')).toBe('x 401: Unauthorized');
+  });
 });
 
 describe('keys', () => {

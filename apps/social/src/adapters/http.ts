@@ -114,10 +114,25 @@ export function failure(
   return new PlatformError(kind, text, kind === 'rate_limited' ? retryAfterMs(res.headers) : undefined, res.status);
 }
 
-/** Masks every credential value of the channel inside `text` (a platform may echo a token back). */
+/**
+ * Shapes of secrets that are not the channel's stored credentials but may be echoed back: a session JWT (Bluesky's
+ * accessJwt), a bearer header, a Telegram bot path, an access_token query parameter.
+ */
+const TOKEN_SHAPES: [RegExp, string][] = [
+  [/\beyJ[\w-]{8,}\.[\w-]+\.[\w-]+/g, '[redacted]'],
+  [/\b(bearer\s+)[^\s"',;)]+/gi, '$1[redacted]'],
+  [/(\/bot)\d+:[\w-]+/g, '$1[redacted]'],
+  [/\b(access_token=)[^\s&"']+/gi, '$1[redacted]'],
+];
+
+/**
+ * Masks every credential value of the channel inside `text` (a platform may echo a token back), then anything shaped
+ * like a token: what is stored as a post's last error is shown to editors.
+ */
 export function redact(ch: Pick<ChannelContext, 'credentials'>, text: string): string {
   let out = text;
   for (const v of Object.values(ch.credentials)) if (v && v.length >= 4) out = out.split(v).join('[redacted]');
+  for (const [shape, mask] of TOKEN_SHAPES) out = out.replace(shape, mask);
   return out;
 }
 

@@ -107,6 +107,7 @@ export class FollowThrough {
           content,
           nextAttemptAt: null,
           lastError: note ?? post.lastError,
+          errorKind: note ? 'taken_down' : (post.errorKind ?? null),
         });
         await this.repo.done(post._id);
         return;
@@ -135,7 +136,7 @@ export class FollowThrough {
     } catch (err) {
       if (!isPlatformError(err) || ['retryable', 'rate_limited', 'unconfirmed'].includes(err.kind)) throw err;
       const message = err.kind === 'auth' ? await this.channels.flagReauth(channel, err.message) : err.message;
-      await this.repo.set(post._id, { lastError: message });
+      await this.repo.set(post._id, { lastError: message, errorKind: err.kind });
       this.log.warn({ postId: post._id, err: message }, 'follow-through failed');
       return false;
     }

@@ -97,6 +97,7 @@ function unsent(v: Content) {
     attempts: 0,
     reconciliations: 0,
     lastError: null,
+    errorKind: null,
     externalId: null,
     externalUrl: null,
     platformData: {},

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { PostErrorKind } from '@khao/contracts';
 import { INFRA, PeriodicPass, type ServiceInfra } from '@khao/messaging';
 import type { Logger } from '@khao/logging';
 import { Adapters } from '../adapters/adapters.js';
@@ -125,12 +126,18 @@ export class Dispatcher {
     }
     const channel = await this.channels.get(post.channelId);
     const reconciling = post.status === 'sending' || post.status === 'unconfirmed';
-    if (!channel && !reconciling) return this.failWithClaim(post, 'the channel was deleted');
-    if (!channel) return this.leaveUnconfirmed(post, 'the channel was deleted before the post could be confirmed');
+    if (!channel && !reconciling) return this.failWithClaim(post, 'channel_deleted', 'the channel was deleted');
+    if (!channel)
+      return this.leaveUnconfirmed(
+        post,
+        'channel_deleted',
+        'the channel was deleted before the post could be confirmed',
+      );
     const paused = this.pausedUntil.get(channel._id) ?? 0;
     if (paused > now) return this.later(id, paused);
     if (!reconciling && channel.needsReauth) {
-      return this.failWithClaim(post, channel.reauthMessage ?? `channel "${channel.name}" needs re-authorisation`);
+      const reason = channel.reauthMessage ?? `channel "${channel.name}" needs re-authorisation`;
+      return this.failWithClaim(post, 'auth', reason);
     }
 
     // Claim the attempt, then say so in the ledger before anything leaves.
@@ -162,6 +169,7 @@ export class Dispatcher {
     } catch {
       return this.settle.failed(
         post,
+        'credentials',
         `the credentials of channel "${channel.name}" cannot be decrypted (was SOCIAL_CREDENTIALS_KEY changed?): set them again`,
       );
     }
@@ -171,7 +179,7 @@ export class Dispatcher {
         const found = adapter.reconcile
           ? await adapter.reconcile(ctx, out)
           : ({ state: 'unknown', reason: 'cannot be looked up' } as const);
-        if (found.state === 'unknown') return this.leaveUnconfirmed(post, found.reason, token);
+        if (found.state === 'unknown') return this.leaveUnconfirmed(post, 'unconfirmed', found.reason, token);
         if (found.state === 'found') {
           this.log.info({ postId: post._id }, 'reconciled: the platform has the post');
           sent = found.sent;
@@ -193,6 +201,7 @@ export class Dispatcher {
         sentAt: new Date(),
         shownRevision: post.content.revision,
         lastError: null,
+        errorKind: null,
       },
       token,
     );
@@ -218,20 +227,27 @@ export class Dispatcher {
     }
     if (err.kind === 'auth') {
       const flagged = await this.channels.flagReauth(channel, message);
-      if (reconciling) return this.leaveUnconfirmed(post, flagged, token);
-      return this.settle.failed(post, flagged, token);
+      if (reconciling) return this.leaveUnconfirmed(post, 'auth', flagged, token);
+      return this.settle.failed(post, 'auth', flagged, token);
     }
     if (err.kind === 'unconfirmed' || reconciling) {
-      if (err.kind === 'permanent') return this.leaveUnconfirmed(post, message, token);
+      if (err.kind === 'permanent') return this.leaveUnconfirmed(post, 'unconfirmed', message, token);
       return this.unconfirmed(post, message, reconciling, token, err.retryAfterMs);
     }
-    if (err.kind === 'permanent') return this.settle.failed(post, message, token);
+    if (err.kind === 'permanent') return this.settle.failed(post, 'permanent', message, token);
     if (post.attempts >= this.config.SOCIAL_MAX_ATTEMPTS) {
-      return this.settle.failed(post, `gave up after ${post.attempts} attempts: ${message}`, token);
+      return this.settle.failed(post, err.kind, `gave up after ${post.attempts} attempts: ${message}`, token);
     }
     const delay = err.retryAfterMs ?? this.backoff(post.attempts);
     const next = new Date(Date.now() + delay);
-    await this.repo.set(post._id, { status: 'queued', lastError: message, leaseUntil: null, nextAttemptAt: next });
+    const fields = {
+      status: 'queued' as const,
+      lastError: message,
+      errorKind: err.kind,
+      leaseUntil: null,
+      nextAttemptAt: next,
+    };
+    await this.repo.set(post._id, fields);
     await this.later(post._id, next.getTime());
   }
 
@@ -247,6 +263,7 @@ export class Dispatcher {
     if (reconciliations >= this.config.SOCIAL_RECONCILE_ATTEMPTS) {
       return this.leaveUnconfirmed(
         post,
+        'unconfirmed',
         `could not be confirmed after ${reconciliations} reconciliations: ${message}`,
         token,
       );
@@ -256,6 +273,7 @@ export class Dispatcher {
       status: 'unconfirmed',
       reconciliations,
       lastError: message,
+      errorKind: 'unconfirmed',
       leaseUntil: null,
       nextAttemptAt: next,
     });
@@ -263,18 +281,19 @@ export class Dispatcher {
   }
 
   /** Software cannot tell whether the platform has it: a person checks, then retries with confirmNotPosted. */
-  private async leaveUnconfirmed(post: PostDoc, reason: string, token?: string): Promise<void> {
-    await this.repo.set(post._id, { status: 'unconfirmed', lastError: reason, leaseUntil: null, nextAttemptAt: null });
+  private async leaveUnconfirmed(post: PostDoc, kind: PostErrorKind, reason: string, token?: string): Promise<void> {
+    const fields = { status: 'unconfirmed' as const, lastError: reason, errorKind: kind, leaseUntil: null };
+    await this.repo.set(post._id, { ...fields, nextAttemptAt: null });
     await this.repo.done(post._id, token);
     this.log.warn({ postId: post._id, reason }, 'post left unconfirmed for a person to check');
   }
 
-  private async failWithClaim(post: PostDoc, reason: string): Promise<void> {
+  private async failWithClaim(post: PostDoc, kind: PostErrorKind, reason: string): Promise<void> {
     const claim = await this.repo.claimNext(post._id, post.claims);
     if (claim === null) return;
     this.log.warn({ postId: post._id, reason }, 'post failed before sending');
     await this.repo.set(post._id, { claims: claim });
-    await this.settle.failed(post, reason);
+    await this.settle.failed(post, kind, reason);
   }
 
   /** Retries back off exponentially from the configured steps, with full jitter between half and all of a step. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SocialEvents } from '@khao/contracts';
+import { SocialEvents, type PostErrorKind } from '@khao/contracts';
 import { INFRA, type ServiceInfra } from '@khao/messaging';
 import { outboxEntry, toEnvelope, type OutboxEntry } from '@khao/persistence';
 import type { PostDoc } from './post.schema.js';
@@ -27,9 +27,10 @@ export class PostSettler {
     await this.write(post, { ...fields, status: 'sent', leaseUntil: null, nextAttemptAt: null }, event, token);
   }
 
-  async failed(post: PostDoc, error: string, token?: string): Promise<void> {
+  async failed(post: PostDoc, errorKind: PostErrorKind, error: string, token?: string): Promise<void> {
     const event = outboxEntry(SocialEvents.postFailed, { ...ref(post), error });
-    await this.write(post, { status: 'failed', lastError: error, leaseUntil: null, nextAttemptAt: null }, event, token);
+    const fields = { status: 'failed' as const, lastError: error, errorKind, leaseUntil: null, nextAttemptAt: null };
+    await this.write(post, fields, event, token);
   }
 
   /** Publishes whatever a settled post's outbox holds (after a crash), then lets it leave the work set. */

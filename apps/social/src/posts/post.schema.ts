@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { ChannelType, Language, PostStatus } from '@khao/contracts';
+import type { ChannelType, Language, PostErrorKind, PostStatus } from '@khao/contracts';
 import { modelFor, outboxField, type OutboxEntry } from '@khao/persistence';
 
 /** What the post says, from the article event (updated by corrections). */
@@ -26,7 +26,10 @@ export interface PostDoc {
   /** Every claim ever taken on this post (sends and reconciliations); the next claim is `<_id>#<claims + 1>`. */
   claims: number;
   reconciliations: number;
+  /** The platform's words about the last failure, credentials masked. */
   lastError: string | null;
+  /** What `lastError` means (absent on posts from before it was kept). */
+  errorKind?: PostErrorKind | null;
   externalId: string | null;
   externalUrl: string | null;
   platformData: Record<string, unknown>;
@@ -57,6 +60,7 @@ const PostSchema = new Schema<PostDoc>(
     claims: Number,
     reconciliations: Number,
     lastError: String,
+    errorKind: String,
     externalId: String,
     externalUrl: String,
     platformData: Schema.Types.Mixed,

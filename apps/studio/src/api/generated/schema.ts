@@ -5889,6 +5889,8 @@ export interface operations {
                             /** @enum {string} */
                             channelType: "webhook" | "facebook_page" | "x" | "line_oa" | "mastodon" | "telegram" | "bluesky";
                             createdAt: string;
+                            /** @enum {string|null} */
+                            errorKind: "auth" | "rate_limited" | "retryable" | "permanent" | "unconfirmed" | "credentials" | "channel_deleted" | "taken_down" | null;
                             externalId: string | null;
                             externalUrl: string | null;
                             id: string;
@@ -5901,6 +5903,7 @@ export interface operations {
                             status: "queued" | "sending" | "sent" | "failed" | "unconfirmed" | "deleted" | "cancelled";
                             storyId: string;
                             text: string | null;
+                            title: string | null;
                             updatedAt: string;
                         }[];
                         nextCursor: string | null;
@@ -5973,6 +5976,8 @@ export interface operations {
                         /** @enum {string} */
                         channelType: "webhook" | "facebook_page" | "x" | "line_oa" | "mastodon" | "telegram" | "bluesky";
                         createdAt: string;
+                        /** @enum {string|null} */
+                        errorKind: "auth" | "rate_limited" | "retryable" | "permanent" | "unconfirmed" | "credentials" | "channel_deleted" | "taken_down" | null;
                         externalId: string | null;
                         externalUrl: string | null;
                         id: string;
@@ -5985,6 +5990,7 @@ export interface operations {
                         status: "queued" | "sending" | "sent" | "failed" | "unconfirmed" | "deleted" | "cancelled";
                         storyId: string;
                         text: string | null;
+                        title: string | null;
                         updatedAt: string;
                     };
                 };
