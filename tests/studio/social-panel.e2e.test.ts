@@ -4,7 +4,7 @@ import type { Channel, PreviewItem, Story } from '@khao/contracts';
 import { TEST_ADMIN, TestPlatform } from '@khao/testing';
 import { createStory, thaiStory } from '../articles/helpers.js';
 import { channelInputs, socialEnv, startFakes, stopFakes, type Fakes } from '../social/fakes.js';
-import { addChannel, PUBLIC } from '../social/helpers.js';
+import { addChannel, PUBLIC, storyUrl } from '../social/helpers.js';
 import { expectAccessible, launchChromium, logIn, newPerson, screenshot } from './helpers.js';
 
 // The story editor's social panel in Debian's Chromium: each channel's final text and its length as the platform
@@ -16,6 +16,9 @@ let platform: TestPlatform;
 let browser: Browser;
 let adminToken: string;
 let story: Story;
+/** The story's address as posted (its Thai slug percent-encoded), and as the panel shows it (in Thai). */
+let postedUrl = '';
+let thaiUrl = '';
 // One Thai channel of each of the seven platforms.
 const TYPES = ['webhook', 'facebook_page', 'x', 'line_oa', 'mastodon', 'telegram', 'bluesky'] as const;
 const channels: Record<(typeof TYPES)[number], Channel> = {} as never;
@@ -32,6 +35,8 @@ beforeAll(async () => {
   // An English channel is not shown for the Thai tab.
   await addChannel(platform, adminToken, channelInputs(fakes, 'en').x);
   story = await createStory(platform, adminToken, thaiStory());
+  postedUrl = storyUrl(story, 'th');
+  thaiUrl = decodeURI(postedUrl);
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -64,7 +69,7 @@ async function shown(page: Page): Promise<Shown[]> {
   return out;
 }
 
-/** The API's preview for the same text, as the panel should show it. */
+/** The API's preview for the same text, as the panel should show it: the same length, the address readable. */
 async function expected(title: string, summary: string): Promise<Shown[]> {
   const res = await platform.http('POST', '/api/v1/social/preview', {
     token: adminToken,
@@ -75,7 +80,8 @@ async function expected(title: string, summary: string): Promise<Shown[]> {
     channelId: i.channelId,
     length: i.limit === null ? `${i.length}` : `${i.length} / ${i.limit}`,
     truncated: i.truncated,
-    text: i.text,
+    // Each address as a person reads it (the slug follows an unsaved draft title, so not only the story's own).
+    text: i.text.replace(/https?:\/\/\S+/g, (url) => decodeURI(url)),
   }));
 }
 
@@ -86,7 +92,9 @@ async function openEditor(locale: 'th-TH' | 'en-US'): Promise<Person> {
   const person = await newPerson(browser, locale);
   await logIn(person.page, platform.baseUrl, TEST_ADMIN, locale === 'th-TH' ? th : en);
   await person.page.goto(`${platform.baseUrl}/studio/stories/${story.id}`);
-  await expect.poll(() => person.page.getByTestId('social-preview-item').count()).toBe(TYPES.length);
+  await expect
+    .poll(() => person.page.getByTestId('social-preview-item').count(), { timeout: 15_000 })
+    .toBe(TYPES.length);
   return person;
 }
 
@@ -106,7 +114,23 @@ describe("The story editor's social panel in Chromium", () => {
     const person = await openEditor('th-TH');
     const { page } = person;
     const summary = thaiStory().version.summary;
-    expect(byId(await shown(page))).toEqual(byId(await expected(thaiStory().version.title, summary)));
+    const opened = await shown(page);
+    expect(byId(opened)).toEqual(byId(await expected(thaiStory().version.title, summary)));
+    // The address reads in Thai (webhook, X, …), while the length is the API's, of the encoded address it posts.
+    expect(thaiUrl).toMatch(/\/th\/news\/[\u0E00-\u0E7F]/);
+    expect(postedUrl).not.toMatch(/[\u0E00-\u0E7F]/);
+    const first = await expected(thaiStory().version.title, summary);
+    for (const type of ['webhook', 'x'] as const) {
+      const item = opened.find((s) => s.channelId === channels[type].id)!;
+      expect(item.text, type).toContain(thaiUrl);
+      expect(item.text, type).not.toContain('%E0%B8');
+      expect(item.length, type).toBe(first.find((s) => s.channelId === channels[type].id)?.length);
+    }
+    const posted = await platform.http('POST', '/api/v1/social/preview', {
+      token: adminToken,
+      body: { storyId: story.id, language: 'th', channelId: channels.x.id, title: thaiStory().version.title, summary },
+    });
+    expect((posted.body as { items: PreviewItem[] }).items[0]?.text).toContain(postedUrl);
 
     // Thai vowels and tone marks above and below (one grapheme with their consonant), and an emoji with a skin
     // tone (one grapheme, two code points, four UTF-16 units, weighted 2 by X).
@@ -122,6 +146,8 @@ describe("The story editor's social panel in Chromium", () => {
     // Updated as one types: the lengths moved, and each channel's text carries the typed title.
     expect(whole.map((s) => s.length)).not.toEqual(byId(partial).map((s) => s.length));
     for (const s of whole) expect(s.text).toContain('🙏🏽');
+    // The draft's address follows the typed title, in Thai too.
+    expect(whole.find((s) => s.channelId === channels.x.id)?.text).toContain('/th/news/ผู้ใหญ่-บ้าน-');
     // X, Bluesky and LINE count the same text three ways.
     const api = await expected(title, summary);
     const counted = [channels.x, channels.bluesky, channels.line_oa].map(

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Code, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Channel, Post, PostStatus } from '../types';
+import { ErrorDetails } from './error-details';
 
 const STATUS_COLORS: Record<PostStatus, string> = {
   queued: 'blue',
@@ -16,15 +17,15 @@ const STATUS_COLORS: Record<PostStatus, string> = {
 /** Light badges' own text is too pale to read (WCAG AA): the darkest shade, and dark text on yellow. */
 export const badgeText = (color: string) => (color === 'yellow' ? 'dark.7' : `${color}.9`);
 
-/** What the platform's answer means for the person, before the platform's own words. */
-export function errorInWords(post: Post): string {
-  const e = post.lastError ?? '';
-  if (post.status === 'unconfirmed') return 'unconfirmed';
-  if (/re-authori[sz]ation| 401| 403|unauthori[sz]ed|invalid.*token|AuthenticationRequired/i.test(e)) return 'auth';
-  if (/ 429|rate.?limit/i.test(e)) return 'rate';
-  if (/network error|no answer within|ECONN|ENOTFOUND/i.test(e)) return 'network';
-  return 'other';
+/** Which sentence says what went wrong: the service's own classification (older posts have none). */
+function errorInWords(post: Post): string {
+  if (post.errorKind) return post.errorKind;
+  return post.status === 'unconfirmed' ? 'unconfirmed' : 'unknown';
 }
+
+/** A failure is shown while something can be done about it, and when a take-down left a post to check. */
+const showsError = (p: Post) =>
+  p.lastError !== null && (p.status === 'failed' || p.status === 'unconfirmed' || p.errorKind === 'taken_down');
 
 /** The ledger: one row per story, language and channel, with what can be done about a failed or unconfirmed post. */
 export function PostTable({
@@ -58,8 +59,14 @@ export function PostTable({
         {posts.map((p) => (
           <Table.Tr key={p.id} data-post={p.id} data-status={p.status}>
             <Table.Td>
-              <Anchor component={Link} to={`/stories/${p.storyId}`}>
-                <Code fz="xs">{p.storyId}</Code>
+              <Anchor component={Link} to={`/stories/${p.storyId}`} data-testid="post-story">
+                {p.title ? (
+                  <Text span inherit lang={p.language}>
+                    {p.title}
+                  </Text>
+                ) : (
+                  <Code fz="xs">{p.storyId}</Code>
+                )}
               </Anchor>
             </Table.Td>
             <Table.Td>{t(`languages.${p.language}`)}</Table.Td>
@@ -76,14 +83,12 @@ export function PostTable({
             </Table.Td>
             <Table.Td>{p.attempts}</Table.Td>
             <Table.Td>
-              {p.lastError && (p.status === 'failed' || p.status === 'unconfirmed') ? (
+              {showsError(p) ? (
                 <Stack gap={2}>
                   <Text size="sm" data-testid="error-words">
                     {t(`social.errorWords.${errorInWords(p)}`)}
                   </Text>
-                  <Text size="xs" c="dimmed" lang="en">
-                    {p.lastError}
-                  </Text>
+                  <ErrorDetails detail={p.lastError!} />
                 </Stack>
               ) : (
                 <Text c="dimmed">—</Text>

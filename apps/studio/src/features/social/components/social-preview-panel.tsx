@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../api/types';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
 import { useSocialPreview } from '../hooks/use-preview';
+import { readableText } from '../readable-text';
 import type { PreviewItem } from '../types';
 
 /**
  * The story editor's side panel: for the open language, each enabled channel's final text and its length as that
  * platform counts it, from the form's unsaved title and summary (counted by the API, so it is what will be posted).
+ * Links show decoded; the length shown is the API's, of the text as posted (encoded).
  */
 export function SocialPreviewPanel(props: { storyId: string; language: Language; title: string; summary: string }) {
   const { t } = useTranslation();
@@ -76,7 +78,7 @@ function ChannelText({ item, language }: { item: PreviewItem; language: Language
         style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
         data-testid="social-preview-text"
       >
-        {item.text}
+        {readableText(item.text)}
       </Text>
     </Card>
   );
