@@ -20,7 +20,7 @@ import {
   X_ERRORS,
   type Fakes,
 } from '../social/fakes.js';
-import { PUBLIC, publishStory, settled, storyUrl } from '../social/helpers.js';
+import { posts, PUBLIC, publishStory, settled, storyUrl } from '../social/helpers.js';
 import { expectAccessible, launchChromium, logIn, newPerson, screenshot } from './helpers.js';
 
 // The admins' room and the social desk in Debian's Chromium, against the real platform and the platforms' fakes.
@@ -249,13 +249,25 @@ describe("The admins' room and the social desk in Chromium", () => {
     const xRow = page.locator(`tr[data-post="${storyId}:th:${xChannel.id}"]`);
     expect(await xRow.getAttribute('data-status')).toBe('failed');
     expect(await xRow.getByTestId('error-words').innerText()).toBe('แพลตฟอร์มไม่ยอมรับข้อมูลยืนยันตัวตน ช่องทางต้องยืนยันตัวตนใหม่');
+    // The story by its Thai title, linked to the editor; the platform's own words only behind "details", masked.
+    const storyLink = xRow.getByTestId('post-story');
+    expect(await storyLink.innerText()).toBe(story.versions.find((v) => v.language === 'th')!.title);
+    expect(await storyLink.getAttribute('href')).toBe(`/studio/stories/${storyId}`);
+    const raw = xRow.getByText('x 401: Unauthorized', { exact: false });
+    expect(await raw.isVisible()).toBe(false);
+    expect(await banner.innerText()).not.toContain('401');
+    await xRow.getByText('รายละเอียด', { exact: true }).click();
+    expect(await raw.isVisible()).toBe(true);
+    expect(await raw.innerText()).not.toContain(SECRETS.x);
     await expect.poll(() => page.locator('tr[data-status="sent"]').count()).toBe(6);
     await expectAccessible(page, 'posts with a re-authorisation banner (th)');
     await screenshot(page, 'posts-reauth-th');
 
     // Retrying before the credentials are replaced is refused with the API's reason.
     await xRow.getByRole('button', { name: 'ลองใหม่' }).click();
-    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('needs re-authorisation');
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'update its credentials first' }).count())
+      .toBe(1);
 
     await banner.getByRole('link').click();
     await page.waitForURL(new RegExp(`/studio/social/channels/${xChannel.id}$`));
@@ -554,6 +566,58 @@ describe("The admins' room and the social desk in Chromium", () => {
       return codes;
     })()`);
     expect(Object.values(statuses as Record<string, number>)).toEqual(Array(8).fill(403));
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('the ledger stays live across a session that ended: the stream reopens, fetches what it missed, hears the next', async () => {
+    fakes.webhook.next({ status: 422, body: { error: 'the receiver refused the payload' } });
+    fakes.mastodon.next({ status: 422, body: { error: 'Validation failed: ข้อความไม่ผ่านการตรวจ' } });
+    const story = await publishStory(platform, adminToken, { en: false });
+    const all = await settled(platform, adminToken, story.id, 7, ['sent', 'failed']);
+    const failedOf = (type: string) => all.find((p) => p.channelType === type && p.status === 'failed')!;
+    const [webhookPost, mastodonPost] = [failedOf('webhook'), failedOf('mastodon')];
+    const retry = async (id: string) =>
+      expect((await platform.http('POST', `/api/v1/social/posts/${id}/retry`, { token: adminToken })).status).toBe(200);
+    const sentOnApi = (id: string) =>
+      waitFor(
+        async () =>
+          (await posts(platform, adminToken, { storyId: story.id })).find((p) => p.id === id)?.status === 'sent'
+            ? true
+            : undefined,
+        { what: `post ${id} sent` },
+      );
+
+    const { ctx, page, problems } = await newPerson(browser, 'th-TH');
+    await logIn(page, platform.baseUrl, TEST_ADMIN, th);
+    await page.goto(`${platform.baseUrl}/studio/social/posts?storyId=${story.id}`);
+    const status = (id: string) => page.locator(`tr[data-post="${id}"]`).getAttribute('data-status');
+    await expect.poll(() => status(webhookPost.id)).toBe('failed');
+    expect(await page.locator(`tr[data-post="${webhookPost.id}"]`).getByTestId('error-words').innerText()).toBe(
+      'แพลตฟอร์มไม่รับโพสต์นี้',
+    );
+
+    // The person's session ends (logged out in another tab); the page's stream is refused from then on (401).
+    const session = `${platform.baseUrl}/api/v1/auth/session`;
+    const { csrfToken } = (await (await ctx.request.get(session)).json()) as { csrfToken: string };
+    expect((await ctx.request.delete(session, { headers: { 'x-csrf-token': csrfToken } })).status()).toBe(204);
+    // Meanwhile the webhook post is sent again: an event that page never hears. Its stream ends at that event, and
+    // the browser's own reconnection is refused (no session): the EventSource is closed for good.
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/events/stream') && r.status() === 401, {
+      timeout: 30_000,
+    });
+    await retry(webhookPost.id);
+    await sentOnApi(webhookPost.id);
+    await refused;
+    expect(await status(webhookPost.id)).toBe('failed');
+
+    // A new log-in (in the other tab): the page, never reloaded, opens its stream again and fetches what it missed…
+    const login = await ctx.request.post(session, { data: { email: TEST_ADMIN.email, password: TEST_ADMIN.password } });
+    expect(login.status()).toBe(200);
+    await expect.poll(() => status(webhookPost.id), { timeout: 45_000 }).toBe('sent');
+    // …and hears the next event as it happens.
+    await retry(mastodonPost.id);
+    await expect.poll(() => status(mastodonPost.id), { timeout: 15_000 }).toBe('sent');
     expect(problems).toEqual([]);
     await ctx.close();
   });

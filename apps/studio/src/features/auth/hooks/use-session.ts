@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessions, setCsrfToken, type Session, type SessionUser } from '../../../api/client';
+import { resumeLive } from '../../../api/live-events';
 
 export const sessionKey = ['session'] as const;
 
@@ -31,6 +32,8 @@ export function useLogIn() {
     onSuccess: (s: Session) => {
       setCsrfToken(s.csrfToken);
       qc.setQueryData(sessionKey, s);
+      // A live stream the gateway refused while the session was over opens again with the new one.
+      resumeLive();
     },
   });
 }
