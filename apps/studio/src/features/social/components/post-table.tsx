@@ -58,10 +58,15 @@ export function PostTable({
       <Table.Tbody>
         {posts.map((p) => (
           <Table.Tr key={p.id} data-post={p.id} data-status={p.status}>
-            <Table.Td>
-              <Anchor component={Link} to={`/stories/${p.storyId}`} data-testid="post-story">
+            <Table.Td style={{ maxWidth: '18rem' }}>
+              <Anchor
+                component={Link}
+                to={`/stories/${p.storyId}`}
+                data-testid="post-story"
+                title={p.title ?? undefined}
+              >
                 {p.title ? (
-                  <Text span inherit lang={p.language}>
+                  <Text span inherit lang={p.language} lineClamp={2}>
                     {p.title}
                   </Text>
                 ) : (
@@ -69,8 +74,9 @@ export function PostTable({
                 )}
               </Anchor>
             </Table.Td>
-            <Table.Td>{t(`languages.${p.language}`)}</Table.Td>
-            <Table.Td>{channelName(p)}</Table.Td>
+            {/* Short words that must not break ("ภาษา|ไทย"); channel names get room before the title does. */}
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`languages.${p.language}`)}</Table.Td>
+            <Table.Td style={{ minWidth: '9rem' }}>{channelName(p)}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <Badge
                 color={STATUS_COLORS[p.status]}
