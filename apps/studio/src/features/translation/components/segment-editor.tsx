@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Input, Stack } from '@mantine/core';
 import { getHTMLFromFragment, Node } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
@@ -93,9 +93,9 @@ export function SegmentEditor({ label, lang, value, marks, onChange, onSubmit }:
 
   return (
     <Stack gap={4}>
-      <Text component="label" id={labelId} size="sm" fw={500} onClick={() => editor?.commands.focus('end')}>
+      <Input.Label id={labelId} onClick={() => editor?.commands.focus('end')}>
         {label}
-      </Text>
+      </Input.Label>
       {editor && marks.length > 0 && <MarkToolbar editor={editor} marks={marks} label={label} />}
       <EditorContent editor={editor} className="khao-segment" />
     </Stack>
