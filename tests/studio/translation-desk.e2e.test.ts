@@ -89,7 +89,9 @@ async function submitThaiStory(): Promise<Story> {
   return submitted.body as Story;
 }
 
-const segmentField = (page: Page, n: number) => page.locator(`[data-segment="${n}"] textarea`);
+/** A segment's target field: a text area (title, summary) or the rich-text editor of a body segment. */
+const segmentField = (page: Page, n: number) =>
+  page.locator(`[data-segment="${n}"] textarea, [data-segment="${n}"] [contenteditable="true"]`);
 
 describe('the translation desk in Chromium', () => {
   it('a translator fixes a machine draft against the glossary and approves; the editor sees it live and publishes', async () => {
@@ -201,6 +203,33 @@ describe('the translation desk in Chromium', () => {
     const saved = await getJob(platform, admin, jobId);
     expect(saved.segments[0]).toMatchObject({ status: 'edited', editedBy: translator.id, draftFrom: 'provider' });
     expect(saved.segments[0].draft).toContain('Por Chor');
+
+    // A paragraph with bold text shows it bold on both sides, never as HTML; only bold is offered; an edit keeps it.
+    const paragraph = page.locator('[data-segment="2"]');
+    expect(await paragraph.getByTestId('segment-source').locator('strong').innerText()).toBe('สภาองค์กรชุมชนตำบลบ้านดุง');
+    expect(await paragraph.getByTestId('segment-source').locator('mark').allInnerTexts()).toEqual([
+      'สภาองค์กรชุมชน',
+      'พอช.',
+    ]);
+    const bold = segmentField(page, 2).locator('strong');
+    await expect.poll(() => bold.count()).toBe(1);
+    // Evaluated in the page (the tests are compiled without the DOM's types).
+    const weight = await page.evaluate<string>(
+      `getComputedStyle(document.querySelector('[data-segment="2"] [contenteditable] strong')).fontWeight`,
+    );
+    expect(Number(weight)).toBeGreaterThanOrEqual(600);
+    const boldText = await bold.innerText();
+    expect(boldText.length).toBeGreaterThan(0);
+    expect(await paragraph.innerText()).not.toMatch(/<\/?strong>|&lt;|&gt;/);
+    expect(await paragraph.getByRole('toolbar').getByRole('button').allInnerTexts()).toEqual(['ตัวหนา']);
+    await segmentField(page, 2).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' with CODI');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await getJob(platform, admin, jobId)).segments[2].target).toMatch(/ with CODI$/);
+    const paragraphSaved = (await getJob(platform, admin, jobId)).segments[2];
+    expect(paragraphSaved.target).toContain(`<strong>${boldText}</strong>`);
+    expect(paragraphSaved).toMatchObject({ status: 'edited', editedBy: translator.id });
     await expect.poll(() => page.getByTestId('target-preview').locator('h3').innerText()).toBe(FIXED_TITLE);
     expect(await page.getByTestId('target-preview').locator('blockquote').count()).toBe(1);
     await expectAccessible(page, 'translation editor (th)');

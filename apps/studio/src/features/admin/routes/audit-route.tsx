@@ -111,48 +111,50 @@ export function AuditRoute() {
       ) : entries.length === 0 ? (
         <Text c="dimmed">{t('audit.empty')}</Text>
       ) : (
-        <Table striped data-testid="audit">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('audit.when')}</Table.Th>
-              <Table.Th scope="col">{t('audit.who')}</Table.Th>
-              <Table.Th scope="col">{t('audit.what')}</Table.Th>
-              <Table.Th scope="col">{t('audit.subject')}</Table.Th>
-              <Table.Th scope="col">{t('audit.details')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {entries.map((e) => (
-              <Table.Tr key={e.id} data-action={e.action}>
-                <Table.Td>{formatDateTime(e.at, lang)}</Table.Td>
-                <Table.Td>
-                  {e.actorId
-                    ? (names.get(e.actorId) ?? e.actorId)
-                    : (e.email ?? <Text c="dimmed">{t('audit.platform')}</Text>)}
-                </Table.Td>
-                <Table.Td>{actionLabel(e.action)}</Table.Td>
-                <Table.Td>
-                  {e.storyId ? (
-                    <Anchor
-                      component={Link}
-                      to={`/stories/${e.storyId}`}
-                      aria-label={`${t('audit.openStory')} ${e.storyId}`}
-                    >
-                      <Code>{e.storyId}</Code>
-                    </Anchor>
-                  ) : e.subjectId ? (
-                    (names.get(e.subjectId) ?? <Code>{e.subjectId}</Code>)
-                  ) : (
-                    (e.email ?? '—')
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{detailsLine(e)}</Text>
-                </Table.Td>
+        <Table.ScrollContainer minWidth={860} type="native" tabIndex={0}>
+          <Table striped data-testid="audit">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('audit.when')}</Table.Th>
+                <Table.Th scope="col">{t('audit.who')}</Table.Th>
+                <Table.Th scope="col">{t('audit.what')}</Table.Th>
+                <Table.Th scope="col">{t('audit.subject')}</Table.Th>
+                <Table.Th scope="col">{t('audit.details')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.map((e) => (
+                <Table.Tr key={e.id} data-action={e.action}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lang)}</Table.Td>
+                  <Table.Td>
+                    {e.actorId
+                      ? (names.get(e.actorId) ?? e.actorId)
+                      : (e.email ?? <Text c="dimmed">{t('audit.platform')}</Text>)}
+                  </Table.Td>
+                  <Table.Td>{actionLabel(e.action)}</Table.Td>
+                  <Table.Td>
+                    {e.storyId ? (
+                      <Anchor
+                        component={Link}
+                        to={`/stories/${e.storyId}`}
+                        aria-label={`${t('audit.openStory')} ${e.storyId}`}
+                      >
+                        <Code>{e.storyId}</Code>
+                      </Anchor>
+                    ) : e.subjectId ? (
+                      (names.get(e.subjectId) ?? <Code>{e.subjectId}</Code>)
+                    ) : (
+                      (e.email ?? '—')
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{detailsLine(e)}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       <LoadMore pages={audit} label={t('audit.more')} />
     </Stack>

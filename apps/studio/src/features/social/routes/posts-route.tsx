@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -111,16 +111,18 @@ export function PostsRoute() {
       ) : items.length === 0 ? (
         <Text c="dimmed">{t('social.noPosts')}</Text>
       ) : (
-        <PostTable
-          posts={items}
-          channels={byId}
-          onRetry={(p) => send(p)}
-          onResolve={(p) => {
-            retry.reset();
-            setChecked(false);
-            setResolving(p);
-          }}
-        />
+        <Table.ScrollContainer minWidth={720} type="native" tabIndex={0}>
+          <PostTable
+            posts={items}
+            channels={byId}
+            onRetry={(p) => send(p)}
+            onResolve={(p) => {
+              retry.reset();
+              setChecked(false);
+              setResolving(p);
+            }}
+          />
+        </Table.ScrollContainer>
       )}
       <LoadMore pages={posts} label={t('social.more')} />
       <Modal

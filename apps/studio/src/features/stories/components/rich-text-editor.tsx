@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Button, Group, Input, Stack } from '@mantine/core';
 import { NodeSelection } from '@tiptap/pm/state';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { useEffect, useId, useState } from 'react';
@@ -34,9 +34,8 @@ export function RichTextEditor({ label, value, onChange, lang }: Props) {
 
   return (
     <Stack gap={4}>
-      <Text component="label" id={labelId} size="sm" fw={500}>
-        {label}
-      </Text>
+      {/* Mantine's own label: the same weight and size as the text fields' labels around it. */}
+      <Input.Label id={labelId}>{label}</Input.Label>
       {editor && <Toolbar editor={editor} />}
       <EditorContent editor={editor} className="khao-prose" />
     </Stack>

@@ -28,15 +28,40 @@ const PlainOrderedList = OrderedList.extend({
 });
 
 /** An inline quotation (`<q>`) and the title of a cited work (`<cite>`). */
-const InlineQuote = Mark.create({
+export const InlineQuote = Mark.create({
   name: 'inlineQuote',
   parseHTML: () => [{ tag: 'q' }],
   renderHTML: () => ['q', 0],
 });
-const Citation = Mark.create({
+export const Citation = Mark.create({
   name: 'citation',
   parseHTML: () => [{ tag: 'cite' }],
   renderHTML: () => ['cite', 0],
+});
+
+/** Links written exactly as the articles sanitizer keeps them (the story editor and the translation desk). */
+export const SanitizedLink = Link.extend({
+  // Whatever a pasted link carried, it is written as the sanitizer keeps it: no target or class, its own rel.
+  addAttributes() {
+    return {
+      ...this.parent?.(),
+      target: dropped,
+      class: dropped,
+      rel: { default: 'noopener noreferrer', parseHTML: () => 'noopener noreferrer' },
+    };
+  },
+  // href first, then rel: the order the articles sanitizer writes them back in, so a link round-trips unchanged.
+  renderHTML({ HTMLAttributes }) {
+    const { href, title, ...rest } = HTMLAttributes as Record<string, unknown>;
+    return ['a', { href, ...(title ? { title } : {}), ...rest }, 0];
+  },
+}).configure({
+  openOnClick: false,
+  autolink: true,
+  protocols: ['http', 'https', 'mailto'],
+  defaultProtocol: 'https',
+  // No target; every link leaves without the opener or the referrer (the server sets the same rel).
+  HTMLAttributes: { target: null, rel: 'noopener noreferrer', class: null },
 });
 
 /** A photo with its caption: `<figure><img …><figcaption>…</figcaption></figure>`. */
@@ -96,29 +121,7 @@ export const extensions: Extensions = [
     orderedList: false,
   }),
   PlainOrderedList,
-  Link.extend({
-    // Whatever a pasted link carried, it is written as the sanitizer keeps it: no target or class, its own rel.
-    addAttributes() {
-      return {
-        ...this.parent?.(),
-        target: dropped,
-        class: dropped,
-        rel: { default: 'noopener noreferrer', parseHTML: () => 'noopener noreferrer' },
-      };
-    },
-    // href first, then rel: the order the articles sanitizer writes them back in, so a link round-trips unchanged.
-    renderHTML({ HTMLAttributes }) {
-      const { href, title, ...rest } = HTMLAttributes as Record<string, unknown>;
-      return ['a', { href, ...(title ? { title } : {}), ...rest }, 0];
-    },
-  }).configure({
-    openOnClick: false,
-    autolink: true,
-    protocols: ['http', 'https', 'mailto'],
-    defaultProtocol: 'https',
-    // No target; every link leaves without the opener or the referrer (the server sets the same rel).
-    HTMLAttributes: { target: null, rel: 'noopener noreferrer', class: null },
-  }),
+  SanitizedLink,
   Image.extend({
     addAttributes() {
       return {

@@ -3,8 +3,10 @@ import type { GlossaryTerm } from '@khao/thai/glossary-terms';
 import { forwardRef, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
-import { findTerms, highlightRuns, missingTerms, textOf } from '../glossary-check';
+import { missingTerms, textOf } from '../glossary-check';
+import { isPlainSegment, marksIn, renderSource, sanitizeInline } from '../segment-html';
 import type { Job, Segment } from '../types';
+import { SegmentEditor } from './segment-editor';
 
 interface Props {
   job: Job;
@@ -18,14 +20,21 @@ interface Props {
   onSave: () => void;
 }
 
-/** One segment side by side: the source with its glossary terms marked, the target with its draft and checks. */
-export const SegmentRow = forwardRef<HTMLTextAreaElement, Props>(function SegmentRow(
+/**
+ * One segment side by side: the source as a reader sees it with its glossary terms marked, the target with its draft
+ * and checks. Title and summary are plain text fields; a body segment is edited as marked text. The ref is the
+ * field's box (keyboard navigation looks for the focus inside it).
+ */
+export const SegmentRow = forwardRef<HTMLDivElement, Props>(function SegmentRow(
   { job, segment: s, terms, value, dirty, saving, error, onChange, onSave },
   ref,
 ) {
   const { t } = useTranslation();
-  const sourceText = useMemo(() => textOf(s.source), [s.source]);
-  const hits = useMemo(() => findTerms(sourceText, terms), [sourceText, terms]);
+  const plain = isPlainSegment(s.kind);
+  const source = useMemo(() => renderSource(s.kind, s.source, terms), [s.kind, s.source, terms]);
+  const hits = source.hits;
+  const sourceText = useMemo(() => (plain ? s.source : textOf(s.source)), [plain, s.source]);
+  const marks = useMemo(() => (plain ? [] : marksIn(s.source)), [plain, s.source]);
   const missing = useMemo(() => missingTerms(sourceText, textOf(value), terms), [sourceText, value, terms]);
   const kind = t(`translation.kind.${s.kind}`, { defaultValue: t('translation.kind.block', { tag: s.kind }) });
   const label = t('translation.targetOf', { n: s.n + 1, kind });
@@ -35,6 +44,9 @@ export const SegmentRow = forwardRef<HTMLTextAreaElement, Props>(function Segmen
       : s.draftFrom === 'provider'
         ? t('translation.fromProvider', { provider: job.provider })
         : null;
+  const submit = () => {
+    if (dirty && value.trim()) onSave();
+  };
   return (
     <Paper
       withBorder
@@ -61,17 +73,14 @@ export const SegmentRow = forwardRef<HTMLTextAreaElement, Props>(function Segmen
           <Text size="xs" c="dimmed">
             {t('translation.source')} ({t(`languages.${job.sourceLanguage}`)})
           </Text>
-          <Text lang={job.sourceLanguage} data-testid="segment-source">
-            {highlightRuns(sourceText, hits).map((run, i) =>
-              run.hit ? (
-                <mark key={i} title={`${run.hit.found} → ${run.hit.target}`} data-term={run.hit.target}>
-                  {run.text}
-                </mark>
-              ) : (
-                <span key={i}>{run.text}</span>
-              ),
-            )}
-          </Text>
+          {/* Sanitized (DOMPurify, inline markup only) before it is shown. */}
+          <Text
+            component="div"
+            lang={job.sourceLanguage}
+            data-testid="segment-source"
+            className="khao-segment-source"
+            dangerouslySetInnerHTML={{ __html: source.html }}
+          />
           {hits.length > 0 && (
             <Text size="xs" c="dimmed">
               {t('translation.termsInSource', {
@@ -81,22 +90,34 @@ export const SegmentRow = forwardRef<HTMLTextAreaElement, Props>(function Segmen
           )}
         </Stack>
         <Stack gap={4}>
-          <Textarea
-            ref={ref}
-            label={label}
-            lang={job.targetLanguage}
-            autosize
-            minRows={s.kind === 'title' ? 1 : 2}
-            value={value}
-            aria-keyshortcuts="Control+Enter"
-            onChange={(e) => onChange(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                if (dirty && value.trim()) onSave();
-              }
-            }}
-          />
+          <div ref={ref} data-segment-field="">
+            {plain ? (
+              <Textarea
+                label={label}
+                lang={job.targetLanguage}
+                autosize
+                minRows={s.kind === 'title' ? 1 : 2}
+                value={value}
+                aria-keyshortcuts="Control+Enter"
+                onChange={(e) => onChange(e.currentTarget.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                    e.preventDefault();
+                    submit();
+                  }
+                }}
+              />
+            ) : (
+              <SegmentEditor
+                label={label}
+                lang={job.targetLanguage}
+                value={value}
+                marks={marks}
+                onChange={onChange}
+                onSubmit={submit}
+              />
+            )}
+          </div>
           {origin && (
             <Text size="xs" c="dimmed" data-testid="draft-origin">
               {origin}
@@ -105,7 +126,8 @@ export const SegmentRow = forwardRef<HTMLTextAreaElement, Props>(function Segmen
           {s.draft !== null && s.draft !== value && (
             <Group gap="xs" wrap="nowrap" align="flex-start">
               <Text size="sm" c="dimmed" lang={job.targetLanguage} style={{ flex: 1 }}>
-                {t('translation.draftWas')} {textOf(s.draft)}
+                {t('translation.draftWas')}{' '}
+                {plain ? s.draft : <span dangerouslySetInnerHTML={{ __html: sanitizeInline(s.draft) }} />}
               </Text>
               <Button size="compact-xs" variant="subtle" onClick={() => onChange(s.draft ?? '')}>
                 {t('translation.useDraft')}

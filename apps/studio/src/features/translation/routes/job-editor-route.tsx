@@ -35,7 +35,8 @@ function JobEditor({ job }: { job: Job }) {
   const [errors, setErrors] = useState<Record<number, unknown>>({});
   const [saving, setSaving] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const fields = useRef<(HTMLTextAreaElement | null)[]>([]);
+  // Each segment's field box: a text area (title, summary) or a rich-text editor (body segments).
+  const fields = useRef<(HTMLDivElement | null)[]>([]);
 
   const terms = useMemo(
     () =>
@@ -64,12 +65,12 @@ function JobEditor({ job }: { job: Job }) {
 
   /** Moves the focus to the next segment (after the focused one, wrapping) that `wanted` picks. */
   const jump = (wanted: (n: number) => boolean) => {
-    const current = fields.current.findIndex((f) => f === document.activeElement);
+    const current = fields.current.findIndex((f) => f?.contains(document.activeElement));
     const count = job.segments.length;
     for (let step = 1; step <= count; step++) {
       const n = (current + step + count) % count;
       if (wanted(n)) {
-        const field = fields.current[n];
+        const field = fields.current[n]?.querySelector<HTMLElement>('textarea, [contenteditable="true"]');
         field?.focus();
         field?.scrollIntoView({ block: 'center' });
         return;
@@ -78,13 +79,14 @@ function JobEditor({ job }: { job: Job }) {
   };
   const nextUntranslated = () => jump((n) => !valueOf(n).trim());
   const nextChanged = () => jump((n) => job.segments[n]?.changed === true);
-  // Work from the keyboard, in the text fields too.
+  // Work from the keyboard, in the text fields and the rich-text editors too.
   useHotkeys(
     [
       ['alt+N', nextUntranslated],
       ['alt+C', nextChanged],
     ],
     [],
+    true,
   );
 
   const approvable = job.pendingCount === 0 && job.status !== 'pending' && job.status !== 'applied' && !unsaved;
