@@ -74,7 +74,9 @@ describe('restarting one articles replica of two', () => {
       done = true;
       await Promise.all(workers);
       await again.stop();
-      console.log(`${out.length} requests, ${during} while the first replica restarted; stale reads: ${stale.join(' ')}`);
+      console.log(
+        `${out.length} requests, ${during} while the first replica restarted; stale reads: ${stale.join(' ')}`,
+      );
       const wrong = out.filter((o) => !o.right);
       expect(wrong, JSON.stringify(wrong.slice(0, 5))).toEqual([]);
       expect(during, 'requests were answered while the first replica restarted').toBeGreaterThan(6);
