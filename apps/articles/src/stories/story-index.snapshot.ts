@@ -75,11 +75,17 @@ export class StoryIndexSnapshots {
       bytes += data.length;
       batch = [];
     };
-    for (const e of entries) {
-      batch.push(e);
-      if (batch.length === CHUNK_STORIES) await flush();
+    try {
+      for (const e of entries) {
+        batch.push(e);
+        if (batch.length === CHUNK_STORIES) await flush();
+      }
+      if (batch.length) await flush();
+    } catch (err) {
+      // Nothing names this generation yet: its chunks go, so a failed write leaves nothing behind.
+      await this.drop(generation, chunks).catch(() => undefined);
+      throw err;
     }
-    if (batch.length) await flush();
     const head: Omit<SnapshotHead, '_id'> = {
       format: FORMAT,
       generation,
