@@ -188,12 +188,12 @@ try {
         intervalMs: 100,
       });
       restarts.push((performance.now() - started) / 1000);
-      const loaded = /"ms":(\d+)[^\n]*story index loaded/.exec(p.output());
-      if (loaded) loads.push(Number(loaded[1]) / 1000);
+      const loaded = /"ms":(\d+),"source":"(\w+)"[^\n]*story index loaded/.exec(p.output());
+      if (loaded) loads.push(`${(Number(loaded[1]) / 1000).toFixed(1)} s from ${loaded[2]}`);
       articlesRss = rss(p.pid);
     }
     console.log(
-      `articles ready after restart: ${restarts.map((s) => s.toFixed(1)).join(', ')} s; RSS ${articlesRss} MiB`,
+      `articles ready after restart: ${restarts.map((s) => s.toFixed(1)).join(', ')} s (index loaded: ${loads.join(', ')}); RSS ${articlesRss} MiB`,
     );
     const runs = [];
     for (let r = 0; r < RUNS; r++) runs.push(await measure(platform, token, size + r));

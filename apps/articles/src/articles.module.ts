@@ -11,6 +11,7 @@ import { SearchService } from './stories/search.service.js';
 import { StoriesController } from './stories/stories.controller.js';
 import { StoriesService } from './stories/stories.service.js';
 import { StoryIndex } from './stories/story-index.js';
+import { StoryIndexSnapshots } from './stories/story-index.snapshot.js';
 import { StoryIndexSync } from './stories/story-index.sync.js';
 import { StoryRepository } from './stories/story.repository.js';
 import { storyModel } from './stories/story.schema.js';
@@ -31,6 +32,7 @@ export class ArticlesModule {
         { provide: RevisionsRepository, useValue: new RevisionsRepository(revisionModel(infra.mongo)) },
         { provide: ScheduleRepository, useValue: new ScheduleRepository(infra.mongo) },
         OutboxRelay.provider(infra, config, [stories]),
+        { provide: StoryIndexSnapshots, useValue: new StoryIndexSnapshots(infra.mongo) },
         StoryIndex,
         StoryIndexSync,
         StoryWriter,

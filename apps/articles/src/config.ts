@@ -12,5 +12,7 @@ export const ArticlesConfigSchema = ServiceConfigSchema.extend({
   PUBLIC_BASE_URL: env.url(['http:', 'https:']).default('http://127.0.0.1:3000'),
   /** How often scheduled versions that are due get published. */
   SCHEDULER_INTERVAL_MS: env.int(1000, 100, 60_000),
+  /** How often a replica snapshots its story index when it changed (0: only at a clean shutdown); boots read it. */
+  INDEX_SNAPSHOT_MS: env.int(120_000, 0, 3_600_000),
 });
 export type ArticlesConfig = z.output<typeof ArticlesConfigSchema>;

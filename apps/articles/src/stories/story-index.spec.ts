@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { searchTokens } from '@khao/thai';
-import { StoryIndex } from './story-index.js';
+import { StoryIndex, type IndexQuery } from './story-index.js';
 import { derive, publicTermsOf, sharedText, unsaved, versionText } from './story-state.js';
 import type { StoryDoc } from './story.schema.js';
 
@@ -150,5 +150,29 @@ describe('StoryIndex: what readers can find', () => {
     derive(doc);
     const all = [...doc.versions.map(versionText), sharedText(doc)].join('\n');
     expect(doc.tokens).toEqual(searchTokens(all));
+  });
+});
+
+describe('StoryIndex snapshot entries', () => {
+  it('put again from what indexed() gives, the index lists and finds alike', () => {
+    const source = new StoryIndex();
+    const stories = [
+      story('ชาวนาบ้านหนองแวงปลูกข้าวอินทรีย์', '2026-02-01T00:00:00Z', { tags: ['เกษตรอินทรีย์'] }),
+      story('ตลาดน้ำชุมชนริมคลองเปิดใหม่', '2026-02-02T00:00:00Z'),
+      story('ข้าวหอมมะลิชุมชนส่งออกญี่ปุ่น', '2026-02-03T00:00:00Z'),
+    ];
+    for (const s of stories) source.put(s);
+    const copy = new StoryIndex();
+    for (const { story: s, analyzed } of source.indexed()) copy.putIndexed(structuredClone(s), analyzed);
+    const q: IndexQuery = { tokens: [], phrases: [], limit: 10 };
+    const ids = (index: StoryIndex, query: IndexQuery) => index.query(query).items.map((s) => s._id);
+    expect(ids(copy, q)).toEqual(ids(source, q));
+    expect(ids(copy, { ...q, tokens: ['ข้าว'] })).toEqual([stories[2]._id, stories[0]._id]);
+    expect(ids(copy, { ...q, tokens: ['ข้าว'] })).toEqual(ids(source, { ...q, tokens: ['ข้าว'] }));
+    expect(ids(copy, { ...q, tag: 'เกษตรอินทรีย์' })).toEqual([stories[0]._id]);
+    expect(copy.revisionOf(stories[1]._id)).toBe(1);
+    copy.clear();
+    expect(copy.size).toBe(0);
+    expect(ids(copy, { ...q, tokens: ['ข้าว'] })).toEqual([]);
   });
 });

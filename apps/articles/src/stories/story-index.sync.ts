@@ -1,61 +1,226 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventEnvelope } from '@khao/contracts';
-import { EventFollower, INFRA, type ServiceInfra } from '@khao/messaging';
+import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
+import { Streams, type EventEnvelope } from '@khao/contracts';
+import { EventFollower, INFRA, PeriodicPass, type ServiceInfra } from '@khao/messaging';
+import type { ArticlesConfig } from '../config.js';
+import { CONFIG } from '../tokens.js';
 import { StoryIndex } from './story-index.js';
+import { StoryIndexSnapshots, type SnapshotHead } from './story-index.snapshot.js';
 import { StoryRepository } from './story.repository.js';
+
+const SUBJECTS = ['events.article.>'];
+/** Replays start this much before a watermark: clocks of replicas and NATS may differ a little. */
+const CLOCK_MARGIN_MS = 5000;
+/** Stories read by `_id` at once while catching up after a snapshot. */
+const CATCH_UP_READS = 8;
+
+interface ChangedStory {
+  storyId?: string;
+  revision?: number;
+}
 
 /**
  * Keeps this replica's StoryIndex in step with every replica's writes: it follows the article events from a little
- * before the initial load, so nothing falls in between (events wait until the load is done); each event reloads its
- * story by `_id`. Should an event slip past, the whole index is reloaded. Searches wait until the initial load is
- * done.
+ * before what the index was loaded from, so nothing falls in between (events wait until the load is done); each event
+ * reloads its story by `_id`. Should an event slip past, the whole index is reloaded. Searches wait until the
+ * initial load is done; the service joins its NATS queue group only after it (Nest awaits this bootstrap hook).
+ *
+ * The load reads the latest snapshot (StoryIndexSnapshots) when one is there and the events stream still reaches
+ * back to its watermark, then reads the stories that the events since then changed; otherwise (no snapshot, one that
+ * does not decode, or older than the stream) it reads every live story. A snapshot is written every
+ * `INDEX_SNAPSHOT_MS` when the index changed and no replica wrote one meanwhile, and on a clean shutdown.
  */
 @Injectable()
 export class StoryIndexSync {
   private follower?: EventFollower;
+  private snapshotPass?: PeriodicPass;
   readonly ready: Promise<void>;
   private markReady!: () => void;
+  private isReady = false;
+  /** What the follower has applied: every event stored before this instant (less the margin) is in the index. */
+  private appliedUpTo = new Date();
+  /** The oldest event whose story could not be read: a snapshot must not claim it. */
+  private failedAt?: Date;
+  private changesAtSnapshot = -1;
 
   constructor(
     private readonly index: StoryIndex,
     private readonly stories: StoryRepository,
+    private readonly snapshots: StoryIndexSnapshots,
     @Inject(INFRA) private readonly infra: ServiceInfra,
+    @Inject(CONFIG) private readonly config: Pick<ArticlesConfig, 'INDEX_SNAPSHOT_MS'>,
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
 
+  private get logger() {
+    return this.infra.logger;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
+    const started = Date.now();
+    const head = await this.usableHead();
+    const from = head ? new Date(head.watermark.getTime() - CLOCK_MARGIN_MS) : new Date(Date.now() - CLOCK_MARGIN_MS);
+    this.appliedUpTo = from;
     this.follower = new EventFollower({
       nats: this.infra.nats,
-      subjects: ['events.article.>'],
-      logger: this.infra.logger.child({ component: 'story-index' }),
-      startAt: new Date(Date.now() - 5000),
+      subjects: SUBJECTS,
+      logger: this.logger.child({ component: 'story-index' }),
+      startAt: from,
       onEvent: (_subject, event) => this.apply(event),
       onGap: () => this.reload(),
     });
     await this.follower.start();
-    const started = Date.now();
-    for await (const doc of this.stories.scanLive()) this.index.put(doc);
-    this.infra.logger.info({ stories: this.index.size, ms: Date.now() - started }, 'story index loaded');
+    let source = 'stories';
+    if (head) {
+      try {
+        const loaded = await this.loadSnapshot(head);
+        const caughtUp = await this.catchUp(from);
+        source = 'snapshot';
+        // Nothing new since the snapshot: the next one waits for a change.
+        if (caughtUp === 0) this.changesAtSnapshot = this.index.changes;
+        this.logger.info(
+          { stories: this.index.size, snapshot: loaded, caughtUp, takenAt: head.takenAt },
+          'story index snapshot loaded',
+        );
+      } catch (err) {
+        this.logger.warn({ err: (err as Error).message }, 'story index snapshot unusable; loading every story');
+        this.index.clear();
+      }
+    }
+    if (source === 'stories') for await (const doc of this.stories.scanLive()) this.index.put(doc);
+    this.logger.info({ stories: this.index.size, ms: Date.now() - started, source }, 'story index loaded');
+    this.isReady = true;
     this.markReady();
+    if (this.config.INDEX_SNAPSHOT_MS > 0) {
+      this.snapshotPass = new PeriodicPass({
+        what: 'story index snapshot',
+        everyMs: this.config.INDEX_SNAPSHOT_MS,
+        logger: this.logger,
+        pass: () => this.snapshotIfDue(),
+      });
+      this.snapshotPass.start();
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
+    await this.snapshotPass?.stop();
     await this.follower?.stop();
+    // A clean stop leaves a fresh snapshot behind, so that the next boot catches up only from here.
+    if (this.isReady && this.index.changes !== this.changesAtSnapshot) {
+      await this.snapshot().catch((err: Error) =>
+        this.logger.warn({ err: err.message }, 'story index snapshot at shutdown failed'),
+      );
+    }
+  }
+
+  /** Writes a snapshot of the index as it is now, stamped with what the events have brought in. */
+  async snapshot(): Promise<void> {
+    const started = Date.now();
+    const changes = this.index.changes;
+    const watermark = this.failedAt && this.failedAt < this.appliedUpTo ? this.failedAt : this.appliedUpTo;
+    const { stories, bytes } = await this.snapshots.write(this.index.indexed(), watermark);
+    this.changesAtSnapshot = changes;
+    this.logger.info({ stories, bytes, ms: Date.now() - started }, 'story index snapshot written');
+  }
+
+  private async snapshotIfDue(): Promise<void> {
+    if (this.index.changes === this.changesAtSnapshot) return;
+    // Another replica's recent snapshot serves a boot as well as ours would.
+    const head = await this.snapshots.head();
+    if (head && Date.now() - head.takenAt.getTime() < this.config.INDEX_SNAPSHOT_MS / 2) return;
+    await this.snapshot();
+  }
+
+  /** The snapshot head to boot from: there, readable, and not older than what the events stream still holds. */
+  private async usableHead(): Promise<SnapshotHead | null> {
+    try {
+      const head = await this.snapshots.head();
+      if (!head) return null;
+      const stream = await this.infra.jsm.streams.info(Streams.events.name);
+      // The stream holds every event since the watermark if it never dropped one, or its first is older.
+      const whole = stream.state.first_seq <= 1;
+      if (!whole && new Date(stream.state.first_ts).getTime() > head.watermark.getTime() - CLOCK_MARGIN_MS) {
+        this.logger.warn(
+          { watermark: head.watermark, streamFrom: stream.state.first_ts },
+          'story index snapshot older than the events stream; loading every story',
+        );
+        return null;
+      }
+      return head;
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'story index snapshot head unreadable; loading every story');
+      return null;
+    }
+  }
+
+  private async loadSnapshot(head: SnapshotHead): Promise<number> {
+    let n = 0;
+    for await (const chunk of this.snapshots.chunks(head)) {
+      for (const { story, analyzed } of chunk) {
+        if (typeof story?._id !== 'string' || !Array.isArray(analyzed))
+          throw new Error('a snapshot entry is malformed');
+        this.index.putIndexed(story, analyzed);
+        n++;
+      }
+    }
+    if (n !== head.stories) throw new Error(`the snapshot holds ${n} stories, its head says ${head.stories}`);
+    return n;
+  }
+
+  /**
+   * The stories changed by the article events stored since `from` (as many as the stream held when this began; the
+   * follower brings the rest), each read once by `_id` unless the snapshot has that revision already.
+   */
+  private async catchUp(from: Date): Promise<number> {
+    const consumer = await jetstream(this.infra.nats).consumers.get(Streams.events.name, {
+      filter_subjects: SUBJECTS,
+      deliver_policy: DeliverPolicy.StartTime,
+      opt_start_time: from.toISOString(),
+    });
+    let left = (await consumer.info()).num_pending;
+    const latest = new Map<string, number>();
+    if (left > 0) {
+      const messages = await consumer.consume();
+      for await (const m of messages) {
+        const { storyId, revision } = (m.json<EventEnvelope>().data ?? {}) as ChangedStory;
+        if (storyId) latest.set(storyId, Math.max(latest.get(storyId) ?? -1, revision ?? Infinity));
+        if (--left <= 0 || m.info.pending === 0) break;
+      }
+      messages.stop();
+    }
+    const stale = [...latest]
+      .filter(([id, revision]) => (this.index.revisionOf(id) ?? -1) < revision)
+      .map(([id]) => id);
+    const next = stale.values();
+    const read = async () => {
+      for (let id = next.next(); !id.done; id = next.next()) {
+        const doc = await this.stories.findLive(id.value);
+        if (doc) this.index.put(doc);
+        else this.index.remove(id.value);
+      }
+    };
+    await Promise.all(Array.from({ length: CATCH_UP_READS }, read));
+    return stale.length;
   }
 
   private async apply(event: EventEnvelope): Promise<void> {
     await this.ready;
-    const { storyId, revision } = (event.data ?? {}) as { storyId?: string; revision?: number };
+    const { storyId, revision } = (event.data ?? {}) as ChangedStory;
+    const at = new Date(event.occurredAt);
     if (!storyId) return;
-    // This replica's own writes are in the index already.
-    if (revision !== undefined && (this.index.revisionOf(storyId) ?? 0) >= revision) return;
     try {
-      const doc = await this.stories.findLive(storyId);
-      if (doc) this.index.put(doc);
-      else this.index.remove(storyId);
+      // This replica's own writes are in the index already.
+      if (revision === undefined || (this.index.revisionOf(storyId) ?? 0) < revision) {
+        const doc = await this.stories.findLive(storyId);
+        if (doc) this.index.put(doc);
+        else this.index.remove(storyId);
+      }
+      // An event is stored in the stream after it occurred: whatever is stored after this one, from here on.
+      if (at > this.appliedUpTo) this.appliedUpTo = at;
     } catch (err) {
-      this.infra.logger.warn({ err: (err as Error).message }, 'story index update failed; the next event retries');
+      if (!this.failedAt || at < this.failedAt) this.failedAt = at;
+      this.logger.warn({ err: (err as Error).message }, 'story index update failed; the next event retries');
     }
   }
 
@@ -71,6 +236,7 @@ export class StoryIndexSync {
     for (const [id, revision] of before) {
       if (!live.has(id) && this.index.revisionOf(id) === revision) this.index.remove(id);
     }
+    this.failedAt = undefined;
     this.infra.logger.info({ stories: this.index.size }, 'story index reloaded after a gap in the events');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@khao/contracts';
-import { parseQuery, SearchIndex, type ParsedQuery, type SearchHit } from '@khao/thai';
+import { parseQuery, SearchIndex, type ParsedQuery, type SearchDoc, type SearchHit } from '@khao/thai';
 import { searchDocOf } from './story-search.js';
 import type { StoryDoc } from './story.schema.js';
 
@@ -67,14 +67,13 @@ export class StoryIndex {
   private dirty = false;
   private changeCount = 0;
   /** One document per language version (`<storyId>:<lang>`), drafts included: ranked text search. */
-  private readonly text = new SearchIndex<VersionRef>();
+  private text = new SearchIndex<VersionRef>();
 
   get size(): number {
     return this.entries.size;
   }
 
   put(doc: StoryDoc): void {
-    const id = doc._id;
     /* eslint-disable @typescript-eslint/no-unused-vars */
     const {
       outbox: _o,
@@ -88,17 +87,58 @@ export class StoryIndex {
     } = doc;
     /* eslint-enable @typescript-eslint/no-unused-vars */
     const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) };
+    this.insert(
+      story,
+      versions.map((v) => searchDocOf(doc, v)),
+    );
+  }
+
+  /** A story as a snapshot keeps it: its indexed fields and each version's analysed search fields, in order. */
+  putIndexed(story: IndexedStory, analyzed: string[][]): void {
+    const time = new Date(story.updatedAt).getTime();
+    this.insert(
+      story,
+      story.versions.map((v, i) => ({
+        key: `${story._id}:${v.language}`,
+        title: '',
+        summary: '',
+        body: '',
+        extra: '',
+        analyzed: analyzed[i],
+        time,
+      })),
+    );
+  }
+
+  /** Every indexed story with its versions' analysed search fields, for a snapshot ({@link putIndexed} reads it). */
+  *indexed(): IterableIterator<{ story: IndexedStory; analyzed: string[][] }> {
+    for (const { story } of this.entries.values()) {
+      const analyzed = story.versions.map((v) => this.text.analyzedOf(`${story._id}:${v.language}`) ?? []);
+      yield { story, analyzed };
+    }
+  }
+
+  /** Everything dropped: a load starts over. */
+  clear(): void {
+    this.entries.clear();
+    this.slugs.clear();
+    this.sorted = [];
+    this.dirty = false;
+    this.changeCount++;
+    this.text = new SearchIndex<VersionRef>();
+  }
+
+  private insert(story: IndexedStory, docs: SearchDoc[]): void {
+    const id = story._id;
     const before = this.entries.get(id);
     for (const v of before?.story.versions ?? []) {
-      if (!versions.some((x) => x.language === v.language)) this.text.remove(`${id}:${v.language}`);
+      if (!story.versions.some((x) => x.language === v.language)) this.text.remove(`${id}:${v.language}`);
     }
-    for (const [i, v] of versions.entries()) {
-      this.text.put({ ...searchDocOf(doc, v), ref: { story, version: story.versions[i] } });
-    }
+    for (const [i, d] of docs.entries()) this.text.put({ ...d, ref: { story, version: story.versions[i] } });
     this.dirty = true;
     this.changeCount++;
-    this.entries.set(id, { story, sortKey: `${new Date(doc.updatedAt).toISOString()}|${id}` });
-    for (const key of doc.slugs) this.slugs.set(key, id);
+    this.entries.set(id, { story, sortKey: `${new Date(story.updatedAt).toISOString()}|${id}` });
+    for (const key of story.slugs) this.slugs.set(key, id);
   }
 
   ids(): string[] {

@@ -151,6 +151,21 @@ export class SearchIndex<R = unknown> {
     return this.slotOf.has(key);
   }
 
+  /**
+   * A document's analysed fields as `analyzeFields` gives them (what `put` keeps of its text), for a snapshot of the
+   * index that is put back later without ICU; undefined when the key is not indexed.
+   */
+  analyzedOf(key: string): string[] | undefined {
+    const slot = this.slotOf.get(key);
+    if (slot === undefined) return undefined;
+    const e = this.entries[slot]!;
+    return e.ends.map((end, f) =>
+      Array.from(e.seq.subarray(f ? e.ends[f - 1] : 0, end), (t) => `${t & 3}${this.words[t >>> 2]}`).join(
+        TERM_SEPARATOR,
+      ),
+    );
+  }
+
   put(doc: SearchDoc<R>): void {
     this.remove(doc.key);
     const seq: number[] = [];

@@ -1,0 +1,129 @@
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { mongo, Types, type Collection, type Connection } from 'mongoose';
+import type { IndexedStory } from './story-index.js';
+
+/** Bumped whenever what a chunk holds changes: a snapshot of another format is ignored (the index loads in full). */
+const FORMAT = 1;
+const HEAD = 'head';
+/** Stories a chunk holds: about 1 MB compressed for stories of six paragraphs, far below a document's 16 MB. */
+export const CHUNK_STORIES = 1000;
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+export interface SnapshotEntry {
+  story: IndexedStory;
+  /** Per version, in order: its search fields already analysed. */
+  analyzed: string[][];
+}
+
+export interface SnapshotHead {
+  _id: typeof HEAD;
+  format: number;
+  /** The chunks are `<generation>:<n>`, n from 0 to chunks − 1. */
+  generation: string;
+  chunks: number;
+  stories: number;
+  /** Every article event stored in the stream before this instant is in the snapshot. */
+  watermark: Date;
+  takenAt: Date;
+}
+
+interface ChunkDoc {
+  _id: string;
+  data: mongo.Binary;
+}
+
+/** A snapshot that cannot be read whole: the caller loads the index from the stories instead. */
+export class SnapshotUnreadable extends Error {}
+
+/**
+ * The StoryIndex's snapshot in the service's own database, for a replica to boot from without reading (and FerretDB
+ * decoding) every whole story. One head document names the current generation; each chunk holds up to
+ * CHUNK_STORIES stories (their indexed fields and analysed search fields) as gzipped BSON, so the server stores a
+ * few large binaries instead of decoding thousands of nested documents. Every read and write is by `_id`.
+ *
+ * Replicas may write at once: each writes its own generation, then swaps the head in one findAndModify and deletes
+ * the generation that the swap replaced, so every generation is deleted exactly once, by whoever replaced it.
+ */
+export class StoryIndexSnapshots {
+  private readonly docs: Collection<ChunkDoc | SnapshotHead>;
+
+  constructor(conn: Connection) {
+    this.docs = conn.collection<ChunkDoc | SnapshotHead>('story_index_snapshots');
+  }
+
+  /** The current snapshot's head, if there is one this code can read. */
+  async head(): Promise<SnapshotHead | null> {
+    const head = (await this.docs.findOne({ _id: HEAD })) as SnapshotHead | null;
+    return head?.format === FORMAT ? head : null;
+  }
+
+  /** Writes `entries` as the new snapshot, chunk by chunk (one chunk's stories in memory at a time). */
+  async write(entries: Iterable<SnapshotEntry>, watermark: Date): Promise<{ stories: number; bytes: number }> {
+    const generation = new Types.ObjectId().toHexString();
+    let chunks = 0;
+    let stories = 0;
+    let bytes = 0;
+    let batch: SnapshotEntry[] = [];
+    const flush = async () => {
+      const data = await gzipAsync(mongo.BSON.serialize({ s: batch }), { level: 1 });
+      await this.docs.insertOne({ _id: `${generation}:${chunks}`, data: new mongo.Binary(data) });
+      chunks++;
+      stories += batch.length;
+      bytes += data.length;
+      batch = [];
+    };
+    try {
+      for (const e of entries) {
+        batch.push(e);
+        if (batch.length === CHUNK_STORIES) await flush();
+      }
+      if (batch.length) await flush();
+    } catch (err) {
+      // Nothing names this generation yet: its chunks go, so a failed write leaves nothing behind.
+      await this.drop(generation, chunks).catch(() => undefined);
+      throw err;
+    }
+    const head: Omit<SnapshotHead, '_id'> = {
+      format: FORMAT,
+      generation,
+      chunks,
+      stories,
+      watermark,
+      takenAt: new Date(),
+    };
+    const replaced = (await this.docs.findOneAndUpdate(
+      { _id: HEAD },
+      { $set: head },
+      { upsert: true, returnDocument: 'before' },
+    )) as Partial<SnapshotHead> | null;
+    if (replaced?.generation && replaced.generation !== generation)
+      await this.drop(replaced.generation, replaced.chunks ?? 0);
+    return { stories, bytes };
+  }
+
+  /**
+   * The head's chunks, one at a time, in order. Throws SnapshotUnreadable when a chunk is missing (a newer snapshot
+   * replaced this one meanwhile) or does not decode.
+   */
+  async *chunks(head: SnapshotHead): AsyncGenerator<SnapshotEntry[]> {
+    for (let n = 0; n < head.chunks; n++) {
+      const doc = (await this.docs.findOne({ _id: `${head.generation}:${n}` })) as ChunkDoc | null;
+      if (!doc?.data) throw new SnapshotUnreadable(`chunk ${n} of ${head.chunks} is missing`);
+      let entries: unknown;
+      try {
+        entries = mongo.BSON.deserialize(await gunzipAsync(doc.data.buffer)).s;
+      } catch (err) {
+        throw new SnapshotUnreadable(`chunk ${n} does not decode: ${(err as Error).message}`);
+      }
+      if (!Array.isArray(entries)) throw new SnapshotUnreadable(`chunk ${n} holds no stories`);
+      yield entries as SnapshotEntry[];
+    }
+  }
+
+  private async drop(generation: string, chunks: number): Promise<void> {
+    for (let n = 0; n < chunks; n++) await this.docs.deleteOne({ _id: `${generation}:${n}` });
+  }
+}
