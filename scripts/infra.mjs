@@ -6,11 +6,14 @@
 //   node scripts/infra.mjs status         one line per server
 //   node scripts/infra.mjs env            the environment the services need, as KEY=value lines
 //   node scripts/infra.mjs bin minio      the path of a cached server binary
+//   node scripts/infra.mjs mongo-command PORT DIR DEBUGPORT   the embedded MongoDB-wire server's command, as JSON
 //
 // KHAO_INFRA_PROFILE=test uses other ports and data so that tests never touch a running dev platform.
 // KHAO_INFRA_PORT_BASE shifts every port (the usual ports + base).
 // MONGO_URL, NATS_URL or S3_ENDPOINT set in the environment mean "use that server": it is not started.
-// Binaries are built once from pinned versions (Go module proxy) into ~/.cache/khao/bin and reused.
+// KHAO_MONGO picks the embedded MongoDB-wire server when no mongod is on the PATH: ferretdb (the default) or secantus.
+// Binaries are built once from pinned versions (Go module proxy) into ~/.cache/khao/bin and reused; SecantusDB is
+// installed from PyPI into a venv beside them.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,6 +21,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureVenvTool } from './python-venv.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const profile = /^[a-z0-9-]+$/.test(process.env.KHAO_INFRA_PROFILE ?? '') ? process.env.KHAO_INFRA_PROFILE : 'dev';
@@ -47,6 +51,28 @@ const VERSIONS = {
   },
   minio: { module: 'github.com/minio/minio', version: 'v0.0.0-20260212201848-7aac2a2c5b7c', pkg: '.' },
 };
+
+/** SecantusDB's Python server (WiredTiger inside), with its dependencies pinned as resolved when it was chosen. */
+const SECANTUS = {
+  version: '0.7.0b3',
+  requirements: [
+    'SecantusDB==0.7.0b3',
+    'pymongo==4.20.1',
+    'dnspython==2.9.2',
+    's2sphere==0.2.5',
+    'future==1.0.0',
+    'shapely==2.2.0',
+    'numpy==2.4.6',
+    'python-dateutil==4.0.0',
+    'tzdata==2026.6',
+  ],
+};
+
+const mongoKind = process.env.KHAO_MONGO || 'ferretdb';
+if (!['ferretdb', 'secantus'].includes(mongoKind)) {
+  process.stderr.write(`KHAO_MONGO must be ferretdb or secantus, not '${mongoKind}'\n`);
+  process.exit(1);
+}
 
 const ports = {
   nats: 4222 + portBase,
@@ -97,6 +123,14 @@ function requireGo() {
 }
 
 async function ensureBinary(name) {
+  if (name === 'secantus') {
+    return ensureVenvTool({
+      name: `secantusdb-${SECANTUS.version}`,
+      requirements: SECANTUS.requirements,
+      bin: 'secantusd-py',
+      log,
+    });
+  }
   const spec = VERSIONS[name];
   const binName = name === 'nats' ? 'nats-server' : name;
   const dir = path.join(cacheDir, `${name}-${spec.version}${spec.patch ? `-${spec.patch.tag}` : ''}`);
@@ -234,6 +268,29 @@ function minioCredentials() {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
+/** The embedded MongoDB-wire server KHAO_MONGO picks, on `port` with its data in `dir` (created). */
+async function embeddedMongoCommand(port, dir, debugPort) {
+  fs.mkdirSync(dir, { recursive: true });
+  if (mongoKind === 'secantus') {
+    return [
+      await ensureBinary('secantus'),
+      ['--host', '127.0.0.1', '--port', String(port), `--storage-path=${dir}`, '--log-level=WARNING'],
+    ];
+  }
+  return [
+    await ensureBinary('ferretdb'),
+    [
+      '--handler=sqlite',
+      `--sqlite-url=file:${dir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      `--debug-addr=127.0.0.1:${debugPort}`,
+      `--state-dir=${dir}`,
+      '--telemetry=disable',
+      '--log-level=warn',
+    ],
+  ];
+}
+
 function servers() {
   const mongod = which('mongod');
   const creds = minioCredentials();
@@ -264,7 +321,7 @@ function servers() {
     {
       name: 'mongo',
       external: process.env.MONGO_URL,
-      ports: mongod ? [ports.mongo] : [ports.mongo, ports.ferretDebug],
+      ports: mongod || mongoKind === 'secantus' ? [ports.mongo] : [ports.mongo, ports.ferretDebug],
       env: { MONGO_URL: `mongodb://127.0.0.1:${ports.mongo}/` },
       command: async () => {
         if (mongod) {
@@ -274,19 +331,7 @@ function servers() {
             ['--dbpath', path.join(dataDir, 'mongod'), '--bind_ip', '127.0.0.1', '--port', String(ports.mongo)],
           ];
         }
-        fs.mkdirSync(path.join(dataDir, 'ferretdb'), { recursive: true });
-        return [
-          await ensureBinary('ferretdb'),
-          [
-            '--handler=sqlite',
-            `--sqlite-url=file:${path.join(dataDir, 'ferretdb')}/`,
-            `--listen-addr=127.0.0.1:${ports.mongo}`,
-            `--debug-addr=127.0.0.1:${ports.ferretDebug}`,
-            `--state-dir=${path.join(dataDir, 'ferretdb')}`,
-            '--telemetry=disable',
-            '--log-level=warn',
-          ],
-        ];
+        return embeddedMongoCommand(ports.mongo, path.join(dataDir, mongoKind), ports.ferretDebug);
       },
       ready: () => mongoAnswers(`mongodb://127.0.0.1:${ports.mongo}/`),
     },
@@ -378,7 +423,7 @@ async function main() {
     case 'up': {
       if (rest.includes('--fresh')) {
         for (const s of list) await down(s);
-        for (const sub of ['nats', 'ferretdb', 'mongod', 'minio']) {
+        for (const sub of ['nats', 'ferretdb', 'secantus', 'mongod', 'minio']) {
           fs.rmSync(path.join(dataDir, sub), { recursive: true, force: true });
         }
       }
@@ -428,15 +473,23 @@ async function main() {
     case 'bin': {
       // The cached binary of one server (building it if needed), for tests that run a second instance.
       const name = rest[0];
-      if (!VERSIONS[name]) fail(`unknown server '${name}': use one of ${Object.keys(VERSIONS).join(', ')}`);
+      const known = [...Object.keys(VERSIONS), 'secantus'];
+      if (!known.includes(name)) fail(`unknown server '${name}': use one of ${known.join(', ')}`);
       process.stdout.write(`${await ensureBinary(name)}\n`);
+      break;
+    }
+    case 'mongo-command': {
+      // The embedded MongoDB-wire server KHAO_MONGO picks, as JSON [binary, args], for tests that run their own.
+      const [port, dir, debugPort] = rest;
+      if (!port || !dir || !debugPort) fail('usage: mongo-command <port> <data dir> <debug port>');
+      process.stdout.write(`${JSON.stringify(await embeddedMongoCommand(Number(port), dir, Number(debugPort)))}\n`);
       break;
     }
     case 'env':
       for (const [k, v] of Object.entries(envLines())) process.stdout.write(`${k}=${v}\n`);
       break;
     default:
-      fail(`unknown command '${cmd}': use up [--fresh] | down | status | env | bin <server>`);
+      fail(`unknown command '${cmd}': use up [--fresh] | down | status | env | bin <server> | mongo-command …`);
   }
 }
 

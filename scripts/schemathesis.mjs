@@ -3,87 +3,20 @@
 // to the server binaries: installed from PyPI the first time, reused afterwards. Prints the path of `st` last.
 //
 //   node scripts/schemathesis.mjs
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { ensureVenvTool } from './python-venv.mjs';
 
 /** Pinned: change it here only, the cache key follows. */
 const VERSION = '4.32.5';
-const cacheDir = process.env.KHAO_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'khao', 'bin');
-const venv = path.join(cacheDir, `schemathesis-${VERSION}`);
-const st = path.join(venv, 'bin', 'st');
 const log = (msg) => process.stderr.write(`[schemathesis] ${msg}\n`);
 
-function runWithProgress(label, cmd, args, env = process.env) {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    // Output goes to stderr: stdout carries only the path of `st`.
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
-    const timer = setInterval(() => log(`… ${label}: ${Math.round((Date.now() - started) / 1000)} s`), 15_000);
-    child.on('error', (err) => {
-      clearInterval(timer);
-      reject(err);
-    });
-    child.on('close', (code) => {
-      clearInterval(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`${label} failed (exit ${code})`));
-    });
-  });
-}
-
-function python() {
-  for (const candidate of ['python3', 'python']) {
-    if (spawnSync(candidate, ['--version'], { stdio: 'ignore' }).status === 0) return candidate;
-  }
-  throw new Error('schemathesis needs Python 3 (apt-get install -y python3 python3-venv)');
-}
-
-/** A lock directory, so that parallel runs wait for the one installing instead of installing twice. */
-async function withLock(lock, fn) {
-  const deadline = Date.now() + 15 * 60_000;
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`gave up waiting for ${lock} (remove it if no install is running)`);
-      log(`waiting for another install (${lock})`);
-      await new Promise((r) => setTimeout(r, 5000));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-async function ensure() {
-  // The marker is written last: a venv without it is an install that was cut short.
-  const done = path.join(venv, '.khao-installed');
-  if (fs.existsSync(done)) return st;
-  fs.mkdirSync(cacheDir, { recursive: true });
-  return withLock(`${venv}.lock`, async () => {
-    if (fs.existsSync(done)) return st;
-    const started = Date.now();
-    fs.rmSync(venv, { recursive: true, force: true });
-    log(`installing schemathesis ${VERSION} from PyPI into ${venv} (first time only)`);
-    const py = python();
-    if (spawnSync(py, ['-m', 'venv', venv], { stdio: ['ignore', 'inherit', 'inherit'] }).status !== 0) {
-      throw new Error(`${py} -m venv failed: install the venv module (apt-get install -y python3-venv)`);
-    }
-    const pip = path.join(venv, 'bin', 'pip');
-    await runWithProgress('pip install', pip, ['install', '--disable-pip-version-check', `schemathesis==${VERSION}`]);
-    fs.writeFileSync(done, `${VERSION}\n`);
-    log(`installed in ${Math.round((Date.now() - started) / 1000)} s → cached`);
-    return st;
-  });
-}
-
 try {
-  process.stdout.write(`${await ensure()}\n`);
+  const st = await ensureVenvTool({
+    name: `schemathesis-${VERSION}`,
+    requirements: [`schemathesis==${VERSION}`],
+    bin: 'st',
+    log,
+  });
+  process.stdout.write(`${st}\n`);
 } catch (err) {
   log(err.message);
   process.exit(1);

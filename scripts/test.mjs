@@ -15,6 +15,8 @@ const env = { ...process.env, KHAO_INFRA_PROFILE: 'test' };
 const dataDir = path.join(root, '.data', 'test');
 const report = path.join(dataDir, 'vitest-report.json');
 let failed = false;
+// A report left by an earlier run must not be counted when this one stops before the tests.
+fs.rmSync(report, { force: true });
 
 try {
   step(`Node ${process.version}`);
@@ -38,7 +40,6 @@ try {
   );
   if (!lint) failed = true;
   step('tests');
-  fs.rmSync(report, { force: true });
   await run(
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs],

@@ -2,32 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cachedServerBinary, freePort, ServerProcess, TestPlatform, waitFor } from '@khao/testing';
+import { embeddedMongoCommand, freePort, ServerProcess, TestPlatform, waitFor } from '@khao/testing';
 
-// A MongoDB-wire server of this test's own (real FerretDB, its own port and data), stopped and started again
+// A MongoDB-wire server of this test's own (the embedded server the launcher runs, its own port and data), stopped and started again
 // under a running platform: requests that need it answer 503 with a readable message, never 500, and the
 // platform works again on its own once it is back.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-mongo-outage-'));
-let ferret: ServerProcess;
+let mongoServer: ServerProcess;
 let platform: TestPlatform;
 
 beforeAll(async () => {
   const port = await freePort();
   const debugPort = await freePort();
-  ferret = new ServerProcess(
-    cachedServerBinary('ferretdb'),
-    [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
-      `--state-dir=${dataDir}`,
-      `--listen-addr=127.0.0.1:${port}`,
-      `--debug-addr=127.0.0.1:${debugPort}`,
-      '--telemetry=disable',
-      '--log-level=error',
-    ],
-    {},
-    dataDir,
-  ).start();
+  const [bin, args] = embeddedMongoCommand(port, dataDir, debugPort);
+  mongoServer = new ServerProcess(bin, args, {}, dataDir).start();
   const mongo = { MONGO_URL: `mongodb://127.0.0.1:${port}/` };
   platform = new TestPlatform({ services: ['articles'], env: { gateway: mongo, articles: mongo } });
   await platform.start();
@@ -35,7 +23,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.stop();
-  await ferret?.kill();
+  await mongoServer?.kill();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -49,7 +37,7 @@ describe('MongoDB goes down', () => {
     expect(created.status).toBe(201);
     const id = (created.body as { id: string }).id;
 
-    await ferret.kill();
+    await mongoServer.kill();
     const ready = await platform.http('GET', '/health/ready');
     expect(ready.status).toBe(503);
     expect((ready.body as { checks: { mongodb: { status: string } } }).checks.mongodb.status).toBe('down');
@@ -60,7 +48,7 @@ describe('MongoDB goes down', () => {
     const login = await platform.http('POST', '/api/v1/auth/login', { body: { email: 'x@khao.test', password: 'y' } });
     expect(login.status).toBe(503);
 
-    ferret.start();
+    mongoServer.start();
     await waitFor(async () => (await platform.http('GET', `/api/v1/articles/${id}`, { token })).status === 200, {
       what: 'reads to work again',
       timeoutMs: 30_000,

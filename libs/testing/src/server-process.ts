@@ -10,6 +10,19 @@ export function cachedServerBinary(name: 'nats' | 'ferretdb' | 'minio'): string 
   return out.trim().split('\n').at(-1)!;
 }
 
+/**
+ * The command of the embedded MongoDB-wire server the launcher starts (KHAO_MONGO: FerretDB by default, or SecantusDB),
+ * on `port` with its data in `dataDir`, for tests that run an instance of their own.
+ */
+export function embeddedMongoCommand(port: number, dataDir: string, debugPort: number): [string, string[]] {
+  const out = execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'scripts', 'infra.mjs'), 'mongo-command', String(port), dataDir, String(debugPort)],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!) as [string, string[]];
+}
+
 /** A real server process a test can stop hard and start again with the same arguments (and so the same data). */
 export class ServerProcess {
   private child?: ChildProcess;
