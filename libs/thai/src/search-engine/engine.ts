@@ -354,12 +354,15 @@ export class SearchIndex<R = unknown> {
     for (let k = 1; k < ids.length; k++) if (this.postings[ids[k]].df < this.postings[ids[rarest]].df) rarest = k;
     const rare = this.postings[ids[rarest]];
     const packed: number[] = new Array<number>(ids.length);
+    // The slots come in ascending order (postings are, and so is every group's list of candidates): each word's
+    // postings are walked forward with a cursor.
+    const cursors: number[] = new Array<number>(ids.length).fill(0);
     const count = candidates ? candidates.length : rare.length;
     for (let i = 0; i < count; i++) {
       const slot = candidates ? candidates[i] : rare.slot(i);
       if (this.stamp[slot] === gen || !this.alive[slot]) continue;
       if (!candidates && accept && !accept(this.entries[slot]!.ref)) continue;
-      if (!this.gather(alt, slot, packed, candidates ? -1 : rarest, candidates ? 0 : rare.packed(i))) continue;
+      if (!this.gather(alt, slot, packed, candidates ? -1 : rarest, candidates ? 0 : rare.packed(i), cursors)) continue;
       const found = alt.ids.length === 1 ? Found.exact : this.found(this.entries[slot]!, alt, packed, false);
       if (found === Found.none) continue;
       const base = this.baseScore(alt, packed, slot, avg);
@@ -383,9 +386,25 @@ export class SearchIndex<R = unknown> {
   }
 
   /** The packed counts of each of the alternative's words in a document; false when one is missing or too weak. */
-  private gather(alt: Alternative, slot: number, packed: number[], known: number, knownPacked: number): boolean {
+  private gather(
+    alt: Alternative,
+    slot: number,
+    packed: number[],
+    known: number,
+    knownPacked: number,
+    cursors?: number[],
+  ): boolean {
     for (let k = 0; k < alt.ids.length; k++) {
-      const p = k === known ? knownPacked : this.postings[alt.ids[k]].find(slot);
+      let p = knownPacked;
+      if (k !== known) {
+        const postings = this.postings[alt.ids[k]];
+        if (cursors) {
+          cursors[k] = postings.seek(slot, cursors[k]);
+          p = cursors[k] < postings.length && postings.slot(cursors[k]) === slot ? postings.packed(cursors[k]) : -1;
+        } else {
+          p = postings.find(slot);
+        }
+      }
       if (p < 0) return false;
       packed[k] = p;
     }
