@@ -95,6 +95,43 @@ describe('SearchIndex', () => {
     expect(keys(ix, 'กองทุน')).toEqual(['a']);
     expect(ix.size).toBe(1);
   });
+
+  it('finds a phrase only within one field, at any of its words, however often the others occur', () => {
+    const ix = index(
+      // ชุมชน many times, น่าน once: the phrase is checked where น่าน stands
+      doc('exact', 'ชุมชน ชุมชน ชุมชน', '<p>ชุมชน ชุมชน ป่าชุมชนน่าน ชุมชน</p>', '', 1),
+      // ป่าชุมชน ends the title and น่าน begins the body: not one phrase
+      doc('across', 'ข่าวป่าชุมชน', '<p>น่านจัดเวที</p>', '', 2),
+    );
+    const hits = ix.search(parseQuery('ป่าชุมชนน่าน')).hits;
+    expect(hits.map((h) => [h.key, h.exact])).toEqual([
+      ['exact', true],
+      ['across', false],
+    ]);
+  });
+
+  it('pages a phrase query of many equal matches by recency, and a one-word query as the same query would rank', () => {
+    const ix = new SearchIndex();
+    for (let i = 0; i < 60; i++) {
+      ix.put(doc(`d${i}`, 'ชาวประมงพื้นบ้าน', '<p>ฟื้นแหล่งหญ้าทะเลให้พะยูน</p>', i % 3 ? '' : 'ตรัง', i % 7));
+    }
+    const page = ix.search(parseQuery('หญ้าทะเล พะยูน'), { limit: 5 });
+    expect(page.total).toBe(60);
+    // every document scores the same: the newest (time 6) first, then the lower slot
+    expect(page.hits.map((h) => h.key)).toEqual(['d6', 'd13', 'd20', 'd27', 'd34']);
+    const all = ix.search(parseQuery('หญ้าทะเล พะยูน')).hits.map((h) => h.key);
+    expect(page.hits.map((h) => h.key)).toEqual(all.slice(0, 5));
+    // one word, one pass: the page is the head of the full ranking, and `accept` counts in the total
+    const one = ix.search(parseQuery('ตรัง'), { limit: 3, accept: () => true });
+    expect(one.total).toBe(20);
+    expect(one.hits.map((h) => h.key)).toEqual(
+      ix
+        .search(parseQuery('ตรัง'))
+        .hits.slice(0, 3)
+        .map((h) => h.key),
+    );
+    expect(ix.search(parseQuery('ตรัง'), { accept: () => false }).total).toBe(0);
+  });
 });
 
 describe('snippet and suggestions', () => {

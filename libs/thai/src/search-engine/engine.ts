@@ -75,8 +75,11 @@ interface Entry<R> {
   seq: Uint32Array;
   /** Where each field ends in `seq`. */
   ends: number[];
-  /** Distinct term ids. */
+  /** Distinct term ids, ascending. */
   unique: Uint32Array;
+  /** Where each distinct term occurs in `seq`: its positions, ascending, from `starts[u]` to `starts[u + 1]`. */
+  positions: Uint16Array | Uint32Array;
+  starts: Uint16Array | Uint32Array;
 }
 
 /** How an alternative of a query group stands in one document. */
@@ -185,19 +188,19 @@ export class SearchIndex<R = unknown> {
       ends.push(seq.length);
     });
     const slot = this.entries.length;
+    const unique = Uint32Array.from(counts.keys()).sort();
     const entry: Entry<R> = {
       key: doc.key,
       ref: doc.ref as R,
       time: doc.time,
       seq: Uint32Array.from(seq),
       ends,
-      unique: new Uint32Array(counts.size),
+      unique,
+      ...positionsOf(seq, unique),
     };
-    let i = 0;
-    for (const [id, packed] of counts) {
-      entry.unique[i++] = id;
+    for (const id of unique) {
       const p = this.postings[id];
-      p.push(slot, packed);
+      p.push(slot, counts.get(id)!);
       p.df++;
     }
     this.entries.push(entry);
@@ -228,15 +231,56 @@ export class SearchIndex<R = unknown> {
     opts: { accept?: (ref: R) => boolean; limit?: number } = {},
   ): { hits: SearchHit<R>[]; total: number } {
     const plan = this.plan(query);
-    const members = plan ? this.members(plan, opts.accept) : [];
-    if (!plan || members.length === 0) return { hits: [], total: 0 };
-    const top = this.best(plan, members, opts.limit ?? Infinity);
+    if (!plan) return { hits: [], total: 0 };
+    const one = oneWord(plan);
+    let top: number[];
+    let total: number;
+    if (one) {
+      ({ top, total } = this.bestOfOne(one, plan.avg, opts.accept, opts.limit ?? Infinity));
+    } else {
+      const members = this.members(plan, opts.accept);
+      if (members.length === 0) return { hits: [], total: 0 };
+      [top, total] = [this.best(plan, members, opts.limit ?? Infinity), members.length];
+    }
     const [exact, score] = [this.keyExact[FINAL], this.keyScore[FINAL]];
     const hits = top.map((slot): SearchHit<R> => {
       const e = this.entries[slot]!;
       return { key: e.key, ref: e.ref, score: score[slot], exact: exact[slot] === 1, time: e.time };
     });
-    return { hits, total: members.length };
+    return { hits, total };
+  }
+
+  /**
+   * A query of one word, the commonest kind and the one with the most matches: one pass over its postings that
+   * counts every match and scores it straight into the page, without the bookkeeping phrases need. The same
+   * scores, in the same order, as `members` and `best` would give.
+   */
+  private bestOfOne(
+    alt: Alternative,
+    avg: number[],
+    accept: ((ref: R) => boolean) | undefined,
+    limit: number,
+  ): { top: number[]; total: number } {
+    const p = this.postings[alt.ids[0]];
+    const idf = alt.idf[0];
+    const [finE, finS] = [this.keyExact[FINAL], this.keyScore[FINAL]];
+    const page = rankedPage(limit, finE, finS, this.times);
+    let total = 0;
+    for (let i = 0; i < p.length; i++) {
+      const slot = p.slot(i);
+      if (!this.alive[slot]) continue;
+      const packed = p.packed(i);
+      if (alt.short && !(packed & FREE_BIT)) continue;
+      if (accept && !accept(this.entries[slot]!.ref)) continue;
+      total++;
+      const score = round(idf * this.saturate(packed, slot, avg));
+      // Below the page's last hit: out (an equal score may still win on recency).
+      if (page.full() && score < finS[page.worst()]) continue;
+      finE[slot] = 1;
+      finS[slot] = score;
+      page.keep(slot);
+    }
+    return { top: page.sorted(), total };
   }
 
   /** Every document matching the query (and `accept`), in no order, unranked: what a filter by text needs. */
@@ -325,12 +369,15 @@ export class SearchIndex<R = unknown> {
     for (let k = 1; k < ids.length; k++) if (this.postings[ids[k]].df < this.postings[ids[rarest]].df) rarest = k;
     const rare = this.postings[ids[rarest]];
     const packed: number[] = new Array<number>(ids.length);
+    // The slots come in ascending order (postings are, and so is every group's list of candidates): each word's
+    // postings are walked forward with a cursor.
+    const cursors: number[] = new Array<number>(ids.length).fill(0);
     const count = candidates ? candidates.length : rare.length;
     for (let i = 0; i < count; i++) {
       const slot = candidates ? candidates[i] : rare.slot(i);
       if (this.stamp[slot] === gen || !this.alive[slot]) continue;
       if (!candidates && accept && !accept(this.entries[slot]!.ref)) continue;
-      if (!this.gather(alt, slot, packed, candidates ? -1 : rarest, candidates ? 0 : rare.packed(i))) continue;
+      if (!this.gather(alt, slot, packed, candidates ? -1 : rarest, candidates ? 0 : rare.packed(i), cursors)) continue;
       const found = alt.ids.length === 1 ? Found.exact : this.found(this.entries[slot]!, alt, packed, false);
       if (found === Found.none) continue;
       const base = this.baseScore(alt, packed, slot, avg);
@@ -354,9 +401,25 @@ export class SearchIndex<R = unknown> {
   }
 
   /** The packed counts of each of the alternative's words in a document; false when one is missing or too weak. */
-  private gather(alt: Alternative, slot: number, packed: number[], known: number, knownPacked: number): boolean {
+  private gather(
+    alt: Alternative,
+    slot: number,
+    packed: number[],
+    known: number,
+    knownPacked: number,
+    cursors?: number[],
+  ): boolean {
     for (let k = 0; k < alt.ids.length; k++) {
-      const p = k === known ? knownPacked : this.postings[alt.ids[k]].find(slot);
+      let p = knownPacked;
+      if (k !== known) {
+        const postings = this.postings[alt.ids[k]];
+        if (cursors) {
+          cursors[k] = postings.seek(slot, cursors[k]);
+          p = cursors[k] < postings.length && postings.slot(cursors[k]) === slot ? postings.packed(cursors[k]) : -1;
+        } else {
+          p = postings.find(slot);
+        }
+      }
       if (p < 0) return false;
       packed[k] = p;
     }
@@ -395,9 +458,11 @@ export class SearchIndex<R = unknown> {
         continue;
       }
       open++;
-      // Rounded outwards, so that a bound never passes the score it bounds.
+      // The best case is what `decide` gives when every undecided phrase is found: the same sums in the same order,
+      // so it ties the final score exactly (float sums and products are monotonic: any other outcome is at most it),
+      // and a tie falls to recency as the final rank does. The worst case is rounded outwards.
       upE[slot] = exact;
-      upS[slot] = round(this.score[slot] * (plan.phrase ? PHRASE_BONUS : 1) * (1 + 1e-12)) + 1e-6;
+      upS[slot] = round(this.score[slot] * (plan.phrase ? PHRASE_BONUS : 1));
       lowE[slot] = this.undecided[slot] ? 0 : exact;
       lowS[slot] = round((this.score[slot] - this.loss[slot]) * (1 - 1e-12)) - 1e-6;
     }
@@ -405,27 +470,22 @@ export class SearchIndex<R = unknown> {
     const time = (slot: number) => times[slot];
     const ranks = (ea: number, sa: number, a: number, eb: number, sb: number, b: number) =>
       ea !== eb ? ea > eb : sa !== sb ? sa > sb : time(a) !== time(b) ? time(a) > time(b) : a < b;
-    const final = (a: number, b: number) => ranks(finE[a], finS[a], a, finE[b], finS[b], b);
-    const page = new Heap((a, b) => final(b, a));
-    const keep = (slot: number) => {
-      if (page.size < limit) page.push(slot);
-      else if (final(slot, page.peek())) page.replaceTop(slot);
-    };
+    const page = rankedPage(limit, finE, finS, times);
     if (open === 0) {
-      for (const slot of members) keep(slot);
+      for (const slot of members) page.keep(slot);
     } else {
       const bounded = this.boundedMembers(members, limit, plan, ranks);
       const byBound = new Heap((a, b) => ranks(upE[a], upS[a], a, upE[b], upS[b], b), bounded.open);
-      for (const slot of bounded.decided) keep(slot);
+      for (const slot of bounded.decided) page.keep(slot);
       while (byBound.size) {
         const next = byBound.pop();
-        const worst = page.peek();
-        if (page.size >= limit && ranks(finE[worst], finS[worst], worst, upE[next], upS[next], next)) break;
+        const worst = page.worst();
+        if (page.full() && ranks(finE[worst], finS[worst], worst, upE[next], upS[next], next)) break;
         this.decide(plan, next);
-        keep(next);
+        page.keep(next);
       }
     }
-    return page.items.sort((a, b) => (final(a, b) ? -1 : 1));
+    return page.sorted();
   }
 
   /**
@@ -585,6 +645,34 @@ export class SearchIndex<R = unknown> {
   }
 }
 
+/** A plan of one group of one alternative of one word, which `bestOfOne` ranks. */
+function oneWord(plan: Plan): Alternative | undefined {
+  const [group] = plan.groups;
+  return plan.groups.length === 1 && group.length === 1 && group[0].ids.length === 1 ? group[0] : undefined;
+}
+
+/** The best `limit` slots by their final rank keys (exact, score, newer, lower slot), in a heap worst first. */
+function rankedPage(limit: number, exact: Uint8Array, score: Float64Array, times: Float64Array) {
+  const ranks = (a: number, b: number) =>
+    exact[a] !== exact[b]
+      ? exact[a] > exact[b]
+      : score[a] !== score[b]
+        ? score[a] > score[b]
+        : times[a] !== times[b]
+          ? times[a] > times[b]
+          : a < b;
+  const heap = new Heap((a, b) => ranks(b, a));
+  return {
+    full: () => heap.size >= limit,
+    worst: () => heap.peek(),
+    keep(slot: number): void {
+      if (heap.size < limit) heap.push(slot);
+      else if (ranks(slot, heap.peek())) heap.replaceTop(slot);
+    },
+    sorted: () => heap.items.sort((a, b) => (ranks(a, b) ? -1 : 1)),
+  };
+}
+
 /** Scores are compared rounded, so that sums in another order never flip a rank. */
 const round = (score: number) => Math.round(score * 1e6) / 1e6;
 const FINAL = 2;
@@ -593,17 +681,60 @@ function fieldLength(e: Entry<unknown>, f: number): number {
   return e.ends[f] - (f ? e.ends[f - 1] : 0);
 }
 
-/** Whether ids[from..to) occur one after another within one field of the document. */
+/** Where a term id stands in a document's ascending distinct ids, or -1. */
+function uniqueIndex(unique: Uint32Array, id: number): number {
+  let lo = 0;
+  let hi = unique.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (unique[mid] === id) return mid;
+    if (unique[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Each distinct term's positions in `seq` (term ids with flags), grouped by term in the order of `unique`. */
+function positionsOf(seq: number[], unique: Uint32Array): Pick<Entry<unknown>, 'positions' | 'starts'> {
+  const Store = seq.length < 0xffff ? Uint16Array : Uint32Array;
+  const starts = new Store(unique.length + 1);
+  const at = new Uint32Array(seq.length);
+  for (let p = 0; p < seq.length; p++) {
+    at[p] = uniqueIndex(unique, seq[p] >>> 2);
+    starts[at[p] + 1]++;
+  }
+  for (let u = 0; u < unique.length; u++) starts[u + 1] += starts[u];
+  const positions = new Store(seq.length);
+  const next = starts.slice(0, unique.length);
+  for (let p = 0; p < seq.length; p++) positions[next[at[p]]++] = p;
+  return { positions, starts };
+}
+
+/**
+ * Whether ids[from..to) occur one after another within one field of the document: tried only where the phrase's
+ * least frequent word in the document stands, from its positions.
+ */
 function phraseAt(e: Entry<unknown>, ids: number[], from: number, to: number): boolean {
+  let anchor = -1;
+  let fewest = Infinity;
+  let u = -1;
+  for (let j = from; j < to; j++) {
+    const v = uniqueIndex(e.unique, ids[j]);
+    if (v < 0) return false;
+    const n = e.starts[v + 1] - e.starts[v];
+    if (n < fewest) [anchor, fewest, u] = [j, n, v];
+  }
   const len = to - from;
-  let fieldStart = 0;
-  for (const end of e.ends) {
-    for (let p = fieldStart; p + len <= end; p++) {
-      let k = 0;
-      while (k < len && e.seq[p + k] >>> 2 === ids[from + k]) k++;
-      if (k === len) return true;
-    }
-    fieldStart = end;
+  for (let i = e.starts[u]; i < e.starts[u + 1]; i++) {
+    const p = e.positions[i] - (anchor - from);
+    if (p < 0) continue;
+    // Within the field the phrase would start in.
+    let f = 0;
+    while (e.ends[f] <= p) f++;
+    if (p + len > e.ends[f]) continue;
+    let k = 0;
+    while (k < len && e.seq[p + k] >>> 2 === ids[from + k]) k++;
+    if (k === len) return true;
   }
   return false;
 }

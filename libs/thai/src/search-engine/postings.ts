@@ -44,6 +44,27 @@ export class Postings {
     return -1;
   }
 
+  /**
+   * The first pair at or after `from` whose slot is at least `slot` (`length` when none): galloping forward, so that
+   * walking ascending slots through the postings costs about the steps between them, not a search each time.
+   */
+  seek(slot: number, from: number): number {
+    const pairs = this.pairs;
+    let step = 1;
+    let lo = from;
+    while (lo + step < this.length && pairs[(lo + step) * 2] < slot) {
+      lo += step;
+      step *= 2;
+    }
+    let hi = Math.min(lo + step, this.length);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pairs[mid * 2] < slot) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Keeps the pairs whose slot `renumber` maps (to its new slot), dropping the rest; the storage shrinks to fit. */
   renumber(to: Int32Array): void {
     let n = 0;
