@@ -244,8 +244,16 @@ describe('follow-through', () => {
     await waitFor(() => [...fakes.webhook.deliveries.values()].some((d) => d.event === 'story.updated'), {
       what: 'the webhook update',
     });
-    const enPosts = await posts(platform, token, { storyId: story.id, language: 'en' });
-    expect(enPosts.find((p) => p.channelType === 'mastodon')?.text).toContain('(corrected)');
+    // The ledger records the new text once the platform has answered the edit, which may be after the fake saw it.
+    const mastodonPost = await waitFor(
+      async () => {
+        const enPosts = await posts(platform, token, { storyId: story.id, language: 'en' });
+        const post = enPosts.find((p) => p.channelType === 'mastodon');
+        return post?.text?.includes('(corrected)') && post;
+      },
+      { what: 'the Mastodon post record with the corrected text' },
+    );
+    expect(mastodonPost.text).toContain('(corrected)');
   });
 
   it('unpublishing deletes the posts where the platform allows (LINE cannot)', async () => {

@@ -6,6 +6,19 @@ import { ActorSchema, defineRpc } from './rpc.js';
 export const LanguageSchema = z.enum(['th', 'en'], { error: "must be 'th' or 'en'" });
 export type Language = z.infer<typeof LanguageSchema>;
 
+/**
+ * A story version's public address, the one definition every service uses (events, pages, feeds, sitemaps and the
+ * text posted to social channels): `/<lang>/news/<slug>`, the slug percent-encoded so a Thai slug is one valid URL.
+ */
+export function storyPath(language: Language, slug: string): string {
+  return `/${language}/news/${encodeURIComponent(slug)}`;
+}
+
+/** {@link storyPath} under the site's public base URL (a trailing slash on the base is ignored). */
+export function storyUrl(publicBaseUrl: string, language: Language, slug: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}${storyPath(language, slug)}`;
+}
+
 export const ObjectIdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-character hexadecimal id');
 
 export const VersionStatusSchema = z.enum(['draft', 'in_review', 'scheduled', 'published', 'unpublished']);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineEvent, defineRpc, DomainError, eventSubject, parseOrThrow, StoryInputSchema } from './index.js';
+import {
+  defineEvent,
+  defineRpc,
+  DomainError,
+  eventSubject,
+  parseOrThrow,
+  StoryInputSchema,
+  storyPath,
+  storyUrl,
+} from './index.js';
 
 describe('contracts', () => {
   it('refuses subjects without a version', () => {
@@ -24,5 +33,15 @@ describe('contracts', () => {
     expect((err as DomainError).message).toBe(
       "sourceLanguage: must be 'th' or 'en'; version.title: title must not be empty; body: unknown field(s) 'extra'",
     );
+  });
+
+  it('gives a Thai story one public address, its slug percent-encoded', () => {
+    const slug = 'ชาวบ้านหนองบัวลำภูสร้างฝายชะลอน้ำ-2567';
+    const url = storyUrl('https://khao.example.org/', 'th', slug);
+    expect(url).toMatch(/^[\x21-\x7e]+$/); // one printable-ASCII URL, as feeds, sitemaps and posts need
+    expect(new URL(url).pathname).toBe(storyPath('th', slug));
+    expect(url.startsWith('https://khao.example.org/th/news/%E0%B8%8A')).toBe(true); // ช is U+0E0A
+    expect(decodeURI(url)).toBe(`https://khao.example.org/th/news/${slug}`);
+    expect(storyUrl('https://khao.example.org', 'en', 'a/b?c')).toBe('https://khao.example.org/en/news/a%2Fb%3Fc');
   });
 });

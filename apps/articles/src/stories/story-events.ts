@@ -1,11 +1,6 @@
-import { ArticleEvents, type EventDefinition, type VersionEvent } from '@khao/contracts';
+import { ArticleEvents, storyUrl, type EventDefinition, type VersionEvent } from '@khao/contracts';
 import { outboxEntry, type OutboxEntry } from '@khao/persistence';
 import type { StoryDoc, VersionDoc } from './story.schema.js';
-
-/** A version's public URL: `<base>/<lang>/news/<slug>`. */
-export function publicUrl(base: string, v: VersionDoc): string {
-  return `${base.replace(/\/$/, '')}/${v.language}/news/${encodeURIComponent(v.slug)}`;
-}
 
 function payload(story: StoryDoc, v: VersionDoc, base: string, by: string): VersionEvent {
   return {
@@ -16,7 +11,7 @@ function payload(story: StoryDoc, v: VersionDoc, base: string, by: string): Vers
     slug: v.slug,
     title: v.title,
     summary: v.summary,
-    url: publicUrl(base, v),
+    url: storyUrl(base, v.language, v.slug),
     coverMediaId: story.coverMediaId,
     revision: story.revision,
     status: v.status,

@@ -6,6 +6,7 @@ import {
   type Language,
   type PublicListQuery,
   SITEMAP_PAGE_SIZE,
+  storyPath,
   type PublicSearchQuery,
 } from '@khao/contracts';
 import type { GatewayConfig } from '../config.js';
@@ -21,7 +22,6 @@ import type { SiteInfo } from './pages/layout.js';
 import { PublicContentService, type ListItemView } from './public-content.service.js';
 import type { Rendered } from './public-cache.js';
 import { ARTICLES_TAG, SITEMAP_INDEX_TAG, sitemapMonthTag } from './public-cache.sync.js';
-import { storyPath } from './public-urls.js';
 
 const LANGUAGES: Language[] = LanguageSchema.options;
 /** A response rendered without images (media did not answer) is rebuilt this soon. */

@@ -1,4 +1,4 @@
-import type { Language } from '@khao/contracts';
+import { storyUrl, type Language } from '@khao/contracts';
 
 /** Absolute public URLs, all from PUBLIC_BASE_URL (feeds, sitemap and share cards need absolute links). */
 export class PublicUrls {
@@ -8,9 +8,9 @@ export class PublicUrls {
     this.base = publicBaseUrl.replace(/\/+$/, '');
   }
 
-  /** Same form as the articles service's event URLs: `/<lang>/news/<slug>`, the slug percent-encoded. */
+  /** The contract's story address: the same URL the articles service's events carry. */
   story(language: Language, slug: string): string {
-    return `${this.base}${storyPath(language, slug)}`;
+    return storyUrl(this.base, language, slug);
   }
 
   home(language: Language): string {
@@ -39,8 +39,4 @@ export class PublicUrls {
     if (part === 'home') return `${this.base}/sitemaps/home.xml`;
     return `${this.base}/sitemaps/${part.language}/${part.month}${part.page > 1 ? `-${part.page}` : ''}.xml`;
   }
-}
-
-export function storyPath(language: Language, slug: string): string {
-  return `/${language}/news/${encodeURIComponent(slug)}`;
 }

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ArticlesRpc, DomainError, ErrorCode, type Actor, type Language, type PreviewItem } from '@khao/contracts';
+import {
+  ArticlesRpc,
+  DomainError,
+  ErrorCode,
+  storyUrl,
+  type Actor,
+  type Language,
+  type PreviewItem,
+} from '@khao/contracts';
 import { RpcClient } from '@khao/messaging';
 import { slugify } from '@khao/thai';
 import { Adapters } from '../adapters/adapters.js';
@@ -30,7 +38,7 @@ export class PreviewService {
     if (!version) throw new DomainError(ErrorCode.NotFound, `story ${storyId} has no ${language} version`);
     // An unsaved title gives the address it will have once saved (the articles service's rule), as it is counted.
     const slug = draft.title !== undefined ? slugify(draft.title, language, storyId) : version.slug;
-    const url = `${this.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/${language}/news/${slug}`;
+    const url = storyUrl(this.config.PUBLIC_BASE_URL, language, slug);
     let channels = await this.channels.all();
     if (channelId) {
       channels = channels.filter((c) => c._id === channelId);
