@@ -1,6 +1,9 @@
 // Shared by the benchmark scripts: the infrastructure (profile "bench", its own ports and data) and a platform of
 // real service processes on it, the same way the integration tests run them.
+import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePinnedNode } from '../scripts/node-runtime.mjs';
@@ -127,5 +130,56 @@ export async function seedStories(platform, token, count, concurrency = 4) {
   const seconds = (Date.now() - started) / 1000;
   console.log(
     `seeded ${count} stories in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(0)} creates/s, ${concurrency} in flight)`,
+  );
+}
+
+/** The `p`th percentile (nearest rank) of `values`. */
+export function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.max(0, Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+/** A LibreTranslate stand-in that answers at once: every text comes back tagged, markup kept. */
+export function zeroLatencyProvider() {
+  let calls = 0;
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (d) => (raw += d));
+    req.on('end', () => {
+      calls++;
+      const { q } = JSON.parse(raw);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ translatedText: q.map((t) => `[en] ${t}`) }));
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${server.address().port}`, calls: () => calls, close: () => server.close() }),
+    ),
+  );
+}
+
+/**
+ * A social webhook endpoint: checks the signature against `secret`, and notes when each story first arrived
+ * (`arrived`: story id → performance.now()).
+ */
+export function webhookReceiver(secret) {
+  const arrived = new Map();
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const [, t, v1] = /^t=(\d+),v1=([0-9a-f]+)$/.exec(req.headers['x-khao-signature'] ?? '') ?? [];
+      const ok = v1 === createHmac('sha256', secret).update(`${t}.${raw}`).digest('hex');
+      if (ok) {
+        const body = JSON.parse(raw);
+        if (!arrived.has(body.storyId)) arrived.set(body.storyId, performance.now());
+      }
+      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, arrived, url: `http://127.0.0.1:${server.address().port}` })),
   );
 }

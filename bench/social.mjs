@@ -4,43 +4,13 @@
 // 1. Paced: PACED publishes at RATE per second; latency from the publish request to the webhook's arrival, p50/p99.
 // 2. Burst: BURST publishes as fast as the API takes them; deliveries per second until the last one arrived.
 // Prints the figures; not a test: nothing is asserted.
-import { Buffer } from 'node:buffer';
-import { createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
 import { TestPlatform } from '@khao/testing';
-import { median, pool, startInfra } from './lib.mjs';
+import { median, percentile, pool, startInfra, webhookReceiver } from './lib.mjs';
 
 const RATE = Number(process.env.RATE ?? 20);
 const PACED = Number(process.env.PACED ?? 200);
 const BURST = Number(process.env.BURST ?? 500);
 const SECRET = 'bench-webhook-secret-0123456789';
-
-const percentile = (values, p) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
-
-/** The receiver: checks the signature, dedupes on the delivery id, notes when each story arrived. */
-function receiver() {
-  const arrived = new Map();
-  const server = createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const [, t, v1] = /^t=(\d+),v1=([0-9a-f]+)$/.exec(req.headers['x-khao-signature'] ?? '') ?? [];
-      const ok = v1 === createHmac('sha256', SECRET).update(`${t}.${raw}`).digest('hex');
-      if (ok) {
-        const body = JSON.parse(raw);
-        if (!arrived.has(body.storyId)) arrived.set(body.storyId, performance.now());
-      }
-      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, arrived, url: `http://127.0.0.1:${server.address().port}` })),
-  );
-}
 
 async function waitUntil(probe, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
@@ -51,7 +21,7 @@ async function waitUntil(probe, timeoutMs, what) {
 }
 
 const stopInfra = startInfra();
-const hook = await receiver();
+const hook = await webhookReceiver(SECRET);
 const platform = new TestPlatform({
   services: ['articles', 'social'],
   // A publish slowed by a busy machine waits rather than failing the run (the gateway's default is 5 s).

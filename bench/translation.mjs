@@ -6,35 +6,14 @@
 //    Prints jobs/s and segments/s per run and the median of the runs.
 // 2. Latency: one story at a time, from the publish call returning to its job's completed event (median, p90).
 // Not a test: nothing is asserted.
-import http from 'node:http';
 import { connect } from '@nats-io/transport-node';
 import { TestPlatform } from '@khao/testing';
-import { median, pool, startInfra } from './lib.mjs';
+import { median, pool, startInfra, zeroLatencyProvider } from './lib.mjs';
 
 const JOBS = Number(process.env.JOBS ?? 200);
 const SAMPLES = Number(process.env.SAMPLES ?? 20);
 const RUNS = Number(process.env.RUNS ?? 3);
 const SEGMENTS = 9; // title, summary, 7 body blocks
-
-/** Answers at once: every text comes back tagged, markup kept. */
-function zeroLatencyProvider() {
-  let calls = 0;
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (d) => (raw += d));
-    req.on('end', () => {
-      calls++;
-      const { q } = JSON.parse(raw);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ translatedText: q.map((t) => `[en] ${t}`) }));
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${server.address().port}`, calls: () => calls, close: () => server.close() }),
-    ),
-  );
-}
 
 function story(tag, i) {
   // Every story's text is its own, so nothing comes from the translation memory.

@@ -265,4 +265,87 @@ describe('JetStream events', () => {
     expect(secondRun.sort()).toEqual([2, 3]);
     await next.stop();
   });
+
+  it('with concurrency handles that many events at once, the events of one key one after another in stream order', async () => {
+    const type = `test.overlap-${run}.happened.v1`;
+    const durable = `overlap-${run}`;
+    let running = 0;
+    let most = 0;
+    const order: string[] = [];
+    const busy = new Set<string>();
+    let overlappedWithinKey = false;
+    const c = new EventConsumer({
+      nc,
+      jsm,
+      publisher,
+      inbox,
+      logger,
+      durable,
+      subjects: [`events.${type}`],
+      concurrency: 3,
+      keyOf: (e) => (e.data as { story: string }).story,
+      handler: async (e) => {
+        const { story, n } = e.data as { story: string; n: number };
+        if (busy.has(story)) overlappedWithinKey = true;
+        busy.add(story);
+        most = Math.max(most, ++running);
+        await new Promise((r) => setTimeout(r, 300));
+        order.push(`${story}${n}`);
+        running--;
+        busy.delete(story);
+      },
+      maxDeliveries: 3,
+      backoffMs: [200],
+    });
+    // ข่าว ก has three events, ข two, ค one: six of 300 ms each, three taken at a time (one waiting for its story's
+    // earlier event counts as taken).
+    const stories = ['ก', 'ข', 'ค', 'ก', 'ข', 'ก'];
+    for (const [n, story] of stories.entries()) await publisher.publish(event(type, { story, n }));
+    const t0 = Date.now();
+    await c.start();
+    await waitFor(() => order.length === 6, { what: 'all six handled', timeoutMs: 20_000 });
+    const took = Date.now() - t0;
+    await c.stop();
+    expect(most).toBe(3);
+    expect(overlappedWithinKey).toBe(false);
+    expect(order.filter((x) => x.startsWith('ก'))).toEqual(['ก0', 'ก3', 'ก5']);
+    expect(order.filter((x) => x.startsWith('ข'))).toEqual(['ข1', 'ข4']);
+    // One at a time would take 1.8 s; ก's three in a row take 0.9 s.
+    expect(took).toBeLessThan(1800);
+    // Each handled once, and recorded in the inbox.
+    const info = await jsm.consumers.info(Streams.events.name, durable);
+    expect(info.delivered.consumer_seq).toBe(6);
+    expect(info.num_ack_pending + info.num_pending).toBe(0);
+  });
+
+  it('with concurrency, stop() waits for every event in hand, not only the last one taken', async () => {
+    const type = `test.overlap-stop-${run}.happened.v1`;
+    const durable = `overlap-stop-${run}`;
+    let started = 0;
+    let finished = 0;
+    const c = new EventConsumer({
+      nc,
+      jsm,
+      publisher,
+      inbox,
+      logger,
+      durable,
+      subjects: [`events.${type}`],
+      concurrency: 4,
+      handler: async () => {
+        started++;
+        await new Promise((r) => setTimeout(r, 500));
+        finished++;
+      },
+      maxDeliveries: 3,
+      backoffMs: [200],
+    });
+    await c.start();
+    for (let n = 0; n < 3; n++) await publisher.publish(event(type, { n }));
+    await waitFor(() => started === 3, { what: 'three handlers in flight' });
+    await c.stop();
+    expect(finished).toBe(3);
+    const info = await jsm.consumers.info(Streams.events.name, durable);
+    expect(info.num_ack_pending + info.num_pending).toBe(0);
+  });
 });

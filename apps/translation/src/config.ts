@@ -46,6 +46,8 @@ export const TranslationConfigSchema = ServiceConfigSchema.extend({
   TRANSLATION_LEASE_MS: env.int(60_000, 500, 3_600_000),
   /** Jobs one replica translates at the same time. */
   TRANSLATION_CONCURRENCY: env.int(4, 1, 64),
+  /** Article events one replica handles at the same time (one story's always one after another). */
+  TRANSLATION_EVENT_HANDLERS: env.int(4, 1, 64),
 
   LIBRETRANSLATE_URL: optionalUrl('http://127.0.0.1:5000'),
   LIBRETRANSLATE_API_KEY: secret,

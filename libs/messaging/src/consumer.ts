@@ -13,7 +13,12 @@ export interface EventConsumerOptions {
   nc: NatsConnection;
   jsm: JetStreamManager;
   publisher: EventPublisher;
-  inbox: Inbox;
+  /**
+   * Records which events were handled, so a redelivery or a replay is acknowledged without running the handler
+   * again. Leave it out only when the handler is its own inbox: its one write is keyed by the event id, so a second
+   * run finds it done (the gateway's audit trail): that saves two database operations an event.
+   */
+  inbox: Inbox | null;
   logger: Logger;
   /** Durable name, shared by every replica of the consuming service: each event goes to one of them. */
   durable: string;
@@ -25,6 +30,13 @@ export interface EventConsumerOptions {
   /** Delay before each redelivery after a failure; the last value repeats. */
   backoffMs: number[];
   ackWaitMs?: number;
+  /**
+   * Events handled at once by this process (default 1: one at a time, in stream order). Above 1, events with the
+   * same {@link keyOf} still run one after another in stream order; others overlap, as they do across replicas.
+   */
+  concurrency?: number;
+  /** Events with the same key (e.g. one story's) never overlap within this process. Default: any two may. */
+  keyOf?: (event: EventEnvelope) => string;
 }
 
 const ns = (ms: number) => ms * 1_000_000;
@@ -97,14 +109,43 @@ export class EventConsumer {
           this.messages.stop();
           break;
         }
-        for await (const msg of this.messages) {
-          // After stop() the iterator still yields what it had buffered: hand those back at once, so another
-          // replica (or this one after a restart) takes them now rather than after the ack wait.
-          if (this.stopped) {
-            msg.nak();
-            continue;
+        const limit = this.o.concurrency ?? 1;
+        const inFlight = new Set<Promise<void>>();
+        /** The last event taken of each key: the next one of that key starts after it. */
+        const tails = new Map<string, Promise<void>>();
+        try {
+          for await (const msg of this.messages) {
+            // After stop() the iterator still yields what it had buffered: hand those back at once, so another
+            // replica (or this one after a restart) takes them now rather than after the ack wait.
+            if (this.stopped) {
+              msg.nak();
+              continue;
+            }
+            const event = this.parse(msg);
+            if (limit === 1) {
+              await this.handle(msg, event);
+              continue;
+            }
+            while (inFlight.size >= limit) await Promise.race(inFlight);
+            if (this.stopped) {
+              msg.nak();
+              continue;
+            }
+            const key = event instanceof Error || !this.o.keyOf ? undefined : this.o.keyOf(event);
+            const after = key === undefined ? undefined : tails.get(key);
+            const handle = () =>
+              this.handle(msg, event).catch((err: Error) => this.log.error({ err: err.message }, 'handling failed'));
+            const done = after ? after.then(handle) : handle();
+            if (key !== undefined) tails.set(key, done);
+            inFlight.add(done);
+            void done.finally(() => {
+              inFlight.delete(done);
+              if (key !== undefined && tails.get(key) === done) tails.delete(key);
+            });
           }
-          await this.handle(msg);
+        } finally {
+          // stop() waits for every event in hand, not only the last one taken.
+          await Promise.all(inFlight);
         }
       } catch (err) {
         if (this.stopped) break;
@@ -115,18 +156,24 @@ export class EventConsumer {
     }
   }
 
-  private async handle(msg: JsMsg): Promise<void> {
-    let event: EventEnvelope;
+  private parse(msg: JsMsg): EventEnvelope | Error {
     try {
-      event = EventEnvelopeSchema.parse(msg.json());
+      return EventEnvelopeSchema.parse(msg.json());
     } catch (err) {
-      await this.deadLetter(msg, undefined, `not an event envelope: ${(err as Error).message}`);
+      return err as Error;
+    }
+  }
+
+  /** Never rejects: a failure is retried or dead-lettered. */
+  private async handle(msg: JsMsg, event: EventEnvelope | Error): Promise<void> {
+    if (event instanceof Error) {
+      await this.deadLetter(msg, undefined, `not an event envelope: ${event.message}`);
       return;
     }
     await runWithCorrelation(event.correlationId, async () => {
       const deliveries = msg.info.deliveryCount;
       try {
-        if (await this.o.inbox.seen(this.o.durable, event.id)) {
+        if (await this.o.inbox?.seen(this.o.durable, event.id)) {
           this.log.debug({ eventId: event.id }, 'already handled; acknowledging');
           await msg.ackAck();
           return;
@@ -137,7 +184,7 @@ export class EventConsumer {
         } finally {
           clearInterval(heartbeat);
         }
-        await this.o.inbox.record(this.o.durable, event.id);
+        await this.o.inbox?.record(this.o.durable, event.id);
         // Wait for the server to confirm: a stop right after must not leave the ack in flight.
         await msg.ackAck();
       } catch (err) {

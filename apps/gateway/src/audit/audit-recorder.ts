@@ -1,4 +1,7 @@
+import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Types } from 'mongoose';
 import { ArticleEvents, SocialEvents, TranslationEvents, type EventEnvelope } from '@khao/contracts';
 import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
 import type { GatewayConfig } from '../config.js';
@@ -19,6 +22,8 @@ const RECORDED = [
   [SocialEvents.postSent, 'post.sent'],
   [SocialEvents.postFailed, 'post.failed'],
 ] as const;
+/** Audit entries written at once by one gateway. */
+const AUDIT_CONCURRENCY = 8;
 const ACTIONS = new Map<string, string>(RECORDED.map(([e, action]) => [e.type, action]));
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -51,6 +56,20 @@ export function entryOf(event: EventEnvelope): AuditEntry | undefined {
 }
 
 /**
+ * The id of an event's audit entry, made from the event: when it happened (seconds, then milliseconds: the trail is
+ * listed newest first by id) and a hash of the event id. Recording the event again finds the entry already there,
+ * so the entry's insert is the consumer's inbox.
+ */
+export function entryIdOf(event: EventEnvelope): Types.ObjectId {
+  const bytes = Buffer.alloc(12);
+  const at = Date.parse(event.occurredAt);
+  bytes.writeUInt32BE(Math.max(0, Math.floor(at / 1000)), 0);
+  bytes.writeUInt16BE(at % 1000, 4);
+  createHash('sha256').update(event.id).digest().copy(bytes, 6, 0, 6);
+  return new Types.ObjectId(bytes);
+}
+
+/**
  * Writes what happens to stories into the audit trail, from the events the services already publish: a durable
  * consumer (EVENTS_CONSUMER, shared by the gateway's replicas), so nothing is missed while the gateway is down.
  */
@@ -69,13 +88,16 @@ export class AuditRecorder implements OnApplicationBootstrap, OnModuleDestroy {
       nc: this.infra.nats,
       jsm: this.infra.jsm,
       publisher: this.infra.publisher,
-      inbox: this.infra.inbox,
+      // One insert an event, keyed by the event (entryIdOf): no inbox reads and writes besides it. The entries are
+      // independent of each other, so several are written at once.
+      inbox: null,
+      concurrency: AUDIT_CONCURRENCY,
       logger: this.infra.logger,
       durable: this.config.EVENTS_CONSUMER,
       subjects: RECORDED.map(([e]) => e.subject),
       handler: async (event) => {
         const entry = entryOf(event);
-        if (entry) await this.audit.record(entry, { strict: true });
+        if (entry) await this.audit.record(entry, { strict: true, id: entryIdOf(event) });
       },
       maxDeliveries: this.config.EVENT_MAX_DELIVERIES,
       backoffMs: this.config.EVENT_BACKOFF_MS,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Types } from 'mongoose';
 import type { Logger } from '@khao/logging';
 import { LOGGER } from '../tokens.js';
 import { AuditRepository, type AuditDoc } from './audit.repository.js';
@@ -17,11 +18,17 @@ export class AuditTrail {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** `strict`: a failure to store is thrown (an event consumer then tries again) instead of only logged. */
-  async record(entry: AuditEntry, { strict = false } = {}): Promise<void> {
+  /**
+   * `strict`: a failure to store is thrown (an event consumer then tries again) instead of only logged. `id`: the
+   * entry's own id, when recording it again must not store it twice (see AuditRecorder).
+   */
+  async record(
+    entry: AuditEntry,
+    { strict = false, id }: { strict?: boolean; id?: Types.ObjectId } = {},
+  ): Promise<void> {
     this.logger.info({ event: 'audit', ...entry }, `audit: ${entry.action}`);
     try {
-      await this.repo.insert({ at: new Date(), ...entry });
+      await this.repo.insert({ at: new Date(), ...entry }, id);
     } catch (err) {
       this.logger.error({ err: (err as Error).message, action: entry.action }, 'could not record an audit entry');
       if (strict) throw err;

@@ -60,10 +60,15 @@ export class AuditRepository {
     this.keys = modelFor(conn, 'KeyState', KeyStateSchema);
   }
 
-  async insert(entry: Omit<AuditDoc, '_id'>): Promise<void> {
+  /** Inserts the entry; one with `id` that is already there (recorded before) stays as it is. */
+  async insert(entry: Omit<AuditDoc, '_id'>, id = new Types.ObjectId()): Promise<void> {
     // Absent fields stay absent: the driver would store an undefined one as null, which the API does not promise.
     const present = Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined));
-    await this.model.collection.insertOne({ _id: new Types.ObjectId(), ...present });
+    try {
+      await this.model.collection.insertOne({ _id: id, ...present });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
   }
 
   /** Newest first; `before` is the id of the last entry of the previous page. */

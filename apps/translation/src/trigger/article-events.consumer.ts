@@ -7,9 +7,10 @@ import type { TranslationConfig } from '../config.js';
 import { RefreshService } from '../jobs/refresh.service.js';
 import { CONFIG } from '../tokens.js';
 import { StoryFetch } from './story-fetch.js';
-import { TRIGGER_EVENTS, triggers } from './trigger.js';
+import { triggerEvents, triggers } from './trigger.js';
 
 const DeletedSchema = z.object({ storyId: z.string() });
+const storyOf = (e: EventEnvelope) => DeletedSchema.safeParse(e.data).data?.storyId;
 
 /**
  * Article events → jobs, through a durable consumer (EVENTS_CONSUMER) shared by the replicas. Events carry no body:
@@ -35,7 +36,11 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
       inbox: infra.inbox,
       logger: infra.logger,
       durable: config.EVENTS_CONSUMER,
-      subjects: [...TRIGGER_EVENTS, ArticleEvents.deleted].map((d) => d.subject),
+      subjects: [...triggerEvents(config.TRANSLATION_TRIGGER), ArticleEvents.deleted].map((d) => d.subject),
+      // Several stories at once (each event waits mostly on the articles service and the database); one story's
+      // events still one after another, in stream order.
+      concurrency: config.TRANSLATION_EVENT_HANDLERS,
+      keyOf: (e) => storyOf(e) ?? e.id,
       handler: (e) => this.handle(e),
       maxDeliveries: config.EVENT_MAX_DELIVERIES,
       backoffMs: config.EVENT_BACKOFF_MS,
