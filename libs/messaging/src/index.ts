@@ -7,6 +7,7 @@ export * from './consumer.js';
 export * from './dead-letters.js';
 export * from './rpc-client.js';
 export * from './rpc-server.js';
+export * from './rpc-transport.js';
 export * from './runtime.js';
 export * from './health.js';
 export * from './health-controller.js';

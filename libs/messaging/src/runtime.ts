@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Connection } from 'mongoose';
@@ -12,6 +12,7 @@ import { Inbox } from './inbox.js';
 import { connectNats } from './nats.js';
 import { EventPublisher } from './publisher.js';
 import { RpcContextInterceptor, RpcErrorFilter } from './rpc-server.js';
+import { DrainingNatsServer } from './rpc-transport.js';
 import { ensureStreams } from './streams.js';
 
 /** Injection tokens for what {@link ServiceInfra} holds. */
@@ -71,7 +72,8 @@ export interface RunServiceOptions<C extends ServiceConfig> {
 
 /**
  * Boots a NATS microservice: its handlers join the queue group named after the service so replicas share the
- * work; SIGTERM/SIGINT stop taking requests, let in-flight work finish, then close the connections.
+ * work; SIGTERM/SIGINT stop taking requests, answer every request already routed here (DrainingNatsServer), then
+ * close the connections.
  */
 export async function runService<C extends ServiceConfig>({
   name,
@@ -81,22 +83,21 @@ export async function runService<C extends ServiceConfig>({
   const logger = createLogger({ service: name, level: config.LOG_LEVEL });
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   const infra = await openInfra(name, config, logger, config.MONGO_DB ?? name);
+  const server = new DrainingNatsServer({
+    servers: config.NATS_URL,
+    queue: name,
+    name: `${name}-rpc`,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+  });
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(module(infra, config), {
-    transport: Transport.NATS,
-    options: {
-      servers: config.NATS_URL,
-      queue: name,
-      name: `${name}-rpc`,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-      gracefulShutdown: true,
-      gracePeriod: 500,
-    },
+    strategy: server,
     logger: new PinoNestLogger(logger),
   });
   app.useGlobalFilters(new RpcErrorFilter(logger));
   app.useGlobalInterceptors(new RpcContextInterceptor());
   await app.listen();
+  await server.subscribed();
   logger.info({ event: 'service.ready', node: process.version }, `${name} ready on Node ${process.version}`);
   onShutdownSignal(logger, config.SHUTDOWN_GRACE_MS, async () => {
     await app.close();
