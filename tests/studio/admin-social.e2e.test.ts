@@ -134,6 +134,7 @@ const CHANNELS: { type: string; label: string; name: string; testable: boolean; 
 ];
 
 let storyId = '';
+let storyTitle = '';
 let xChannel: Channel;
 
 async function channels(): Promise<Channel[]> {
@@ -234,6 +235,7 @@ describe("The admins' room and the social desk in Chromium", () => {
     fakes.x.next(X_ERRORS.unauthorized);
     const story = await publishStory(platform, adminToken, { en: false });
     storyId = story.id;
+    storyTitle = story.versions.find((v) => v.language === 'th')!.title;
     const settledPosts = await settled(platform, adminToken, storyId, 7, ['sent', 'failed']);
     expect(settledPosts.filter((p) => p.status === 'failed').map((p) => p.channelType)).toEqual(['x']);
 
@@ -512,6 +514,10 @@ describe("The admins' room and the social desk in Chromium", () => {
     await expect.poll(() => table.locator('tr[data-action="story.published"]').count()).toBe(1);
     expect(await table.locator('tr[data-action="post.sent"]').count()).toBe(7);
     expect(await table.locator('tr[data-action="post.retried"]').innerText()).toContain('ลองโพสต์ใหม่');
+    // Each row names the story by its title, linked to it, not by its id.
+    const about = table.locator('tr[data-action="post.sent"] td').nth(3).first();
+    expect(await about.innerText()).toBe(storyTitle);
+    expect(await about.getByRole('link').getAttribute('href')).toBe(`/studio/stories/${storyId}`);
     const admin = (await me()) as { id: string; name: string; email: string };
     expect(await table.locator('tr[data-action="story.published"] td').nth(1).innerText()).toBe(
       admin.name || admin.email,

@@ -18,13 +18,21 @@ const ID = /^[0-9a-f]{24}$/;
 const shown = (v: unknown): string =>
   Array.isArray(v) ? v.map(shown).join(', ') : typeof v === 'string' ? v : JSON.stringify(v);
 
-/** The details worth a glance, in one line (ids and event ids left out: the columns say whom it concerns). */
+/** Details the columns already say: ids, and the title or name the "about" column shows. */
+const SAID = new Set(['eventId', 'channelId', 'title', 'name']);
+
+/** The details worth a glance, in one line. */
 function detailsLine(e: AuditEntry): string {
   return Object.entries(e.details ?? {})
-    .filter(([k]) => k !== 'eventId')
+    .filter(([k]) => !SAID.has(k))
     .map(([k, v]) => `${k}: ${shown(v)}`)
     .join(' · ');
 }
+
+const detail = (e: AuditEntry, key: string): string | undefined => {
+  const v = e.details?.[key];
+  return typeof v === 'string' && v ? v : undefined;
+};
 
 /** Who did what to which story or account, when: filterable by person, story and dates (Thailand's days). */
 export function AuditRoute() {
@@ -50,6 +58,12 @@ export function AuditRoute() {
   };
   const names = new Map((users.data ?? []).map((u) => [u.id, u.name || u.email]));
   const entries = audit.data?.pages.flatMap((p) => p.items) ?? [];
+  // A story by its title: the newest title any listed entry of it carries (saves and publishes record it).
+  const titles = new Map<string, string>();
+  for (const e of entries) {
+    const title = detail(e, 'title');
+    if (e.storyId && title && !titles.has(e.storyId)) titles.set(e.storyId, title);
+  }
   const actionLabel = (a: string) => (i18n.exists(`audit.actions.${a}`) ? t(`audit.actions.${a}`) : a);
 
   return (
@@ -139,10 +153,10 @@ export function AuditRoute() {
                         to={`/stories/${e.storyId}`}
                         aria-label={`${t('audit.openStory')} ${e.storyId}`}
                       >
-                        <Code>{e.storyId}</Code>
+                        {titles.get(e.storyId) ?? <Code>{e.storyId}</Code>}
                       </Anchor>
                     ) : e.subjectId ? (
-                      (names.get(e.subjectId) ?? <Code>{e.subjectId}</Code>)
+                      (names.get(e.subjectId) ?? detail(e, 'name') ?? <Code>{e.subjectId}</Code>)
                     ) : (
                       (e.email ?? '—')
                     )}
