@@ -151,7 +151,7 @@ export function AuditRoute() {
                       <Anchor
                         component={Link}
                         to={`/stories/${e.storyId}`}
-                        aria-label={`${t('audit.openStory')} ${e.storyId}`}
+                        aria-label={`${t('audit.openStory')} ${titles.get(e.storyId) ?? e.storyId}`}
                       >
                         {titles.get(e.storyId) ?? <Code>{e.storyId}</Code>}
                       </Anchor>
