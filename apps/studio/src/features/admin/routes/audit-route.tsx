@@ -131,8 +131,12 @@ export function AuditRoute() {
               <Table.Tr>
                 <Table.Th scope="col">{t('audit.when')}</Table.Th>
                 <Table.Th scope="col">{t('audit.who')}</Table.Th>
-                <Table.Th scope="col">{t('audit.what')}</Table.Th>
-                <Table.Th scope="col">{t('audit.subject')}</Table.Th>
+                <Table.Th scope="col" style={{ minWidth: '8rem' }}>
+                  {t('audit.what')}
+                </Table.Th>
+                <Table.Th scope="col" style={{ minWidth: '14rem' }}>
+                  {t('audit.subject')}
+                </Table.Th>
                 <Table.Th scope="col">{t('audit.details')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -153,7 +157,13 @@ export function AuditRoute() {
                         to={`/stories/${e.storyId}`}
                         aria-label={`${t('audit.openStory')} ${titles.get(e.storyId) ?? e.storyId}`}
                       >
-                        {titles.get(e.storyId) ?? <Code>{e.storyId}</Code>}
+                        {titles.has(e.storyId) ? (
+                          <Text span inherit lineClamp={2}>
+                            {titles.get(e.storyId)}
+                          </Text>
+                        ) : (
+                          <Code>{e.storyId}</Code>
+                        )}
                       </Anchor>
                     ) : e.subjectId ? (
                       (names.get(e.subjectId) ?? detail(e, 'name') ?? <Code>{e.subjectId}</Code>)
