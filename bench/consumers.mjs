@@ -18,7 +18,16 @@ import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { TestPlatform } from '@khao/testing';
-import { benchStory, percentile, prng, root, startInfra, webhookReceiver, zeroLatencyProvider } from './lib.mjs';
+import {
+  benchStory,
+  percentile,
+  prng,
+  root,
+  startInfra,
+  webhookChannel,
+  webhookReceiver,
+  zeroLatencyProvider,
+} from './lib.mjs';
 
 const RATE = Number(process.env.RATE ?? 20);
 const MINUTES = Number(process.env.CONSUMERS_MINUTES ?? 3);
@@ -126,17 +135,7 @@ let failed = 0;
 try {
   await platform.start();
   const token = await platform.adminToken();
-  const ch = await platform.http('POST', '/api/v1/social/channels', {
-    token,
-    body: {
-      type: 'webhook',
-      name: 'bench',
-      language: 'th',
-      options: { url: hook.url },
-      credentials: { secret: SECRET },
-    },
-  });
-  if (ch.status !== 201) throw new Error(`channel: ${ch.status} ${JSON.stringify(ch.body)}`);
+  await webhookChannel(platform, token, hook.url, SECRET);
 
   /** A 503 (a service shedding load) is retried as a client would; the latency counts from the first try. */
   const call = async (method, path, body) => {

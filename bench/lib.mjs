@@ -183,3 +183,13 @@ export function webhookReceiver(secret) {
     server.listen(0, '127.0.0.1', () => resolve({ server, arrived, url: `http://127.0.0.1:${server.address().port}` })),
   );
 }
+
+/** A Thai webhook channel named 'bench' posting to `url`, signed with `secret`: what the social benches post to. */
+export async function webhookChannel(platform, token, url, secret) {
+  const ch = await platform.http('POST', '/api/v1/social/channels', {
+    token,
+    body: { type: 'webhook', name: 'bench', language: 'th', options: { url }, credentials: { secret } },
+  });
+  if (ch.status !== 201) throw new Error(`channel: ${ch.status} ${JSON.stringify(ch.body)}`);
+  return ch.body;
+}

@@ -5,7 +5,7 @@
 // 2. Burst: BURST publishes as fast as the API takes them; deliveries per second until the last one arrived.
 // Prints the figures; not a test: nothing is asserted.
 import { TestPlatform } from '@khao/testing';
-import { median, percentile, pool, startInfra, webhookReceiver } from './lib.mjs';
+import { median, percentile, pool, startInfra, webhookChannel, webhookReceiver } from './lib.mjs';
 
 const RATE = Number(process.env.RATE ?? 20);
 const PACED = Number(process.env.PACED ?? 200);
@@ -34,17 +34,7 @@ const platform = new TestPlatform({
 try {
   await platform.start();
   const token = await platform.adminToken();
-  const ch = await platform.http('POST', '/api/v1/social/channels', {
-    token,
-    body: {
-      type: 'webhook',
-      name: 'bench',
-      language: 'th',
-      options: { url: hook.url },
-      credentials: { secret: SECRET },
-    },
-  });
-  if (ch.status !== 201) throw new Error(`channel: ${ch.status} ${JSON.stringify(ch.body)}`);
+  await webhookChannel(platform, token, hook.url, SECRET);
 
   const drafts = [];
   await pool(
