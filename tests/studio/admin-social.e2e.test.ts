@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { Connection } from 'mongoose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '@khao/contracts';
 import { createLogger } from '@khao/logging';
 import { connectNats, ensureStreams, EventConsumer, EventPublisher, Inbox } from '@khao/messaging';
-import { connectMongo } from '@khao/persistence';
+import { connectMongo, type Database } from '@khao/persistence';
 import { infraEnv, TEST_ADMIN, TestPlatform, uniqueSuffix, waitFor } from '@khao/testing';
 import { bearerLogin, createUser } from '../auth/helpers.js';
 import {
@@ -34,7 +33,7 @@ let browser: Browser;
 let adminToken: string;
 let author: { id: string; email: string; password: string };
 let nc: NatsConnection;
-let mongo: Connection;
+let mongo: Database;
 let publisher: EventPublisher;
 let inbox: Inbox;
 let jsm: Awaited<ReturnType<typeof ensureStreams>>;

@@ -1,41 +1,34 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { isDuplicateKey, modelFor } from '@khao/persistence';
+import { z } from 'zod';
+import { collectionOf, defineCollection, isDuplicateKey, type Database, type DocCollection } from '@khao/persistence';
 
-interface ProcessedEvent {
-  _id: string;
-  consumer: string;
-  eventId: string;
-  processedAt: Date;
-}
-
-const ProcessedEventSchema = new Schema<ProcessedEvent>(
-  {
-    _id: { type: String, required: true },
-    consumer: { type: String, required: true },
-    eventId: { type: String, required: true },
-    processedAt: { type: Date, required: true },
-  },
-  { versionKey: false, collection: 'processed_events' },
-);
+const ProcessedEvents = defineCollection({
+  name: 'processed_events',
+  schema: z.object({
+    _id: z.string(), // `<consumer>:<eventId>`
+    consumer: z.string(),
+    eventId: z.string(),
+    processedAt: z.date(),
+  }),
+});
 
 /**
  * Remembers which events a consumer has handled, in the consuming service's own database, so that a redelivery
  * or a replay of an event already handled is acknowledged without running the handler again.
  */
 export class Inbox {
-  private readonly model: Model<ProcessedEvent>;
+  private readonly records: DocCollection<typeof ProcessedEvents.schema>;
 
-  constructor(conn: Connection) {
-    this.model = modelFor(conn, 'ProcessedEvent', ProcessedEventSchema);
+  constructor(conn: Database) {
+    this.records = collectionOf(conn, ProcessedEvents);
   }
 
   async seen(consumer: string, eventId: string): Promise<boolean> {
-    return (await this.model.exists({ _id: `${consumer}:${eventId}` })) !== null;
+    return (await this.records.findById(`${consumer}:${eventId}`, { projection: { _id: 1 } })) !== null;
   }
 
   async record(consumer: string, eventId: string): Promise<void> {
     try {
-      await this.model.create({ _id: `${consumer}:${eventId}`, consumer, eventId, processedAt: new Date() });
+      await this.records.insertOne({ _id: `${consumer}:${eventId}`, consumer, eventId, processedAt: new Date() });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }

@@ -1,16 +1,10 @@
-import mongoose, { type Connection, type Model, type Schema, type SchemaOptions } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { z } from 'zod';
 import type { Logger } from '@khao/logging';
 import type { Check } from '@khao/contracts';
 
 /** The service's database, as the persistence handles open their collections on it. */
 export type Database = Connection;
-
-/** Options every schema shares: createdAt/updatedAt kept by mongoose, no `__v` (versions are explicit fields). */
-export const baseSchemaOptions = {
-  timestamps: true,
-  versionKey: false,
-} as const satisfies SchemaOptions;
 
 export interface MongoOptions {
   url: string;
@@ -110,10 +104,3 @@ export const bson = {
 };
 
 export const BinaryField = z.custom<Binary>((v) => v instanceof mongoose.mongo.Binary, 'must be binary data');
-
-/** The connection's model for `name`, registered once (a second module asking gets the same one). */
-export function modelFor<T>(conn: Connection, name: string, schema: Schema<T>): Model<T> {
-  const cached = conn.models[name] as unknown;
-  // mongoose's generics cannot relate the cached model to `Model<T>`; the schema fixes T.
-  return (cached ?? conn.model(name, schema)) as Model<T>;
-}

@@ -1,22 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SocialEvents, type PostErrorKind } from '@khao/contracts';
-import { INFRA, type ServiceInfra } from '@khao/messaging';
-import { outboxEntry, toEnvelope, type OutboxEntry } from '@khao/persistence';
+import { outboxEntry, type OutboxEntry } from '@khao/persistence';
 import type { PostDoc } from './post.schema.js';
 import { PostsRepository } from './posts.repository.js';
 
 /**
- * Settles a post (sent or failed) with its event in the same single-document update (the post's outbox), publishes
- * it, then takes the post out of the work set. The work marker doubles as the outbox marker: a crash between the
- * write and the publish leaves the marker, and the dispatcher's next step on the settled post publishes its outbox
- * again ({@link republish}); JetStream's dedupe on the event id (and consumers' inboxes) absorb the repeat.
+ * Settles a post (sent or failed) with its event through the outbox (the same single-document update, published
+ * right after), then takes the post out of the work set. A crash between the write and the publish is picked up by
+ * the outbox's sweep, and also by the dispatcher's next step on the settled post, which publishes its outbox again
+ * ({@link republish}); JetStream's dedupe on the event id (and consumers' inboxes) absorb the repeat.
  */
 @Injectable()
 export class PostSettler {
-  constructor(
-    private readonly repo: PostsRepository,
-    @Inject(INFRA) private readonly infra: ServiceInfra,
-  ) {}
+  constructor(private readonly repo: PostsRepository) {}
 
   async sent(post: PostDoc, fields: Partial<PostDoc>, token?: string): Promise<void> {
     const event = outboxEntry(SocialEvents.postSent, {
@@ -35,18 +31,13 @@ export class PostSettler {
 
   /** Publishes whatever a settled post's outbox holds (after a crash), then lets it leave the work set. */
   async republish(id: string, token?: string): Promise<void> {
-    await this.publish(await this.repo.outboxOf(id));
+    await this.repo.republish(id);
     await this.repo.done(id, token);
   }
 
   private async write(post: PostDoc, fields: Partial<PostDoc>, event: OutboxEntry, token?: string): Promise<void> {
     await this.repo.set(post._id, fields, [event]);
-    await this.publish([event]);
     await this.repo.done(post._id, token);
-  }
-
-  private async publish(entries: OutboxEntry[]): Promise<void> {
-    for (const e of entries) await this.infra.publisher.publish(toEnvelope(e), e.subject);
   }
 }
 
