@@ -1,6 +1,15 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { mongo, Types, type Collection, type Connection } from 'mongoose';
+import { z } from 'zod';
+import {
+  BinaryField,
+  bson,
+  collectionOf,
+  defineCollection,
+  newObjectId,
+  type Database,
+  type DocCollection,
+} from '@khao/persistence';
 import type { IndexedStory } from './story-index.js';
 
 /** Bumped whenever what a chunk holds changes: a snapshot of another format is ignored (the index loads in full). */
@@ -18,21 +27,31 @@ export interface SnapshotEntry {
   analyzed: string[][];
 }
 
+/** One collection holds the head (`_id` "head") and the chunks (`<generation>:<n>`, their `data`). */
+const Snapshots = defineCollection({
+  name: 'story_index_snapshots',
+  schema: z.object({
+    _id: z.string(),
+    format: z.number().int().optional(),
+    /** The chunks are `<generation>:<n>`, n from 0 to chunks − 1. */
+    generation: z.string().optional(),
+    chunks: z.number().int().optional(),
+    stories: z.number().int().optional(),
+    /** Every article event stored in the stream before this instant is in the snapshot. */
+    watermark: z.date().optional(),
+    takenAt: z.date().optional(),
+    data: BinaryField.optional(),
+  }),
+});
+
 export interface SnapshotHead {
   _id: typeof HEAD;
   format: number;
-  /** The chunks are `<generation>:<n>`, n from 0 to chunks − 1. */
   generation: string;
   chunks: number;
   stories: number;
-  /** Every article event stored in the stream before this instant is in the snapshot. */
   watermark: Date;
   takenAt: Date;
-}
-
-interface ChunkDoc {
-  _id: string;
-  data: mongo.Binary;
 }
 
 /** A snapshot that cannot be read whole: the caller loads the index from the stories instead. */
@@ -48,28 +67,28 @@ export class SnapshotUnreadable extends Error {}
  * the generation that the swap replaced, so every generation is deleted exactly once, by whoever replaced it.
  */
 export class StoryIndexSnapshots {
-  private readonly docs: Collection<ChunkDoc | SnapshotHead>;
+  private readonly docs: DocCollection<typeof Snapshots.schema>;
 
-  constructor(conn: Connection) {
-    this.docs = conn.collection<ChunkDoc | SnapshotHead>('story_index_snapshots');
+  constructor(db: Database) {
+    this.docs = collectionOf(db, Snapshots);
   }
 
   /** The current snapshot's head, if there is one this code can read. */
   async head(): Promise<SnapshotHead | null> {
-    const head = (await this.docs.findOne({ _id: HEAD })) as SnapshotHead | null;
+    const head = (await this.docs.findById(HEAD)) as SnapshotHead | null;
     return head?.format === FORMAT ? head : null;
   }
 
   /** Writes `entries` as the new snapshot, chunk by chunk (one chunk's stories in memory at a time). */
   async write(entries: Iterable<SnapshotEntry>, watermark: Date): Promise<{ stories: number; bytes: number }> {
-    const generation = new Types.ObjectId().toHexString();
+    const generation = newObjectId();
     let chunks = 0;
     let stories = 0;
     let bytes = 0;
     let batch: SnapshotEntry[] = [];
     const flush = async () => {
-      const data = await gzipAsync(mongo.BSON.serialize({ s: batch }), { level: 1 });
-      await this.docs.insertOne({ _id: `${generation}:${chunks}`, data: new mongo.Binary(data) });
+      const data = await gzipAsync(bson.serialize({ s: batch }), { level: 1 });
+      await this.docs.insertOne({ _id: `${generation}:${chunks}`, data: bson.binary(data) });
       chunks++;
       stories += batch.length;
       bytes += data.length;
@@ -94,11 +113,11 @@ export class StoryIndexSnapshots {
       watermark,
       takenAt: new Date(),
     };
-    const replaced = (await this.docs.findOneAndUpdate(
+    const replaced = await this.docs.findOneAndUpdate(
       { _id: HEAD },
       { $set: head },
       { upsert: true, returnDocument: 'before' },
-    )) as Partial<SnapshotHead> | null;
+    );
     if (replaced?.generation && replaced.generation !== generation)
       await this.drop(replaced.generation, replaced.chunks ?? 0);
     return { stories, bytes };
@@ -110,11 +129,11 @@ export class StoryIndexSnapshots {
    */
   async *chunks(head: SnapshotHead): AsyncGenerator<SnapshotEntry[]> {
     for (let n = 0; n < head.chunks; n++) {
-      const doc = (await this.docs.findOne({ _id: `${head.generation}:${n}` })) as ChunkDoc | null;
+      const doc = await this.docs.findById(`${head.generation}:${n}`);
       if (!doc?.data) throw new SnapshotUnreadable(`chunk ${n} of ${head.chunks} is missing`);
       let entries: unknown;
       try {
-        entries = mongo.BSON.deserialize(await gunzipAsync(doc.data.buffer)).s;
+        entries = bson.deserialize(await gunzipAsync(doc.data.buffer)).s;
       } catch (err) {
         throw new SnapshotUnreadable(`chunk ${n} does not decode: ${(err as Error).message}`);
       }
