@@ -49,10 +49,9 @@ describe('a defined collection', () => {
     await expect(notes.updateOne({ _id: 'n2' }, { $push: { parts: { text: 7 } } as never })).rejects.toThrow(
       /at parts/,
     );
-    await notes.updateOne(
-      { _id: 'n2' },
-      { $set: { 'meta.province': 'ขอนแก่น' }, $push: { parts: { text: 'ย่อหน้าแรก' } } },
-    );
+    // The pushed element is checked and gets its defaults (`done`), as an insert does.
+    const push = { parts: { text: 'ย่อหน้าแรก' } } as never;
+    await notes.updateOne({ _id: 'n2' }, { $set: { 'meta.province': 'ขอนแก่น' }, $push: push });
     expect(await notes.findById('n2')).toMatchObject({
       meta: { province: 'ขอนแก่น' },
       parts: [{ text: 'ย่อหน้าแรก', done: false }],
