@@ -60,6 +60,12 @@ export interface OutboxWriteOptions<T> {
   afterWrite?: () => unknown;
   /** Create the document when none matched (with `where` left out). */
   upsert?: boolean;
+  /**
+   * The document sits in a due-marker set of the caller's that a crash between the write and the publish leaves
+   * behind, and the caller publishes the outbox again when it finds the marker ({@link publishOutbox}): no outbox
+   * marker is written (two writes fewer per change), the events are appended, and a failed publish is thrown.
+   */
+  markedByCaller?: boolean;
 }
 
 /** How a write was announced: a marker's `seq`, by when the write must land, and whether the outbox was empty. */
@@ -128,7 +134,8 @@ export class OutboxRelay {
 
   /**
    * Applies `update` to document `id` and records `events` in its outbox in the same single-document write, then
-   * publishes them (a failed publish is left to the sweep, never thrown). False when no document matched.
+   * publishes them (a failed publish is left to the sweep, never thrown, unless `markedByCaller`). False when no
+   * document matched.
    */
   async update<S extends DocSchema>(
     coll: DocCollection<S>,
@@ -198,7 +205,8 @@ export class OutboxRelay {
 
   /**
    * The write behind {@link update}: a clean write replaces the outbox and publishes `events`; otherwise the events
-   * are appended and the whole outbox read back (FerretDB's findAndModify takes no projection) is published.
+   * are appended and the whole outbox read back (FerretDB's findAndModify takes no projection) is published. A write
+   * {@link OutboxWriteOptions.markedByCaller} appends and publishes `events`, announcing nothing.
    */
   private async write<S extends DocSchema>(
     coll: DocCollection<S>,
@@ -209,12 +217,12 @@ export class OutboxRelay {
     returnDocument: boolean,
   ): Promise<Doc<S> | null> {
     const filter = { ...o.where, _id: id } as Filter<Doc<S>>;
-    const announced = events.length ? await this.announce(coll.name, id) : undefined;
+    const announced = events.length && !o.markedByCaller ? await this.announce(coll.name, id) : undefined;
     o.beforeWrite?.();
     if (announced) this.checkDeadline(announced);
-    const recorded = !announced
+    const recorded = !events.length
       ? update
-      : announced.clean
+      : announced?.clean
         ? { ...update, $set: { ...update.$set, outbox: events } }
         : { ...update, $push: { ...update.$push, outbox: { $each: events } } };
     let doc: Doc<S> | null;
@@ -227,6 +235,7 @@ export class OutboxRelay {
     if (!doc) return null;
     await o.afterWrite?.();
     if (announced) await this.publishAnnounced(coll.name, id, announced.clean ? events : outboxOf(doc), announced);
+    else if (events.length) await this.publishMarkedByCaller(events);
     return doc;
   }
 
@@ -268,6 +277,12 @@ export class OutboxRelay {
     } catch (err) {
       this.opts.logger.warn({ err: (err as Error).message }, 'outbox publish deferred to the sweep');
     }
+  }
+
+  /** A failed publish is thrown: the caller keeps its marker and publishes the outbox again ({@link publishOutbox}). */
+  private async publishMarkedByCaller(entries: OutboxEntry[]): Promise<void> {
+    await this.opts.hooks?.beforePublish?.();
+    await this.publishAll(entries);
   }
 
   private async sweepMarkers(): Promise<void> {

@@ -73,10 +73,11 @@ export class DueMarkers<E extends z.ZodRawShape = Record<never, never>> {
     }
   }
 
-  /** Due now and not held, earliest first. */
+  /** Due now and not held, earliest first, at most `limit` (`Infinity`: all); the server filters and sorts. */
   async due(now = new Date(), limit = 100): Promise<Marker<E>[]> {
-    const due = await this.markers.find({ dueAt: { $lte: now } }, { sort: { dueAt: 1 } });
-    return due.filter((m) => !m.heldUntil || m.heldUntil <= now).slice(0, limit) as unknown as Marker<E>[];
+    const free = { dueAt: { $lte: now }, $or: [{ heldUntil: null }, { heldUntil: { $lte: now } }] };
+    const due = await this.markers.find(free, { sort: { dueAt: 1 }, ...(Number.isFinite(limit) ? { limit } : {}) });
+    return due as unknown as Marker<E>[];
   }
 
   get(id: string): Promise<Marker<E> | null> {

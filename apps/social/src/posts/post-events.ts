@@ -5,10 +5,10 @@ import type { PostDoc } from './post.schema.js';
 import { PostsRepository } from './posts.repository.js';
 
 /**
- * Settles a post (sent or failed) with its event through the outbox (the same single-document update, published
- * right after), then takes the post out of the work set. A crash between the write and the publish is picked up by
- * the outbox's sweep, and also by the dispatcher's next step on the settled post, which publishes its outbox again
- * ({@link republish}); JetStream's dedupe on the event id (and consumers' inboxes) absorb the repeat.
+ * Settles a post (sent or failed) with its event in the same single-document update (the post's outbox), publishes
+ * it, then takes the post out of the work set. The work marker doubles as the outbox marker: a crash between the
+ * write and the publish leaves the marker, and the dispatcher's next step on the settled post publishes its outbox
+ * again ({@link republish}); JetStream's dedupe on the event id (and consumers' inboxes) absorb the repeat.
  */
 @Injectable()
 export class PostSettler {
@@ -36,7 +36,7 @@ export class PostSettler {
   }
 
   private async write(post: PostDoc, fields: Partial<PostDoc>, event: OutboxEntry, token?: string): Promise<void> {
-    await this.repo.set(post._id, fields, [event]);
+    await this.repo.settle(post._id, fields, [event]);
     await this.repo.done(post._id, token);
   }
 }

@@ -63,9 +63,18 @@ export class PostsRepository {
     }
   }
 
-  /** Changes a post by `_id`, with `events` in the same single-document write (the outbox publishes them). */
-  async set(id: string, fields: Partial<PostDoc>, events: OutboxEntry[] = []): Promise<void> {
-    await this.relay.update(this.posts, id, { $set: { ...fields, updatedAt: new Date() } }, events);
+  /** Changes a post by `_id`. */
+  async set(id: string, fields: Partial<PostDoc>): Promise<void> {
+    await this.relay.update(this.posts, id, { $set: { ...fields, updatedAt: new Date() } }, []);
+  }
+
+  /**
+   * Settles a post in the work set: `fields` and `events` in one single-document write, the events published. Its
+   * work marker is the outbox marker (a failed publish throws and the marker stays, see {@link republish}).
+   */
+  async settle(id: string, fields: Partial<PostDoc>, events: OutboxEntry[]): Promise<void> {
+    const update = { $set: { ...fields, updatedAt: new Date() } };
+    await this.relay.update(this.posts, id, update, events, { markedByCaller: true });
   }
 
   /** Publishes what the post's outbox holds (a settled post still in the work set: its process died). */

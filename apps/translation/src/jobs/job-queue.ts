@@ -26,7 +26,7 @@ export class JobQueue {
 
   /** Entries due and not leased. */
   due(now = new Date()): Promise<QueueEntry[]> {
-    return this.entries.due(now, Number.MAX_SAFE_INTEGER);
+    return this.entries.due(now, Infinity);
   }
 
   /** Takes the entry if nobody took it since it was read. */

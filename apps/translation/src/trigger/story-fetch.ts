@@ -78,7 +78,7 @@ export class StoryFetch implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async retryDue(): Promise<void> {
-    for (const p of await this.pending.due(new Date(), Number.MAX_SAFE_INTEGER)) {
+    for (const p of await this.pending.due(new Date(), Infinity)) {
       if (this.retries.isStopped) return;
       await this.fetchAndRefresh(p._id);
     }
