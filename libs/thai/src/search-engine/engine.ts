@@ -66,6 +66,14 @@ const SHIFT = [0, 4, 8, 16];
 const MAX = [15, 15, 255, 15];
 const FREE_BIT = 1 << 20;
 const EDGE_BIT = 1 << 21;
+// Its top ten bits hold where the term stands among the document's distinct terms (`Entry.unique`), so that a phrase
+// check finds its positions without a search; UNIQUE_UNKNOWN when that is past what ten bits hold.
+const UNIQUE_SHIFT = 22;
+const UNIQUE_UNKNOWN = 1023;
+/** Bits of each term's successor filter (`SearchIndex.follows`), in 32-bit words. */
+const FOLLOW_WORDS = 4;
+/** A term id's hash, shifted down to one of FOLLOW_WORDS × 32 bits. */
+const FOLLOW_SHIFT = 25;
 
 interface Entry<R> {
   key: string;
@@ -125,6 +133,11 @@ export class SearchIndex<R = unknown> {
   private readonly ids = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly postings: Postings[] = [];
+  /**
+   * Per term, FOLLOW_WORDS words of bits: which terms (hashed) ever came right after it in a field. A phrase whose
+   * neighbours never met is nowhere, which a query learns without reading one document. Bits are never cleared.
+   */
+  private follows = new Uint32Array(0);
   private readonly entries: (Entry<R> | undefined)[] = [];
   // Per-search scratch, by slot, reused: the score with undecided phrases counted whole, what undecided phrases may
   // take off it, whether a part was found apart, how many parts wait on a phrase check, a visit stamp; then the
@@ -175,8 +188,11 @@ export class SearchIndex<R = unknown> {
     const ends: number[] = [];
     const counts = new Map<number, number>();
     fieldTerms(doc).forEach((terms, field) => {
+      let previous = -1;
       for (const t of terms) {
         const id = this.idOf(t.term);
+        if (previous >= 0) this.follow(previous, id);
+        previous = id;
         seq.push((id << 2) | t.flags);
         const c = counts.get(id) ?? 0;
         const tf = (c >> SHIFT[field]) & MAX[field];
@@ -198,11 +214,11 @@ export class SearchIndex<R = unknown> {
       unique,
       ...positionsOf(seq, unique),
     };
-    for (const id of unique) {
+    unique.forEach((id, u) => {
       const p = this.postings[id];
-      p.push(slot, counts.get(id)!);
+      p.push(slot, (counts.get(id)! | (Math.min(u, UNIQUE_UNKNOWN) << UNIQUE_SHIFT)) >>> 0);
       p.df++;
-    }
+    });
     this.entries.push(entry);
     this.slotOf.set(doc.key, slot);
     this.addLengths(entry, 1);
@@ -335,7 +351,9 @@ export class SearchIndex<R = unknown> {
       );
     if (groups.some((g) => g.length === 0)) return undefined;
     const all = query.terms.map((t) => this.ids.get(t));
-    const phrase = query.groups.length > 1 && all.every((id) => id !== undefined) ? all : undefined;
+    // A phrase no document can hold (two of its words never met) gives no bonus: no member waits on its check.
+    const phrase =
+      query.groups.length > 1 && all.every((id) => id !== undefined) && this.mayBePhrase(all) ? all : undefined;
     this.growScratch();
     return { groups, phrase, avg: this.lengthSums.map((s) => Math.max(1, s / n)) };
   }
@@ -431,7 +449,7 @@ export class SearchIndex<R = unknown> {
     const { ids } = alt;
     if (ids.length === 1) return Found.exact;
     if (!decide && alt.strong.every((strong, k) => strong || packed[k] & EDGE_BIT)) return Found.either;
-    if (phraseAt(e, ids, 0, ids.length)) return Found.exact;
+    if (this.phrase(e, ids, 0, ids.length, packed)) return Found.exact;
     return this.apart(e, ids, alt.words, packed) ? Found.apart : Found.none;
   }
 
@@ -547,7 +565,7 @@ export class SearchIndex<R = unknown> {
         break;
       }
     }
-    const bonus = plan.phrase && phraseAt(e, plan.phrase, 0, plan.phrase.length) ? PHRASE_BONUS : 1;
+    const bonus = plan.phrase && this.phrase(e, plan.phrase, 0, plan.phrase.length) ? PHRASE_BONUS : 1;
     this.keyExact[FINAL][slot] = exact;
     this.keyScore[FINAL][slot] = round(raw * bonus);
   }
@@ -596,13 +614,14 @@ export class SearchIndex<R = unknown> {
 
   /**
    * The query's words lie apart: cut the query greedily into the longest parts found as phrases; each part must be
-   * strong enough to stand alone (`strongPart`), or a word that begins or ends a run in the story.
+   * strong enough to stand alone (`strongPart`), or a word that begins or ends a run in the story. Asked only once
+   * the whole is known not to be a phrase there.
    */
   private apart(e: Entry<R>, ids: number[], words: string[], packed: number[]): boolean {
     let i = 0;
     while (i < ids.length) {
-      let j = ids.length;
-      while (j > i + 1 && !phraseAt(e, ids, i, j)) j--;
+      let j = i === 0 ? ids.length - 1 : ids.length;
+      while (j > i + 1 && !this.phrase(e, ids, i, j, packed)) j--;
       const part = words.slice(i, j);
       if (!strongPart(part) && !(j === i + 1 && packed[i] & EDGE_BIT)) return false;
       i = j;
@@ -617,8 +636,36 @@ export class SearchIndex<R = unknown> {
       this.ids.set(word, id);
       this.words.push(word);
       this.postings.push(new Postings());
+      if (this.follows.length < this.words.length * FOLLOW_WORDS) {
+        const grown = new Uint32Array(Math.max(1024, this.follows.length * 2));
+        grown.set(this.follows);
+        this.follows = grown;
+      }
     }
     return id;
+  }
+
+  /** Notes that `next` came right after `id` in a field. */
+  private follow(id: number, next: number): void {
+    const bit = followBit(next);
+    this.follows[id * FOLLOW_WORDS + (bit >>> 5)] |= 1 << (bit & 31);
+  }
+
+  /** False when `next` never came right after `id` in any field (true may be a hash collision). */
+  private mayFollow(id: number, next: number): boolean {
+    const bit = followBit(next);
+    return (this.follows[id * FOLLOW_WORDS + (bit >>> 5)] & (1 << (bit & 31))) !== 0;
+  }
+
+  /** Whether ids[from..to) is a phrase in the document; `packed` (by id, when given) locates each term in it. */
+  private phrase(e: Entry<R>, ids: number[], from: number, to: number, packed?: number[]): boolean {
+    return this.mayBePhrase(ids, from, to) && phraseAt(e, ids, from, to, packed);
+  }
+
+  /** Whether each pair of neighbours in ids[from..to) was ever seen one after the other (a phrase may be somewhere). */
+  private mayBePhrase(ids: number[], from = 0, to = ids.length): boolean {
+    for (let j = from; j + 1 < to; j++) if (!this.mayFollow(ids[j], ids[j + 1])) return false;
+    return true;
   }
 
   private addLengths(e: Entry<R>, sign: number): void {
@@ -673,6 +720,9 @@ function rankedPage(limit: number, exact: Uint8Array, score: Float64Array, times
   };
 }
 
+/** A term's bit in another term's successor filter. */
+const followBit = (id: number) => Math.imul(id, 0x9e3779b1) >>> FOLLOW_SHIFT;
+
 /** Scores are compared rounded, so that sums in another order never flip a rank. */
 const round = (score: number) => Math.round(score * 1e6) / 1e6;
 const FINAL = 2;
@@ -714,12 +764,13 @@ function positionsOf(seq: number[], unique: Uint32Array): Pick<Entry<unknown>, '
  * Whether ids[from..to) occur one after another within one field of the document: tried only where the phrase's
  * least frequent word in the document stands, from its positions.
  */
-function phraseAt(e: Entry<unknown>, ids: number[], from: number, to: number): boolean {
+function phraseAt(e: Entry<unknown>, ids: number[], from: number, to: number, packed?: number[]): boolean {
   let anchor = -1;
   let fewest = Infinity;
   let u = -1;
   for (let j = from; j < to; j++) {
-    const v = uniqueIndex(e.unique, ids[j]);
+    const known = packed ? packed[j] >>> UNIQUE_SHIFT : UNIQUE_UNKNOWN;
+    const v = known !== UNIQUE_UNKNOWN ? known : uniqueIndex(e.unique, ids[j]);
     if (v < 0) return false;
     const n = e.starts[v + 1] - e.starts[v];
     if (n < fewest) [anchor, fewest, u] = [j, n, v];
