@@ -79,15 +79,20 @@ interface Entry<R> {
   key: string;
   ref: R;
   time: number;
-  /** Term ids with their TermFlag in the low two bits, field after field. */
-  seq: Uint32Array;
-  /** Where each field ends in `seq`. */
-  ends: number[];
-  /** Distinct term ids, ascending. */
+  /** Distinct term ids, ascending: a term's place `u` here names it in `data`. */
   unique: Uint32Array;
-  /** Where each distinct term occurs in `seq`: its positions, ascending, from `starts[u]` to `starts[u + 1]`. */
-  positions: Uint16Array | Uint32Array;
-  starts: Uint16Array | Uint32Array;
+  /**
+   * The document's terms in one array, 16-bit unless the document is huge (`layout`): where each field ends (FIELDS
+   * values, in term positions), where each distinct term's positions start (one more than `unique`), each distinct
+   * term's positions, ascending, and the terms one after another, as their `u` with the TermFlag in the low two bits.
+   */
+  data: Uint16Array | Uint32Array;
+}
+
+/** Where `data`'s parts begin: the positions' starts, the positions, the terms in order. */
+function layout(e: Entry<unknown>): { starts: number; positions: number; terms: number } {
+  const positions = FIELDS + e.unique.length + 1;
+  return { starts: FIELDS, positions, terms: positions + e.data[FIELDS - 1] };
 }
 
 /** How an alternative of a query group stands in one document. */
@@ -138,6 +143,10 @@ export class SearchIndex<R = unknown> {
    * neighbours never met is nowhere, which a query learns without reading one document. Bits are never cleared.
    */
   private follows = new Uint32Array(0);
+  // By term id, for `put`: a term's packed counts in the document being put, and its place among the document's
+  // distinct terms.
+  private countScratch = new Uint32Array(0);
+  private placeScratch = new Uint32Array(0);
   private readonly entries: (Entry<R> | undefined)[] = [];
   // Per-search scratch, by slot, reused: the score with undecided phrases counted whole, what undecided phrases may
   // take off it, whether a part was found apart, how many parts wait on a phrase check, a visit stamp; then the
@@ -175,10 +184,12 @@ export class SearchIndex<R = unknown> {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return undefined;
     const e = this.entries[slot]!;
-    return e.ends.map((end, f) =>
-      Array.from(e.seq.subarray(f ? e.ends[f - 1] : 0, end), (t) => `${t & 3}${this.words[t >>> 2]}`).join(
-        TERM_SEPARATOR,
-      ),
+    const { terms } = layout(e);
+    return Array.from({ length: FIELDS }, (_, f) =>
+      Array.from(
+        e.data.subarray(terms + (f ? e.data[f - 1] : 0), terms + e.data[f]),
+        (t) => `${t & 3}${this.words[e.unique[t >>> 2]]}`,
+      ).join(TERM_SEPARATOR),
     );
   }
 
@@ -186,7 +197,9 @@ export class SearchIndex<R = unknown> {
     this.remove(doc.key);
     const seq: number[] = [];
     const ends: number[] = [];
-    const counts = new Map<number, number>();
+    // The packed counts of each term so far, by term id (zero again once the document is in; read through `this`: a
+    // new term grows the array), and its terms in the order first seen.
+    const distinct: number[] = [];
     fieldTerms(doc).forEach((terms, field) => {
       let previous = -1;
       for (const t of terms) {
@@ -194,31 +207,33 @@ export class SearchIndex<R = unknown> {
         if (previous >= 0) this.follow(previous, id);
         previous = id;
         seq.push((id << 2) | t.flags);
-        const c = counts.get(id) ?? 0;
+        const c = this.countScratch[id];
+        if (c === 0) distinct.push(id);
         const tf = (c >> SHIFT[field]) & MAX[field];
         let packed = tf < MAX[field] ? c + (1 << SHIFT[field]) : c;
         if (t.flags & TermFlag.free) packed |= FREE_BIT;
         if (t.flags & TermFlag.edge) packed |= EDGE_BIT;
-        counts.set(id, packed);
+        this.countScratch[id] = packed;
       }
       ends.push(seq.length);
     });
     const slot = this.entries.length;
-    const unique = Uint32Array.from(counts.keys()).sort();
+    const unique = Uint32Array.from(distinct).sort();
+    const [counts, places] = [this.countScratch, this.placeScratch];
+    unique.forEach((id, u) => {
+      places[id] = u;
+      const p = this.postings[id];
+      p.push(slot, (counts[id] | (Math.min(u, UNIQUE_UNKNOWN) << UNIQUE_SHIFT)) >>> 0);
+      p.df++;
+      counts[id] = 0;
+    });
     const entry: Entry<R> = {
       key: doc.key,
       ref: doc.ref as R,
       time: doc.time,
-      seq: Uint32Array.from(seq),
-      ends,
       unique,
-      ...positionsOf(seq, unique),
+      data: dataOf(seq, ends, unique, places),
     };
-    unique.forEach((id, u) => {
-      const p = this.postings[id];
-      p.push(slot, (counts.get(id)! | (Math.min(u, UNIQUE_UNKNOWN) << UNIQUE_SHIFT)) >>> 0);
-      p.df++;
-    });
     this.entries.push(entry);
     this.slotOf.set(doc.key, slot);
     this.addLengths(entry, 1);
@@ -636,10 +651,11 @@ export class SearchIndex<R = unknown> {
       this.ids.set(word, id);
       this.words.push(word);
       this.postings.push(new Postings());
-      if (this.follows.length < this.words.length * FOLLOW_WORDS) {
-        const grown = new Uint32Array(Math.max(1024, this.follows.length * 2));
-        grown.set(this.follows);
-        this.follows = grown;
+      if (this.countScratch.length < this.words.length) {
+        const cap = Math.max(1024, this.countScratch.length * 2);
+        this.follows = grown(this.follows, cap * FOLLOW_WORDS);
+        this.countScratch = grown(this.countScratch, cap);
+        this.placeScratch = new Uint32Array(cap);
       }
     }
     return id;
@@ -720,6 +736,13 @@ function rankedPage(limit: number, exact: Uint8Array, score: Float64Array, times
   };
 }
 
+/** A copy of `a` with room for `size` values. */
+function grown(a: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(size);
+  b.set(a);
+  return b;
+}
+
 /** A term's bit in another term's successor filter. */
 const followBit = (id: number) => Math.imul(id, 0x9e3779b1) >>> FOLLOW_SHIFT;
 
@@ -728,7 +751,7 @@ const round = (score: number) => Math.round(score * 1e6) / 1e6;
 const FINAL = 2;
 
 function fieldLength(e: Entry<unknown>, f: number): number {
-  return e.ends[f] - (f ? e.ends[f - 1] : 0);
+  return e.data[f] - (f ? e.data[f - 1] : 0);
 }
 
 /** Where a term id stands in a document's ascending distinct ids, or -1. */
@@ -744,20 +767,26 @@ function uniqueIndex(unique: Uint32Array, id: number): number {
   return -1;
 }
 
-/** Each distinct term's positions in `seq` (term ids with flags), grouped by term in the order of `unique`. */
-function positionsOf(seq: number[], unique: Uint32Array): Pick<Entry<unknown>, 'positions' | 'starts'> {
-  const Store = seq.length < 0xffff ? Uint16Array : Uint32Array;
-  const starts = new Store(unique.length + 1);
-  const at = new Uint32Array(seq.length);
+/**
+ * A document's `data` from its terms in order (term ids with flags), its fields' ends and each term's place among its
+ * distinct ones (by term id).
+ */
+function dataOf(seq: number[], ends: number[], unique: Uint32Array, places: Uint32Array): Uint16Array | Uint32Array {
+  const Store = seq.length < 0xffff && unique.length < 0x3fff ? Uint16Array : Uint32Array;
+  const data = new Store(FIELDS + unique.length + 1 + 2 * seq.length);
+  data.set(ends);
+  const starts = FIELDS;
+  const positions = starts + unique.length + 1;
+  const terms = positions + seq.length;
   for (let p = 0; p < seq.length; p++) {
-    at[p] = uniqueIndex(unique, seq[p] >>> 2);
-    starts[at[p] + 1]++;
+    const u = places[seq[p] >>> 2];
+    data[terms + p] = (u << 2) | (seq[p] & 3);
+    data[starts + u + 1]++;
   }
-  for (let u = 0; u < unique.length; u++) starts[u + 1] += starts[u];
-  const positions = new Store(seq.length);
-  const next = starts.slice(0, unique.length);
-  for (let p = 0; p < seq.length; p++) positions[next[at[p]]++] = p;
-  return { positions, starts };
+  for (let u = 0; u < unique.length; u++) data[starts + u + 1] += data[starts + u];
+  const next = data.slice(starts, starts + unique.length);
+  for (let p = 0; p < seq.length; p++) data[positions + next[data[terms + p] >>> 2]++] = p;
+  return data;
 }
 
 /**
@@ -765,27 +794,33 @@ function positionsOf(seq: number[], unique: Uint32Array): Pick<Entry<unknown>, '
  * least frequent word in the document stands, from its positions.
  */
 function phraseAt(e: Entry<unknown>, ids: number[], from: number, to: number, packed?: number[]): boolean {
+  const { data } = e;
+  const { starts, positions, terms } = layout(e);
+  const us = phraseScratch;
   let anchor = -1;
   let fewest = Infinity;
-  let u = -1;
   for (let j = from; j < to; j++) {
     const known = packed ? packed[j] >>> UNIQUE_SHIFT : UNIQUE_UNKNOWN;
-    const v = known !== UNIQUE_UNKNOWN ? known : uniqueIndex(e.unique, ids[j]);
-    if (v < 0) return false;
-    const n = e.starts[v + 1] - e.starts[v];
-    if (n < fewest) [anchor, fewest, u] = [j, n, v];
+    const u = known !== UNIQUE_UNKNOWN ? known : uniqueIndex(e.unique, ids[j]);
+    if (u < 0) return false;
+    us[j - from] = u;
+    const n = data[starts + u + 1] - data[starts + u];
+    if (n < fewest) [anchor, fewest] = [j - from, n];
   }
   const len = to - from;
-  for (let i = e.starts[u]; i < e.starts[u + 1]; i++) {
-    const p = e.positions[i] - (anchor - from);
+  const u = us[anchor];
+  for (let i = data[starts + u]; i < data[starts + u + 1]; i++) {
+    const p = data[positions + i] - anchor;
     if (p < 0) continue;
     // Within the field the phrase would start in.
     let f = 0;
-    while (e.ends[f] <= p) f++;
-    if (p + len > e.ends[f]) continue;
+    while (data[f] <= p) f++;
+    if (p + len > data[f]) continue;
     let k = 0;
-    while (k < len && e.seq[p + k] >>> 2 === ids[from + k]) k++;
+    while (k < len && data[terms + p + k] >>> 2 === us[k]) k++;
     if (k === len) return true;
   }
   return false;
 }
+/** The phrase's terms' places in the document being checked (reused: one check runs at a time). */
+const phraseScratch: number[] = [];
