@@ -82,18 +82,20 @@ interface Entry<R> {
   /** Distinct term ids, ascending: a term's place `u` here names it in `data`. */
   unique: Uint32Array;
   /**
-   * The document's terms in one array, 16-bit unless the document is huge (`layout`): where each field ends (FIELDS
-   * values, in term positions), where each distinct term's positions start (one more than `unique`), each distinct
-   * term's positions, ascending, and the terms one after another, as their `u` with the TermFlag in the low two bits.
+   * The document's terms in one array, 16-bit unless the document is huge: where each field ends (FIELDS values, in
+   * term positions), how many distinct terms it has, where each one's positions start (one more than that), each
+   * distinct term's positions, ascending, and the terms one after another, as their `u` with the TermFlag in the low
+   * two bits. Also in `SearchIndex.datas`, by slot, which a phrase check reads without this object.
    */
   data: Uint16Array | Uint32Array;
 }
 
-/** Where `data`'s parts begin: the positions' starts, the positions, the terms in order. */
-function layout(e: Entry<unknown>): { starts: number; positions: number; terms: number } {
-  const positions = FIELDS + e.unique.length + 1;
-  return { starts: FIELDS, positions, terms: positions + e.data[FIELDS - 1] };
-}
+/** Where a document's `data` has its positions' starts (after the fields' ends and the count of distinct terms). */
+const STARTS = FIELDS + 1;
+/** Where `data`'s positions begin. */
+const positionsAt = (data: Uint16Array | Uint32Array) => STARTS + data[FIELDS] + 1;
+/** Where `data`'s terms in order begin. */
+const termsAt = (data: Uint16Array | Uint32Array) => positionsAt(data) + data[FIELDS - 1];
 
 /** How an alternative of a query group stands in one document. */
 const enum Found {
@@ -148,6 +150,8 @@ export class SearchIndex<R = unknown> {
   private countScratch = new Uint32Array(0);
   private placeScratch = new Uint32Array(0);
   private readonly entries: (Entry<R> | undefined)[] = [];
+  /** Each slot's `Entry.data`. */
+  private readonly datas: (Uint16Array | Uint32Array)[] = [];
   // Per-search scratch, by slot, reused: the score with undecided phrases counted whole, what undecided phrases may
   // take off it, whether a part was found apart, how many parts wait on a phrase check, a visit stamp; then the
   // rank keys (exact, score) at best, at worst and as found.
@@ -184,7 +188,7 @@ export class SearchIndex<R = unknown> {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return undefined;
     const e = this.entries[slot]!;
-    const { terms } = layout(e);
+    const terms = termsAt(e.data);
     return Array.from({ length: FIELDS }, (_, f) =>
       Array.from(
         e.data.subarray(terms + (f ? e.data[f - 1] : 0), terms + e.data[f]),
@@ -235,6 +239,7 @@ export class SearchIndex<R = unknown> {
       data: dataOf(seq, ends, unique, places),
     };
     this.entries.push(entry);
+    this.datas.push(entry.data);
     this.slotOf.set(doc.key, slot);
     this.addLengths(entry, 1);
     this.growSlots(slot + 1);
@@ -411,7 +416,7 @@ export class SearchIndex<R = unknown> {
       if (this.stamp[slot] === gen || !this.alive[slot]) continue;
       if (!candidates && accept && !accept(this.entries[slot]!.ref)) continue;
       if (!this.gather(alt, slot, packed, candidates ? -1 : rarest, candidates ? 0 : rare.packed(i), cursors)) continue;
-      const found = alt.ids.length === 1 ? Found.exact : this.found(this.entries[slot]!, alt, packed, false);
+      const found = alt.ids.length === 1 ? Found.exact : this.found(slot, alt, packed, false);
       if (found === Found.none) continue;
       const base = this.baseScore(alt, packed, slot, avg);
       const score = found === Found.apart ? base * APART : base;
@@ -460,12 +465,12 @@ export class SearchIndex<R = unknown> {
   }
 
   /** How the alternative's words stand in the document; `decide` checks the phrase even when they all stand alone. */
-  private found(e: Entry<R>, alt: Alternative, packed: number[], decide: boolean): Found {
+  private found(slot: number, alt: Alternative, packed: number[], decide: boolean): Found {
     const { ids } = alt;
     if (ids.length === 1) return Found.exact;
     if (!decide && alt.strong.every((strong, k) => strong || packed[k] & EDGE_BIT)) return Found.either;
-    if (this.phrase(e, ids, 0, ids.length, packed)) return Found.exact;
-    return this.apart(e, ids, alt.words, packed) ? Found.apart : Found.none;
+    if (this.phrase(slot, ids, 0, ids.length, packed)) return Found.exact;
+    return this.apart(slot, ids, alt.words, packed) ? Found.apart : Found.none;
   }
 
   private baseScore(alt: Alternative, packed: number[], slot: number, avg: number[]): number {
@@ -565,14 +570,13 @@ export class SearchIndex<R = unknown> {
 
   /** The member's exact rank keys: every group's phrase checked, as the first group that matches scored it. */
   private decide(plan: Plan, slot: number): void {
-    const e = this.entries[slot]!;
     const packed: number[] = [];
     let raw = 0;
     let exact = 1;
     for (const group of plan.groups) {
       for (const alt of group) {
         if (!this.gather(alt, slot, packed, -1, 0)) continue;
-        const found = this.found(e, alt, packed, true);
+        const found = this.found(slot, alt, packed, true);
         if (found === Found.none) continue;
         const base = this.baseScore(alt, packed, slot, plan.avg);
         if (found === Found.apart) exact = 0;
@@ -580,7 +584,7 @@ export class SearchIndex<R = unknown> {
         break;
       }
     }
-    const bonus = plan.phrase && this.phrase(e, plan.phrase, 0, plan.phrase.length) ? PHRASE_BONUS : 1;
+    const bonus = plan.phrase && this.phrase(slot, plan.phrase, 0, plan.phrase.length) ? PHRASE_BONUS : 1;
     this.keyExact[FINAL][slot] = exact;
     this.keyScore[FINAL][slot] = round(raw * bonus);
   }
@@ -632,11 +636,11 @@ export class SearchIndex<R = unknown> {
    * strong enough to stand alone (`strongPart`), or a word that begins or ends a run in the story. Asked only once
    * the whole is known not to be a phrase there.
    */
-  private apart(e: Entry<R>, ids: number[], words: string[], packed: number[]): boolean {
+  private apart(slot: number, ids: number[], words: string[], packed: number[]): boolean {
     let i = 0;
     while (i < ids.length) {
       let j = i === 0 ? ids.length - 1 : ids.length;
-      while (j > i + 1 && !this.phrase(e, ids, i, j, packed)) j--;
+      while (j > i + 1 && !this.phrase(slot, ids, i, j, packed)) j--;
       const part = words.slice(i, j);
       if (!strongPart(part) && !(j === i + 1 && packed[i] & EDGE_BIT)) return false;
       i = j;
@@ -674,8 +678,9 @@ export class SearchIndex<R = unknown> {
   }
 
   /** Whether ids[from..to) is a phrase in the document; `packed` (by id, when given) locates each term in it. */
-  private phrase(e: Entry<R>, ids: number[], from: number, to: number, packed?: number[]): boolean {
-    return this.mayBePhrase(ids, from, to) && phraseAt(e, ids, from, to, packed);
+  private phrase(slot: number, ids: number[], from: number, to: number, packed?: number[]): boolean {
+    const unique = () => this.entries[slot]!.unique;
+    return this.mayBePhrase(ids, from, to) && phraseAt(this.datas[slot], unique, ids, from, to, packed);
   }
 
   /** Whether each pair of neighbours in ids[from..to) was ever seen one after the other (a phrase may be somewhere). */
@@ -701,6 +706,8 @@ export class SearchIndex<R = unknown> {
     for (const p of this.postings) p.renumber(renumber);
     this.entries.length = 0;
     this.entries.push(...kept);
+    this.datas.length = 0;
+    this.datas.push(...kept.map((e) => e.data));
     this.alive.fill(0);
     kept.forEach((e, slot) => this.setSlot(slot, e));
     for (const [key, slot] of this.slotOf) this.slotOf.set(key, renumber[slot]);
@@ -773,9 +780,10 @@ function uniqueIndex(unique: Uint32Array, id: number): number {
  */
 function dataOf(seq: number[], ends: number[], unique: Uint32Array, places: Uint32Array): Uint16Array | Uint32Array {
   const Store = seq.length < 0xffff && unique.length < 0x3fff ? Uint16Array : Uint32Array;
-  const data = new Store(FIELDS + unique.length + 1 + 2 * seq.length);
+  const data = new Store(STARTS + unique.length + 1 + 2 * seq.length);
   data.set(ends);
-  const starts = FIELDS;
+  data[FIELDS] = unique.length;
+  const starts = STARTS;
   const positions = starts + unique.length + 1;
   const terms = positions + seq.length;
   for (let p = 0; p < seq.length; p++) {
@@ -793,15 +801,21 @@ function dataOf(seq: number[], ends: number[], unique: Uint32Array, places: Uint
  * Whether ids[from..to) occur one after another within one field of the document: tried only where the phrase's
  * least frequent word in the document stands, from its positions.
  */
-function phraseAt(e: Entry<unknown>, ids: number[], from: number, to: number, packed?: number[]): boolean {
-  const { data } = e;
-  const { starts, positions, terms } = layout(e);
+function phraseAt(
+  data: Uint16Array | Uint32Array,
+  unique: () => Uint32Array,
+  ids: number[],
+  from: number,
+  to: number,
+  packed?: number[],
+): boolean {
+  const [starts, positions, terms] = [STARTS, positionsAt(data), termsAt(data)];
   const us = phraseScratch;
   let anchor = -1;
   let fewest = Infinity;
   for (let j = from; j < to; j++) {
     const known = packed ? packed[j] >>> UNIQUE_SHIFT : UNIQUE_UNKNOWN;
-    const u = known !== UNIQUE_UNKNOWN ? known : uniqueIndex(e.unique, ids[j]);
+    const u = known !== UNIQUE_UNKNOWN ? known : uniqueIndex(unique(), ids[j]);
     if (u < 0) return false;
     us[j - from] = u;
     const n = data[starts + u + 1] - data[starts + u];
