@@ -3,6 +3,7 @@ export * from './streams.js';
 export * from './publisher.js';
 export * from './outbox-relay.js';
 export * from './inbox.js';
+export * from './event-routes.js';
 export * from './consumer.js';
 export * from './dead-letters.js';
 export * from './rpc-client.js';
