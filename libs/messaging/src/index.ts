@@ -10,7 +10,5 @@ export * from './rpc-client.js';
 export * from './rpc-server.js';
 export * from './rpc-transport.js';
 export * from './runtime.js';
-export * from './health.js';
-export * from './health-controller.js';
 export * from './periodic-pass.js';
 export * from './event-follower.js';
