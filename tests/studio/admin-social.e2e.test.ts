@@ -22,7 +22,7 @@ import {
   type Fakes,
 } from '../social/fakes.js';
 import { posts, PUBLIC, publishStory, settled, storyUrl } from '../social/helpers.js';
-import { expectAccessible, launchChromium, logIn, newPerson, screenshot } from './helpers.js';
+import { expectAccessible, fontsDrawing, launchChromium, logIn, newPerson, screenshot } from './helpers.js';
 
 // The admins' room and the social desk in Debian's Chromium, against the real platform and the platforms' fakes.
 const th = { email: 'อีเมล', password: 'รหัสผ่าน', submit: 'เข้าสู่ระบบ' };
@@ -243,8 +243,8 @@ describe("The admins' room and the social desk in Chromium", () => {
     const { ctx, page, problems } = await newPerson(browser, 'th-TH');
     await logIn(page, platform.baseUrl, TEST_ADMIN, th);
     await page.getByRole('link', { name: 'โพสต์โซเชียล' }).click();
-    await page.getByLabel('รหัสข่าว').fill(storyId);
-    await page.getByLabel('รหัสข่าว').press('Enter');
+    await page.getByRole('combobox', { name: 'ข่าว', exact: true }).fill(storyId);
+    await page.getByRole('combobox', { name: 'ข่าว', exact: true }).press('Enter');
     await page.waitForURL(/storyId=/);
     const banner = page.locator(`[data-reauth="${xChannel.id}"]`);
     await expect.poll(() => banner.count()).toBe(1);
@@ -353,6 +353,7 @@ describe("The admins' room and the social desk in Chromium", () => {
     const durable = `studio-poison-${run}`;
     let healthy = false;
     const handled: string[] = [];
+    const thaiNote = 'ข่าวชุมชนบ้านดุง';
     const consumer = new EventConsumer({
       nc,
       jsm,
@@ -374,7 +375,7 @@ describe("The admins' room and the social desk in Chromium", () => {
       version: 1,
       occurredAt: new Date().toISOString(),
       correlationId: `corr-${run}`,
-      data: { storyId: '0123456789abcdef01234567', note: 'ข่าวชุมชนบ้านดุง' },
+      data: { storyId: '0123456789abcdef01234567', note: thaiNote },
     };
     await publisher.publish(event);
     await waitFor(
@@ -398,6 +399,11 @@ describe("The admins' room and the social desk in Chromium", () => {
     expect(await dialog.getByTestId('dead-letter-error').innerText()).toBe('ปลายทางปฏิเสธเหตุการณ์: downstream refused');
     const payload = await dialog.getByTestId('dead-letter-payload').innerText();
     expect(JSON.parse(payload)).toEqual(event);
+    // The payload's Thai is drawn in Thai letters, not boxes: monospace fonts have none, Sarabun stands in.
+    const drawn = await fontsDrawing(page, '[data-testid="dead-letter-payload"]');
+    expect(drawn.Sarabun ?? 0, JSON.stringify(drawn)).toBeGreaterThanOrEqual(
+      [...thaiNote].filter((c) => /\p{L}/u.test(c)).length,
+    );
     await expectAccessible(page, 'dead letter (th)');
     await screenshot(page, 'dead-letter-th');
 
@@ -517,12 +523,31 @@ describe("The admins' room and the social desk in Chromium", () => {
     const about = table.locator('tr[data-action="post.sent"] td').nth(3).first();
     expect(await about.innerText()).toBe(storyTitle);
     expect(await about.getByRole('link').getAttribute('href')).toBe(`/studio/stories/${storyId}`);
+    // A failed post says what went wrong in the ledger's words, the platform's text folded behind "details", and
+    // names the platform and the language, never a raw key or the channel's id.
+    const failed = table.locator('tr[data-action="post.failed"]').first();
+    expect(await failed.getByTestId('audit-error-words').innerText()).toBe(
+      'แพลตฟอร์มไม่ยอมรับข้อมูลยืนยันตัวตน ช่องทางต้องยืนยันตัวตนใหม่',
+    );
+    expect(await failed.getByTestId('audit-details').innerText()).toMatch(/ภาษาไทย\s*·\s*X/);
+    expect(await failed.innerText()).not.toMatch(/channelType|error:|401/);
+    expect(await failed.innerText()).not.toContain(xChannel.id);
     const admin = (await me()) as { id: string; name: string; email: string };
     expect(await table.locator('tr[data-action="story.published"] td').nth(1).innerText()).toBe(
       admin.name || admin.email,
     );
     await expectAccessible(page, 'audit by story (th)');
     await screenshot(page, 'audit-th');
+    // The story filter shows the story's title, and finds another by a few words of its title.
+    expect(await page.getByRole('combobox', { name: 'ข่าว', exact: true }).inputValue()).toBe(storyTitle);
+    const riceBank = await publishStory(platform, adminToken, {
+      th: { title: 'ธนาคารข้าวชุมชนบ้านนาคูณเปิดรับสมาชิกใหม่' },
+      en: false,
+    });
+    await page.getByRole('combobox', { name: 'ข่าว', exact: true }).fill('ธนาคารข้าว');
+    await page.getByRole('option', { name: 'ธนาคารข้าวชุมชนบ้านนาคูณเปิดรับสมาชิกใหม่' }).click();
+    await page.waitForURL(new RegExp(`storyId=${riceBank.id}`));
+    await expect.poll(() => table.locator('tr[data-action="story.published"]').count()).toBe(1);
 
     await page.goto(`${platform.baseUrl}/studio/admin/audit`);
     await page.getByRole('combobox', { name: 'ผู้ใช้' }).click();

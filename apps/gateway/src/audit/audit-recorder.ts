@@ -43,6 +43,7 @@ export function entryOf(event: EventEnvelope): AuditEntry | undefined {
       channelType: d.channelType,
       externalUrl: d.externalUrl,
       error: d.error,
+      errorKind: d.errorKind,
       eventId: event.id,
     }).filter(([, v]) => v !== undefined && v !== null),
   );

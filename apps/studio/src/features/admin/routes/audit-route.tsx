@@ -1,4 +1,4 @@
-import { Anchor, Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,28 +6,14 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDateTime, pickerFormats } from '../../../lib/dates';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
 import { Loading } from '../../shell/components/loading';
+import { AuditDetails } from '../components/audit-details';
 import { useAudit, type AuditFilters } from '../hooks/use-ops';
 import { useUsers } from '../hooks/use-users';
 import type { AuditEntry } from '../types';
 import { LoadMore } from '../../shell/components/load-more';
+import { StoryFilter } from '../../stories/components/story-filter';
 
 const KEYS = ['actorId', 'storyId', 'from', 'to'] as const;
-const ID = /^[0-9a-f]{24}$/;
-
-/** One detail as text: lists joined, anything else as JSON unless it is a plain string or number. */
-const shown = (v: unknown): string =>
-  Array.isArray(v) ? v.map(shown).join(', ') : typeof v === 'string' ? v : JSON.stringify(v);
-
-/** Details the columns already say: ids, and the title or name the "about" column shows. */
-const SAID = new Set(['eventId', 'channelId', 'title', 'name']);
-
-/** The details worth a glance, in one line. */
-function detailsLine(e: AuditEntry): string {
-  return Object.entries(e.details ?? {})
-    .filter(([k]) => !SAID.has(k))
-    .map(([k, v]) => `${k}: ${shown(v)}`)
-    .join(' · ');
-}
 
 const detail = (e: AuditEntry, key: string): string | undefined => {
   const v = e.details?.[key];
@@ -80,20 +66,7 @@ export function AuditRoute() {
           onChange={(v) => set({ actorId: v ?? undefined })}
           data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name ? `${u.name} (${u.email})` : u.email }))}
         />
-        <TextInput
-          label={t('audit.story')}
-          description={t('audit.storyHint')}
-          w={260}
-          defaultValue={filters.storyId ?? ''}
-          key={filters.storyId ?? ''}
-          onBlur={(e) => {
-            const v = e.currentTarget.value.trim();
-            if (!v || ID.test(v)) set({ storyId: v || undefined });
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') e.currentTarget.blur();
-          }}
-        />
+        <StoryFilter value={filters.storyId} onChange={(storyId) => set({ storyId })} />
         <DatePickerInput
           type="range"
           allowSingleDateInRange
@@ -172,7 +145,7 @@ export function AuditRoute() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{detailsLine(e)}</Text>
+                    <AuditDetails entry={e} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -9,7 +9,10 @@ import { PROVINCES } from '../provinces';
 import { StatusBadges } from './status-badges';
 
 /** The title in the person's language when the story has it, else in its source language. */
-function titleOf(story: StorySummary, lang: 'th' | 'en'): { text: string; lang: string } {
+export function titleOf(
+  story: Pick<StorySummary, 'id' | 'sourceLanguage'> & { versions: { language: string; title: string }[] },
+  lang: 'th' | 'en',
+): { text: string; lang: string } {
   const v =
     story.versions.find((x) => x.language === lang) ??
     story.versions.find((x) => x.language === story.sourceLanguage) ??
