@@ -13,6 +13,7 @@ COPY libs/config/package.json libs/config/
 COPY libs/logging/package.json libs/logging/
 COPY libs/persistence/package.json libs/persistence/
 COPY libs/messaging/package.json libs/messaging/
+COPY libs/runtime/package.json libs/runtime/
 COPY libs/testing/package.json libs/testing/
 COPY libs/thai/package.json libs/thai/
 COPY libs/net/package.json libs/net/

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Streams, type EventEnvelope } from '@khao/contracts';
+import { defineEvent, Streams, type EventEnvelope } from '@khao/contracts';
 import { createLogger } from '@khao/logging';
 import {
   connectNats,
@@ -15,6 +15,7 @@ import {
 } from '@khao/messaging';
 import { connectMongo } from '@khao/persistence';
 import { infraEnv, uniqueSuffix, waitFor } from '@khao/testing';
+import { z } from 'zod';
 
 // The messaging library against the real NATS JetStream and MongoDB-wire server, in this process.
 const logger = createLogger({ service: 'events-test', level: 'silent' });
@@ -51,12 +52,10 @@ function consumer(
     inbox,
     logger,
     durable,
-    subjects: [`events.${type}`],
-    handler,
     maxDeliveries,
     backoffMs,
     ackWaitMs,
-  });
+  }).on(defineEvent(type, z.unknown()), handler);
 }
 
 beforeAll(async () => {
@@ -281,21 +280,19 @@ describe('JetStream events', () => {
       inbox,
       logger,
       durable,
-      subjects: [`events.${type}`],
       concurrency: 3,
       keyOf: (e) => (e.data as { story: string }).story,
-      handler: async (e) => {
-        const { story, n } = e.data as { story: string; n: number };
-        if (busy.has(story)) overlappedWithinKey = true;
-        busy.add(story);
-        most = Math.max(most, ++running);
-        await new Promise((r) => setTimeout(r, 300));
-        order.push(`${story}${n}`);
-        running--;
-        busy.delete(story);
-      },
       maxDeliveries: 3,
       backoffMs: [200],
+    }).on(defineEvent(type, z.object({ story: z.string(), n: z.number() })), async (e) => {
+      const { story, n } = e.data;
+      if (busy.has(story)) overlappedWithinKey = true;
+      busy.add(story);
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 300));
+      order.push(`${story}${n}`);
+      running--;
+      busy.delete(story);
     });
     // ข่าว ก has three events, ข two, ค one: six of 300 ms each, three taken at a time (one waiting for its story's
     // earlier event counts as taken).
@@ -330,15 +327,13 @@ describe('JetStream events', () => {
       inbox,
       logger,
       durable,
-      subjects: [`events.${type}`],
       concurrency: 4,
-      handler: async () => {
-        started++;
-        await new Promise((r) => setTimeout(r, 500));
-        finished++;
-      },
       maxDeliveries: 3,
       backoffMs: [200],
+    }).on(defineEvent(type, z.unknown()), async () => {
+      started++;
+      await new Promise((r) => setTimeout(r, 500));
+      finished++;
     });
     await c.start();
     for (let n = 0; n < 3; n++) await publisher.publish(event(type, { n }));

@@ -3,11 +3,12 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { Connection } from 'mongoose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel } from '@khao/contracts';
+import { defineEvent, type Channel } from '@khao/contracts';
 import { createLogger } from '@khao/logging';
 import { connectNats, ensureStreams, EventConsumer, EventPublisher, Inbox } from '@khao/messaging';
 import { connectMongo } from '@khao/persistence';
 import { infraEnv, TEST_ADMIN, TestPlatform, uniqueSuffix, waitFor } from '@khao/testing';
+import { z } from 'zod';
 import { bearerLogin, createUser } from '../auth/helpers.js';
 import {
   BSKY,
@@ -360,14 +361,12 @@ describe("The admins' room and the social desk in Chromium", () => {
       inbox,
       logger,
       durable,
-      subjects: [`events.${type}`],
-      handler: (e) => {
-        if (!healthy) return Promise.reject(new Error('ปลายทางปฏิเสธเหตุการณ์: downstream refused'));
-        handled.push(e.id);
-        return Promise.resolve();
-      },
       maxDeliveries: 2,
       backoffMs: [100],
+    }).on(defineEvent(type, z.unknown()), (e) => {
+      if (!healthy) return Promise.reject(new Error('ปลายทางปฏิเสธเหตุการณ์: downstream refused'));
+      handled.push(e.id);
+      return Promise.resolve();
     });
     await consumer.start();
     const event = {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
-import { Streams, type EventEnvelope } from '@khao/contracts';
+import { EventFamilies, Streams, type EventEnvelope } from '@khao/contracts';
 import { EventFollower, INFRA, PeriodicPass, type ServiceInfra } from '@khao/messaging';
 import type { ArticlesConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
@@ -8,7 +8,6 @@ import { StoryIndex } from './story-index.js';
 import { StoryIndexSnapshots, type SnapshotHead } from './story-index.snapshot.js';
 import { StoryRepository } from './story.repository.js';
 
-const SUBJECTS = ['events.article.>'];
 /** Replays start this much before a watermark: clocks of replicas and NATS may differ a little. */
 const CLOCK_MARGIN_MS = 5000;
 /** Stories read by `_id` at once while catching up after a snapshot. */
@@ -64,7 +63,7 @@ export class StoryIndexSync {
     this.appliedUpTo = from;
     this.follower = new EventFollower({
       nats: this.infra.nats,
-      subjects: SUBJECTS,
+      families: [EventFamilies.article],
       logger: this.logger.child({ component: 'story-index' }),
       startAt: from,
       onEvent: (_subject, event) => this.apply(event),
@@ -174,7 +173,7 @@ export class StoryIndexSync {
    */
   private async catchUp(from: Date): Promise<number> {
     const consumer = await jetstream(this.infra.nats).consumers.get(Streams.events.name, {
-      filter_subjects: SUBJECTS,
+      filter_subjects: [EventFamilies.article],
       deliver_policy: DeliverPolicy.StartTime,
       opt_start_time: from.toISOString(),
     });
