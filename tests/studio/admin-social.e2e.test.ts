@@ -283,7 +283,8 @@ describe("The admins' room and the social desk in Chromium", () => {
 
     await page.goBack();
     await page.waitForURL(/\/studio\/social\/posts\?storyId=/);
-    await expect.poll(() => page.locator('[data-reauth]').count()).toBe(0);
+    // The ledger refetches the channels it shows banners for (the save invalidated them): slow on a loaded machine.
+    await expect.poll(() => page.locator('[data-reauth]').count(), { timeout: 15_000 }).toBe(0);
     await xRow.getByRole('button', { name: 'ลองใหม่' }).click();
     // Sent, shown without a reload (the live event stream).
     await expect.poll(() => xRow.getAttribute('data-status'), { timeout: 15_000 }).toBe('sent');

@@ -1,4 +1,5 @@
 import { Anchor, Button, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { DataTable } from '../../shell/components/data-table';
 import { DatePickerInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -98,60 +99,54 @@ export function AuditRoute() {
       ) : entries.length === 0 ? (
         <Text c="dimmed">{t('audit.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={860} type="native" tabIndex={0}>
-          <Table striped data-testid="audit">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('audit.when')}</Table.Th>
-                <Table.Th scope="col">{t('audit.who')}</Table.Th>
-                <Table.Th scope="col" style={{ minWidth: '8rem' }}>
-                  {t('audit.what')}
-                </Table.Th>
-                <Table.Th scope="col" style={{ minWidth: '14rem' }}>
-                  {t('audit.subject')}
-                </Table.Th>
-                <Table.Th scope="col">{t('audit.details')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.id} data-action={e.action}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lang)}</Table.Td>
-                  <Table.Td>
-                    {e.actorId
-                      ? (names.get(e.actorId) ?? e.actorId)
-                      : (e.email ?? <Text c="dimmed">{t('audit.platform')}</Text>)}
-                  </Table.Td>
-                  <Table.Td>{actionLabel(e.action)}</Table.Td>
-                  <Table.Td>
-                    {e.storyId ? (
-                      <Anchor
-                        component={Link}
-                        to={`/stories/${e.storyId}`}
-                        aria-label={`${t('audit.openStory')} ${titles.get(e.storyId) ?? e.storyId}`}
-                      >
-                        {titles.has(e.storyId) ? (
-                          <Text span inherit lineClamp={2}>
-                            {titles.get(e.storyId)}
-                          </Text>
-                        ) : (
-                          <Code>{e.storyId}</Code>
-                        )}
-                      </Anchor>
-                    ) : e.subjectId ? (
-                      (names.get(e.subjectId) ?? detail(e, 'name') ?? <Code>{e.subjectId}</Code>)
+        <DataTable
+          minWidth={860}
+          striped
+          data-testid="audit"
+          columns={[
+            t('audit.when'),
+            t('audit.who'),
+            { label: t('audit.what'), style: { minWidth: '8rem' } },
+            { label: t('audit.subject'), style: { minWidth: '14rem' } },
+            t('audit.details'),
+          ]}
+        >
+          {entries.map((e) => (
+            <Table.Tr key={e.id} data-action={e.action}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lang)}</Table.Td>
+              <Table.Td>
+                {e.actorId
+                  ? (names.get(e.actorId) ?? e.actorId)
+                  : (e.email ?? <Text c="dimmed">{t('audit.platform')}</Text>)}
+              </Table.Td>
+              <Table.Td>{actionLabel(e.action)}</Table.Td>
+              <Table.Td>
+                {e.storyId ? (
+                  <Anchor
+                    component={Link}
+                    to={`/stories/${e.storyId}`}
+                    aria-label={`${t('audit.openStory')} ${titles.get(e.storyId) ?? e.storyId}`}
+                  >
+                    {titles.has(e.storyId) ? (
+                      <Text span inherit lineClamp={2}>
+                        {titles.get(e.storyId)}
+                      </Text>
                     ) : (
-                      (e.email ?? '—')
+                      <Code>{e.storyId}</Code>
                     )}
-                  </Table.Td>
-                  <Table.Td>
-                    <AuditDetails entry={e} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </Anchor>
+                ) : e.subjectId ? (
+                  (names.get(e.subjectId) ?? detail(e, 'name') ?? <Code>{e.subjectId}</Code>)
+                ) : (
+                  (e.email ?? '—')
+                )}
+              </Table.Td>
+              <Table.Td>
+                <AuditDetails entry={e} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <LoadMore pages={audit} label={t('audit.more')} />
     </Stack>

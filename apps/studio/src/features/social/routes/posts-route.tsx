@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -98,18 +98,16 @@ export function PostsRoute() {
       ) : items.length === 0 ? (
         <Text c="dimmed">{t('social.noPosts')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720} type="native" tabIndex={0}>
-          <PostTable
-            posts={items}
-            channels={byId}
-            onRetry={(p) => send(p)}
-            onResolve={(p) => {
-              retry.reset();
-              setChecked(false);
-              setResolving(p);
-            }}
-          />
-        </Table.ScrollContainer>
+        <PostTable
+          posts={items}
+          channels={byId}
+          onRetry={(p) => send(p)}
+          onResolve={(p) => {
+            retry.reset();
+            setChecked(false);
+            setResolving(p);
+          }}
+        />
       )}
       <LoadMore pages={posts} label={t('social.more')} />
       <Modal
