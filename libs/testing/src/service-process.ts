@@ -42,7 +42,8 @@ export class ServiceProcess {
     this.out = '';
     const child = spawn(process.execPath, [path.join(repoRoot, 'apps', this.app, 'dist', 'main.js')], {
       cwd: repoRoot,
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'debug', ...this.env },
+      // A process left behind by a run that died would join the next run's queue groups (same NATS port).
+      env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'debug', STOP_WITH_PARENT: 'true', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log = fs.createWriteStream(this.logFile, { flags: 'a' });
