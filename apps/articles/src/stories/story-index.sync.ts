@@ -11,6 +11,8 @@ import { StoryRepository } from './story.repository.js';
 const SUBJECTS = ['events.article.>'];
 /** Replays start this much before a watermark: clocks of replicas and NATS may differ a little. */
 const CLOCK_MARGIN_MS = 5000;
+/** What a stop keeps of its grace period for closing the connections after the snapshot. */
+const SHUTDOWN_MARGIN_MS = 2000;
 /** Stories read by `_id` at once while catching up after a snapshot. */
 const CATCH_UP_READS = 8;
 
@@ -107,10 +109,12 @@ export class StoryIndexSync {
     const stopping = Date.now();
     await this.snapshotPass?.stop();
     await this.follower?.stop();
-    // A clean stop leaves a fresh snapshot behind, so that the next boot catches up only from here; within half the
-    // shutdown grace, else the stop would be killed midway (the next boot then catches up from the last one).
+    // A clean stop leaves a fresh snapshot behind, so that the next boot catches up only from here; only while it
+    // fits in the shutdown grace with room to close the connections after it, else the stop would be killed midway
+    // (the next boot then catches up from the last snapshot).
     if (this.isReady && this.index.changes !== this.changesAtSnapshot) {
-      await this.snapshot(stopping + this.config.SHUTDOWN_GRACE_MS / 2).catch((err: Error) =>
+      const grace = this.config.SHUTDOWN_GRACE_MS;
+      await this.snapshot(stopping + Math.max(grace / 2, grace - SHUTDOWN_MARGIN_MS)).catch((err: Error) =>
         this.logger.warn(
           { err: err.message },
           err instanceof SnapshotTooSlow
