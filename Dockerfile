@@ -29,4 +29,5 @@ ENV NODE_ENV=production APP=${APP}
 WORKDIR /app
 COPY --from=build /src /app
 USER node
-CMD ["sh", "-c", "exec node apps/${APP}/dist/main.js"]
+# An app's own Node flags, if it has any, are in apps/<app>/node-options.
+CMD ["sh", "-c", "exec node $(cat apps/${APP}/node-options 2>/dev/null) apps/${APP}/dist/main.js"]

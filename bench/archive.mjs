@@ -9,6 +9,7 @@
 //   ARCHIVE_SIZES=1000,5000 RUNS=3 npm run bench:archive   (a quick run)
 // Its infrastructure runs on its own ports (KHAO_INFRA_PORT_BASE, 12000 by default). Not a test.
 import fs from 'node:fs';
+import os from 'node:os';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { ServiceProcess, TestPlatform, waitFor } from '@khao/testing';
@@ -46,6 +47,12 @@ function archived(i) {
     ],
   };
 }
+
+/** CPU seconds a process has used (user + system), from /proc. */
+const cpuSeconds = (pid) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 
 const rss = (pid) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -172,6 +179,7 @@ try {
     );
 
     const restarts = [];
+    const cpu = [];
     const loads = [];
     let articlesRss = NaN;
     for (let r = 0; r < Math.min(RUNS, 3); r++) {
@@ -188,12 +196,13 @@ try {
         intervalMs: 100,
       });
       restarts.push((performance.now() - started) / 1000);
+      cpu.push(cpuSeconds(p.pid));
       const loaded = /"ms":(\d+),"source":"(\w+)"[^\n]*story index loaded/.exec(p.output());
       if (loaded) loads.push(`${(Number(loaded[1]) / 1000).toFixed(1)} s from ${loaded[2]}`);
       articlesRss = rss(p.pid);
     }
     console.log(
-      `articles ready after restart: ${restarts.map((s) => s.toFixed(1)).join(', ')} s (index loaded: ${loads.join(', ')}); RSS ${articlesRss} MiB`,
+      `articles ready after restart: ${restarts.map((s) => s.toFixed(1)).join(', ')} s, CPU ${cpu.map((s) => s.toFixed(1)).join(', ')} s (index loaded: ${loads.join(', ')}); RSS ${articlesRss} MiB; load average ${os.loadavg()[0].toFixed(1)}`,
     );
     const runs = [];
     for (let r = 0; r < RUNS; r++) runs.push(await measure(platform, token, size + r));

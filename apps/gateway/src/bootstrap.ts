@@ -135,7 +135,7 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
     `gateway listening on ${url} (Node ${process.version})`,
   );
 
-  onShutdownSignal(logger, config.SHUTDOWN_GRACE_MS, async () => {
+  onShutdownSignal(logger, config, async () => {
     await app.close();
     await rpc.close();
     await closeInfra(infra);

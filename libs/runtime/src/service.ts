@@ -2,7 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { z } from 'zod';
-import { ConfigError, loadConfig, type ServiceConfig } from '@khao/config';
+import { ConfigError, loadConfig, type BaseConfig, type ServiceConfig } from '@khao/config';
 import { createLogger, PinoNestLogger, type Logger } from '@khao/logging';
 import {
   DrainingNatsServer,
@@ -64,16 +64,24 @@ export async function runService<C extends ServiceConfig>({
   await app.listen();
   await server.subscribed();
   logger.info({ event: 'service.ready', node: process.version }, `${name} ready on Node ${process.version}`);
-  onShutdownSignal(logger, config.SHUTDOWN_GRACE_MS, async () => {
+  onShutdownSignal(logger, config, async () => {
     await app.close();
     await closeInfra(infra);
   });
 }
 
-/** Graceful stop on SIGTERM/SIGINT, bounded by `graceMs`; a second signal or the deadline forces the exit. */
-export function onShutdownSignal(logger: Logger, graceMs: number, stop: () => Promise<void>): void {
+/**
+ * Graceful stop on SIGTERM/SIGINT (and, with STOP_WITH_PARENT, when the parent process is gone), bounded by
+ * SHUTDOWN_GRACE_MS; a second signal or the deadline forces the exit.
+ */
+export function onShutdownSignal(
+  logger: Logger,
+  config: Pick<BaseConfig, 'SHUTDOWN_GRACE_MS' | 'STOP_WITH_PARENT'>,
+  stop: () => Promise<void>,
+): void {
+  const graceMs = config.SHUTDOWN_GRACE_MS;
   let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
+  const handler = (signal: NodeJS.Signals | 'parent gone') => {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info({ signal }, 'shutting down: draining in-flight work');
@@ -95,4 +103,9 @@ export function onShutdownSignal(logger: Logger, graceMs: number, stop: () => Pr
   };
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);
+  if (config.STOP_WITH_PARENT) {
+    // Orphaned, a process is adopted by another (its parent id changes): it stops as if told to.
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && !stopping && handler('parent gone'), 1000).unref();
+  }
 }

@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@khao/contracts';
 import { parseQuery, SearchIndex, type ParsedQuery, type SearchDoc, type SearchHit } from '@khao/thai';
+import { indexedRecord, StringPool, type IndexedStory, type IndexedVersion } from './story-index.record.js';
 import { searchDocOf } from './story-search.js';
 import type { StoryDoc } from './story.schema.js';
 
-/** What the index keeps of a story: everything a listing shows, without bodies or the outbox. */
-export type IndexedStory = Omit<
-  StoryDoc,
-  'outbox' | 'versions' | 'tokens' | 'searchText' | 'publicTerms' | 'searchTerms' | 'history'
-> & {
-  versions: Omit<StoryDoc['versions'][number], 'body'>[];
-};
+export type { IndexedStory, IndexedVersion } from './story-index.record.js';
 
 interface Entry {
   story: IndexedStory;
   sortKey: string; // updatedAt ISO + id: one string compare orders newest first
 }
 
-type IndexedVersion = IndexedStory['versions'][number];
 /** What the text index keeps with each version's document. */
 interface VersionRef {
   story: IndexedStory;
@@ -68,33 +62,22 @@ export class StoryIndex {
   private changeCount = 0;
   /** One document per language version (`<storyId>:<lang>`), drafts included: ranked text search. */
   private text = new SearchIndex<VersionRef>();
+  private readonly strings = new StringPool();
 
   get size(): number {
     return this.entries.size;
   }
 
   put(doc: StoryDoc): void {
-    /* eslint-disable @typescript-eslint/no-unused-vars */
-    const {
-      outbox: _o,
-      tokens: _t,
-      searchText: _s,
-      publicTerms: _p,
-      searchTerms: _st,
-      history: _h,
-      versions,
-      ...rest
-    } = doc;
-    /* eslint-enable @typescript-eslint/no-unused-vars */
-    const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) };
     this.insert(
-      story,
-      versions.map((v) => searchDocOf(doc, v)),
+      indexedRecord(doc, this.strings),
+      doc.versions.map((v) => searchDocOf(doc, v)),
     );
   }
 
   /** A story as a snapshot keeps it: its indexed fields and each version's analysed search fields, in order. */
-  putIndexed(story: IndexedStory, analyzed: string[][]): void {
+  putIndexed(entry: IndexedStory, analyzed: string[][]): void {
+    const story = indexedRecord(entry, this.strings);
     const time = new Date(story.updatedAt).getTime();
     this.insert(
       story,
@@ -122,6 +105,7 @@ export class StoryIndex {
   clear(): void {
     this.entries.clear();
     this.slugs.clear();
+    this.strings.clear();
     this.sorted = [];
     this.dirty = false;
     this.changeCount++;
