@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   ArticleEvents,
+  isImportedPublish,
   PublishedEventSchema,
   VersionEventSchema,
   type EventEnvelope,
-  type PublishedEvent,
 } from '@khao/contracts';
 import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
 import type { SocialConfig } from '../config.js';
@@ -59,6 +59,8 @@ export class ArticleEventsConsumer {
         ArticleEvents.versionUnpublished.subject,
         ArticleEvents.deleted.subject,
       ],
+      // A story imported from an archive was published years ago: posting it now would flood every channel.
+      skip: (e) => (isImportedPublish(e) ? 'imported' : undefined),
       handler: (e) => this.handle(e),
       maxDeliveries: this.config.EVENT_MAX_DELIVERIES,
       backoffMs: this.config.EVENT_BACKOFF_MS,
@@ -69,11 +71,9 @@ export class ArticleEventsConsumer {
     switch (e.type) {
       case ArticleEvents.versionPublished.type:
         return this.queue.published(VersionEventSchema.parse(e.data), new Date(e.occurredAt));
-      case ArticleEvents.versionPublishedV2.type: {
-        const v = PublishedEventSchema.parse(e.data);
-        if (v.imported) return this.skipImported(v);
-        return this.queue.published(v, new Date(e.occurredAt));
-      }
+      case ArticleEvents.versionPublishedV2.type:
+        // Imported ones are skipped before they get here.
+        return this.queue.published(PublishedEventSchema.parse(e.data), new Date(e.occurredAt));
       case ArticleEvents.versionUpdated.type:
         return this.follow.corrected(VersionEventSchema.parse(e.data));
       case ArticleEvents.versionUnpublished.type: {
@@ -92,13 +92,5 @@ export class ArticleEventsConsumer {
       default:
         return;
     }
-  }
-
-  /** A story imported from an archive was published years ago: posting it now would flood every channel. */
-  private skipImported(v: PublishedEvent): void {
-    this.infra.logger.info(
-      { storyId: v.storyId, language: v.language, reason: 'imported' },
-      'not posted: the story was imported from an archive',
-    );
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ArticleEvents, PublishedEventSchema, VersionEventSchema, type EventEnvelope } from '@khao/contracts';
-import type { Logger } from '@khao/logging';
+import { ArticleEvents, isImportedPublish, VersionEventSchema, type EventEnvelope } from '@khao/contracts';
 import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
 import { z } from 'zod';
 import type { TranslationConfig } from '../config.js';
@@ -20,7 +19,6 @@ const storyOf = (e: EventEnvelope) => DeletedSchema.safeParse(e.data).data?.stor
 @Injectable()
 export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly consumer: EventConsumer;
-  private readonly logger: Logger;
 
   constructor(
     private readonly refresh: RefreshService,
@@ -28,7 +26,6 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
     @Inject(CONFIG) private readonly config: TranslationConfig,
     @Inject(INFRA) infra: ServiceInfra,
   ) {
-    this.logger = infra.logger;
     this.consumer = new EventConsumer({
       nc: infra.nats,
       jsm: infra.jsm,
@@ -41,6 +38,8 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
       // events still one after another, in stream order.
       concurrency: config.TRANSLATION_EVENT_HANDLERS,
       keyOf: (e) => storyOf(e) ?? e.id,
+      // An archive's stories were published as they were: machine-translating years of them is nobody's request.
+      skip: (e) => (isImportedPublish(e) ? 'imported' : undefined),
       handler: (e) => this.handle(e),
       maxDeliveries: config.EVENT_MAX_DELIVERIES,
       backoffMs: config.EVENT_BACKOFF_MS,
@@ -59,17 +58,6 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
     if (event.type === ArticleEvents.deleted.type) {
       await this.refresh.deleteStory(DeletedSchema.parse(event.data).storyId);
       return;
-    }
-    if (event.type === ArticleEvents.versionPublishedV2.type) {
-      const p = PublishedEventSchema.parse(event.data);
-      if (p.imported) {
-        // An archive's stories were published as they were: machine-translating years of them is nobody's request.
-        this.logger.info(
-          { storyId: p.storyId, language: p.language, reason: 'imported' },
-          'no translation job: the story was imported from an archive',
-        );
-        return;
-      }
     }
     const v = VersionEventSchema.parse(event.data);
     // Translations' own saves, and statuses this trigger ignores, start nothing.
