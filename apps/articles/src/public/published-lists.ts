@@ -99,7 +99,7 @@ export class PublishedLists implements IndexListener {
     const language = p.version.language;
     const month = p.key.slice(0, 7);
     let byMonth = this.months.get(language);
-    if (!byMonth) this.months.set(language, (byMonth = new Map()));
+    if (!byMonth) this.months.set(language, (byMonth = new Map<string, MonthSummary>()));
     const updated = iso(p.story.updatedAt);
     const m = byMonth.get(month);
     if (delta === 1) {
