@@ -8,14 +8,12 @@
 //   npm run -s build && npm run bench:archive          (ARCHIVE_SIZES=1000,10000,50000 RUNS=5 by default)
 //   ARCHIVE_SIZES=1000,5000 RUNS=3 npm run bench:archive   (a quick run)
 // Its infrastructure runs on its own ports (KHAO_INFRA_PORT_BASE, 12000 by default). Not a test.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { ServiceProcess, TestPlatform, waitFor } from '@khao/testing';
-import { median, pool, prng, root, sentences, startInfra } from './lib.mjs';
+import { bareReference, median, pool, prng, sentences, startInfra } from './lib.mjs';
 
 process.env.KHAO_INFRA_PORT_BASE ??= '12000';
 const SIZES = (process.env.ARCHIVE_SIZES ?? '1000,10000,50000').split(',').map(Number);
@@ -115,25 +113,8 @@ async function startReference() {
   const body = JSON.stringify({
     items: Array.from({ length: 12 }, (_, i) => ({ id: i, title: `ข่าวชุมชน ${i}`, summary: 'x'.repeat(80) })),
   });
-  const file = path.join(os.tmpdir(), `khao-archive-reference-${process.pid}.json`);
-  fs.writeFileSync(file, JSON.stringify({ '/reference': { headers: { 'content-type': 'application/json' }, body } }));
-  const child = spawn(process.execPath, [path.join(root, 'bench', 'bare-fastify.mjs'), file], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      const m = /listening (\d+)/.exec(String(d));
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the bare reference exited (${code})`)));
-  });
-  return {
-    url: `http://127.0.0.1:${port}/reference`,
-    stop: () => {
-      child.kill('SIGTERM');
-      fs.rmSync(file, { force: true });
-    },
-  };
+  const ref = await bareReference({ '/reference': { headers: { 'content-type': 'application/json' }, body } });
+  return { url: `${ref.url}/reference`, stop: ref.stop };
 }
 
 const REFERENCE = 'bare Fastify reference';
