@@ -343,4 +343,53 @@ describe('JetStream events', () => {
     const info = await jsm.consumers.info(Streams.events.name, durable);
     expect(info.num_ack_pending + info.num_pending).toBe(0);
   });
+
+  it('acknowledges an event its skip rule names without running the handler or touching the inbox', async () => {
+    const type = `test.skip-${run}.happened.v1`;
+    const durable = `skip-${run}`;
+    const handled: unknown[] = [];
+    const c = new EventConsumer({
+      nc,
+      jsm,
+      publisher,
+      inbox,
+      logger,
+      durable,
+      subjects: [`events.${type}`],
+      skip: (e) => ((e.data as { imported?: boolean }).imported ? 'imported' : undefined),
+      handler: async (e) => {
+        handled.push(e.data);
+      },
+      maxDeliveries: 3,
+      backoffMs: [200],
+    });
+    await c.start();
+    const imported = event(type, { title: 'ชาวบ้านน่านร่วมกันดูแลป่าชุมชน', imported: true });
+    const fresh = event(type, { title: 'ชุมชนริมคลองสร้างบ้านมั่นคง', imported: false });
+    await publisher.publish(imported);
+    await publisher.publish(fresh);
+    await waitFor(
+      async () => {
+        const info = await jsm.consumers.info(Streams.events.name, durable);
+        return handled.length === 1 && info.num_pending === 0 && info.num_ack_pending === 0;
+      },
+      { what: 'both events acknowledged' },
+    );
+    await c.stop();
+    expect(handled).toEqual([fresh.data]);
+    expect(await inbox.seen(durable, fresh.id)).toBe(true);
+    expect(await inbox.seen(durable, imported.id)).toBe(false);
+  });
+
+  it('prunes the inbox records made before a time, and only those', async () => {
+    const durable = `prune-${run}`;
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await inbox.record(durable, old);
+    const between = new Date();
+    await new Promise((r) => setTimeout(r, 20));
+    await inbox.record(durable, recent);
+    expect(await inbox.prune(between)).toBeGreaterThanOrEqual(1);
+    expect(await inbox.seen(durable, old)).toBe(false);
+    expect(await inbox.seen(durable, recent)).toBe(true);
+  });
 });

@@ -28,6 +28,12 @@ export interface EventConsumerOptions {
   logger: Logger;
   /** Durable name, shared by every replica of the consuming service: each event goes to one of them. */
   durable: string;
+  /**
+   * Events this consumer has nothing to do for (an archive's imported stories): the reason, or undefined to handle
+   * the event. A skipped event is acknowledged without the inbox's read and write, and without waiting for the
+   * server's confirmation: doing nothing again, should it come back, is as good as doing nothing once.
+   */
+  skip?: (event: EventEnvelope) => string | undefined;
   /** Deliveries before the event is dead-lettered. */
   maxDeliveries: number;
   /** Delay before each redelivery after a failure; the last value repeats. */
@@ -194,6 +200,12 @@ export class EventConsumer {
   private async handle(msg: JsMsg, event: EventEnvelope | Error): Promise<void> {
     if (event instanceof Error) {
       await this.deadLetter(msg, undefined, `not an event envelope: ${event.message}`);
+      return;
+    }
+    const skipped = this.o.skip?.(event);
+    if (skipped) {
+      this.log.debug({ eventId: event.id, type: event.type, reason: skipped }, 'nothing to do; acknowledging');
+      msg.ack();
       return;
     }
     await runWithCorrelation(event.correlationId, async () => {

@@ -25,6 +25,14 @@ export interface StoryHit {
   hit: SearchHit<VersionRef>;
 }
 
+/** Told of every change to the index, so a read model derived from it can follow one story at a time. */
+export interface IndexListener {
+  /** A story was put (`after`) or removed (`after` undefined); `before` is what the index held until then. */
+  changed(before: IndexedStory | undefined, after: IndexedStory | undefined): void;
+  /** Everything was dropped (a reload starts). */
+  cleared(): void;
+}
+
 export interface IndexFilter {
   createdBy?: string;
   /** `<lang>:<status>` keys, any of which matches. */
@@ -63,6 +71,12 @@ export class StoryIndex {
   /** One document per language version (`<storyId>:<lang>`), drafts included: ranked text search. */
   private text = new SearchIndex<VersionRef>();
   private readonly strings = new StringPool();
+  private readonly listeners: IndexListener[] = [];
+
+  /** `listener` hears of every later put, remove and clear. */
+  listen(listener: IndexListener): void {
+    this.listeners.push(listener);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -110,6 +124,7 @@ export class StoryIndex {
     this.dirty = false;
     this.changeCount++;
     this.text = new SearchIndex<VersionRef>();
+    for (const l of this.listeners) l.cleared();
   }
 
   private insert(story: IndexedStory, docs: SearchDoc[]): void {
@@ -123,6 +138,7 @@ export class StoryIndex {
     this.changeCount++;
     this.entries.set(id, { story, sortKey: `${new Date(story.updatedAt).toISOString()}|${id}` });
     for (const key of story.slugs) this.slugs.set(key, id);
+    for (const l of this.listeners) l.changed(before?.story, story);
   }
 
   ids(): string[] {
@@ -141,6 +157,7 @@ export class StoryIndex {
     this.dirty = true;
     this.changeCount++;
     for (const key of e.story.slugs) if (this.slugs.get(key) === id) this.slugs.delete(key);
+    for (const l of this.listeners) l.changed(e.story, undefined);
   }
 
   /** Newest change first; `after` is the sortKey of the previous page's last item. */

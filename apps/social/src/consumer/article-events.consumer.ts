@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ArticleEvents, type PublishedEvent } from '@khao/contracts';
+import { ArticleEvents, isImportedPublish } from '@khao/contracts';
 import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
 import type { SocialConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
@@ -44,13 +44,14 @@ export class ArticleEventsConsumer {
       inbox: this.infra.inbox,
       logger: this.infra.logger,
       durable: this.config.EVENTS_CONSUMER,
+      // A story imported from an archive was published years ago: posting it now would flood every channel.
+      skip: (e) => (isImportedPublish(e) ? 'imported' : undefined),
       maxDeliveries: this.config.EVENT_MAX_DELIVERIES,
       backoffMs: this.config.EVENT_BACKOFF_MS,
     })
       .on(ArticleEvents.versionPublished, (e) => this.queue.published(e.data, new Date(e.occurredAt)))
-      .on(ArticleEvents.versionPublishedV2, (e) =>
-        e.data.imported ? this.skipImported(e.data) : this.queue.published(e.data, new Date(e.occurredAt)),
-      )
+      // Imported ones are skipped before they get here.
+      .on(ArticleEvents.versionPublishedV2, (e) => this.queue.published(e.data, new Date(e.occurredAt)))
       .on(ArticleEvents.versionUpdated, (e) => this.follow.corrected(e.data))
       .on(ArticleEvents.versionUnpublished, ({ data: v, occurredAt }) =>
         this.follow.takenDown(v.storyId, [v.language], v.revision, new Date(occurredAt)),
@@ -63,13 +64,5 @@ export class ArticleEventsConsumer {
           new Date(occurredAt),
         ),
       );
-  }
-
-  /** A story imported from an archive was published years ago: posting it now would flood every channel. */
-  private skipImported(v: PublishedEvent): void {
-    this.infra.logger.info(
-      { storyId: v.storyId, language: v.language, reason: 'imported' },
-      'not posted: the story was imported from an archive',
-    );
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ArticleEvents, type PublishedEvent, type VersionEvent } from '@khao/contracts';
-import type { Logger } from '@khao/logging';
+import { ArticleEvents, isImportedPublish, type VersionEvent } from '@khao/contracts';
 import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
 import { z } from 'zod';
 import type { TranslationConfig } from '../config.js';
@@ -19,7 +18,6 @@ const StoryOf = z.object({ storyId: z.string() });
 @Injectable()
 export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly consumer: EventConsumer;
-  private readonly logger: Logger;
 
   constructor(
     private readonly refresh: RefreshService,
@@ -27,7 +25,6 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
     @Inject(CONFIG) private readonly config: TranslationConfig,
     @Inject(INFRA) infra: ServiceInfra,
   ) {
-    this.logger = infra.logger;
     this.consumer = new EventConsumer({
       nc: infra.nats,
       jsm: infra.jsm,
@@ -39,11 +36,14 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
       // events still one after another, in stream order.
       concurrency: config.TRANSLATION_EVENT_HANDLERS,
       keyOf: (e) => StoryOf.safeParse(e.data).data?.storyId ?? e.id,
+      // An archive's stories were published as they were: machine-translating years of them is nobody's request.
+      skip: (e) => (isImportedPublish(e) ? 'imported' : undefined),
       maxDeliveries: config.EVENT_MAX_DELIVERIES,
       backoffMs: config.EVENT_BACKOFF_MS,
     })
       .on(ArticleEvents.deleted, (e) => this.refresh.deleteStory(e.data.storyId))
-      .on(ArticleEvents.versionPublishedV2, (e) => this.publishedV2(e.data));
+      // Imported ones are skipped before they get here.
+      .on(ArticleEvents.versionPublishedV2, (e) => this.versionChanged(e.data));
     for (const d of triggerEvents(config.TRANSLATION_TRIGGER)) {
       if (d !== ArticleEvents.versionPublishedV2) this.consumer.on(d, (e) => this.versionChanged(e.data));
     }
@@ -55,15 +55,6 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
 
   async onModuleDestroy(): Promise<void> {
     await this.consumer.stop();
-  }
-
-  private async publishedV2(p: PublishedEvent): Promise<void> {
-    if (!p.imported) return this.versionChanged(p);
-    // An archive's stories were published as they were: machine-translating years of them is nobody's request.
-    this.logger.info(
-      { storyId: p.storyId, language: p.language, reason: 'imported' },
-      'no translation job: the story was imported from an archive',
-    );
   }
 
   private async versionChanged(v: VersionEvent): Promise<void> {
