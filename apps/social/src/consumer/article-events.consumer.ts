@@ -37,32 +37,34 @@ export class ArticleEventsConsumer {
   }
 
   private consumer(): EventConsumer {
-    return new EventConsumer({
-      nc: this.infra.nats,
-      jsm: this.infra.jsm,
-      publisher: this.infra.publisher,
-      inbox: this.infra.inbox,
-      logger: this.infra.logger,
-      durable: this.config.EVENTS_CONSUMER,
-      // A story imported from an archive was published years ago: posting it now would flood every channel.
-      skip: (e) => (isImportedPublish(e) ? 'imported' : undefined),
-      maxDeliveries: this.config.EVENT_MAX_DELIVERIES,
-      backoffMs: this.config.EVENT_BACKOFF_MS,
-    })
-      .on(ArticleEvents.versionPublished, (e) => this.queue.published(e.data, new Date(e.occurredAt)))
-      // Imported ones are skipped before they get here.
-      .on(ArticleEvents.versionPublishedV2, (e) => this.queue.published(e.data, new Date(e.occurredAt)))
-      .on(ArticleEvents.versionUpdated, (e) => this.follow.corrected(e.data))
-      .on(ArticleEvents.versionUnpublished, ({ data: v, occurredAt }) =>
-        this.follow.takenDown(v.storyId, [v.language], v.revision, new Date(occurredAt)),
-      )
-      .on(ArticleEvents.deleted, ({ data: d, occurredAt }) =>
-        this.follow.takenDown(
-          d.storyId,
-          d.versions.map((v) => v.language),
-          d.revision,
-          new Date(occurredAt),
-        ),
-      );
+    return (
+      new EventConsumer({
+        nc: this.infra.nats,
+        jsm: this.infra.jsm,
+        publisher: this.infra.publisher,
+        inbox: this.infra.inbox,
+        logger: this.infra.logger,
+        durable: this.config.EVENTS_CONSUMER,
+        // A story imported from an archive was published years ago: posting it now would flood every channel.
+        skip: (e) => (isImportedPublish(e) ? 'imported' : undefined),
+        maxDeliveries: this.config.EVENT_MAX_DELIVERIES,
+        backoffMs: this.config.EVENT_BACKOFF_MS,
+      })
+        .on(ArticleEvents.versionPublished, (e) => this.queue.published(e.data, new Date(e.occurredAt)))
+        // Imported ones are skipped before they get here.
+        .on(ArticleEvents.versionPublishedV2, (e) => this.queue.published(e.data, new Date(e.occurredAt)))
+        .on(ArticleEvents.versionUpdated, (e) => this.follow.corrected(e.data))
+        .on(ArticleEvents.versionUnpublished, ({ data: v, occurredAt }) =>
+          this.follow.takenDown(v.storyId, [v.language], v.revision, new Date(occurredAt)),
+        )
+        .on(ArticleEvents.deleted, ({ data: d, occurredAt }) =>
+          this.follow.takenDown(
+            d.storyId,
+            d.versions.map((v) => v.language),
+            d.revision,
+            new Date(occurredAt),
+          ),
+        )
+    );
   }
 }
