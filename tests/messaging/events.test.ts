@@ -355,13 +355,11 @@ describe('JetStream events', () => {
       inbox,
       logger,
       durable,
-      subjects: [`events.${type}`],
       skip: (e) => ((e.data as { imported?: boolean }).imported ? 'imported' : undefined),
-      handler: async (e) => {
-        handled.push(e.data);
-      },
       maxDeliveries: 3,
       backoffMs: [200],
+    }).on(defineEvent(type, z.unknown()), async (e) => {
+      handled.push(e.data);
     });
     await c.start();
     const imported = event(type, { title: 'ชาวบ้านน่านร่วมกันดูแลป่าชุมชน', imported: true });
