@@ -13,6 +13,7 @@ COPY libs/config/package.json libs/config/
 COPY libs/logging/package.json libs/logging/
 COPY libs/persistence/package.json libs/persistence/
 COPY libs/messaging/package.json libs/messaging/
+COPY libs/runtime/package.json libs/runtime/
 COPY libs/testing/package.json libs/testing/
 COPY libs/thai/package.json libs/thai/
 COPY libs/net/package.json libs/net/
@@ -28,4 +29,5 @@ ENV NODE_ENV=production APP=${APP}
 WORKDIR /app
 COPY --from=build /src /app
 USER node
-CMD ["sh", "-c", "exec node apps/${APP}/dist/main.js"]
+# An app's own Node flags, if it has any, are in apps/<app>/node-options.
+CMD ["sh", "-c", "exec node $(cat apps/${APP}/node-options 2>/dev/null) apps/${APP}/dist/main.js"]

@@ -9,10 +9,11 @@
 //   ARCHIVE_SIZES=1000,5000 RUNS=3 npm run bench:archive   (a quick run)
 // Its infrastructure runs on its own ports (KHAO_INFRA_PORT_BASE, 12000 by default). Not a test.
 import fs from 'node:fs';
+import os from 'node:os';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { ServiceProcess, TestPlatform, waitFor } from '@khao/testing';
-import { median, pool, prng, sentences, startInfra } from './lib.mjs';
+import { bareReference, median, pool, prng, sentences, startInfra } from './lib.mjs';
 
 process.env.KHAO_INFRA_PORT_BASE ??= '12000';
 const SIZES = (process.env.ARCHIVE_SIZES ?? '1000,10000,50000').split(',').map(Number);
@@ -46,6 +47,12 @@ function archived(i) {
     ],
   };
 }
+
+/** CPU seconds a process has used (user + system), from /proc. */
+const cpuSeconds = (pid) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 
 const rss = (pid) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -104,7 +111,21 @@ async function createAndPublish(platform, token, n) {
   return performance.now() - started;
 }
 
+/**
+ * The same-run reference: a bare Fastify server (bench/bare-fastify.mjs, a process of its own) answering a fixed
+ * 1.7 KB JSON, requested once in every run like the paths, so a figure can be read against what the machine gave then.
+ */
+async function startReference() {
+  const body = JSON.stringify({
+    items: Array.from({ length: 12 }, (_, i) => ({ id: i, title: `ข่าวชุมชน ${i}`, summary: 'x'.repeat(80) })),
+  });
+  const ref = await bareReference({ '/reference': { headers: { 'content-type': 'application/json' }, body } });
+  return { url: `${ref.url}/reference`, stop: ref.stop };
+}
+
+const REFERENCE = 'bare Fastify reference';
 const PATHS = {
+  [REFERENCE]: null,
   'create + publish': null,
   'sitemap.xml (index)': '/sitemap.xml',
   'sitemap of a month': '/sitemaps/th/2020-01.xml',
@@ -120,10 +141,14 @@ const PATHS = {
   'admin: dead letters': '/api/v1/ops/dead-letters',
 };
 
-async function measure(platform, token, run) {
+async function measure(platform, token, run, reference) {
   const out = {};
   for (const [name, url] of Object.entries(PATHS)) {
-    if (url === null) out[name] = await createAndPublish(platform, token, run);
+    if (name === REFERENCE) {
+      const started = performance.now();
+      await (await fetch(reference.url)).text();
+      out[name] = performance.now() - started;
+    } else if (url === null) out[name] = await createAndPublish(platform, token, run);
     else out[name] = (await timed(platform, token, 'GET', url)).ms;
   }
   return out;
@@ -134,6 +159,7 @@ const stopInfra = startInfra();
 const platform = new TestPlatform();
 const nc = await connect({ servers: process.env.NATS_URL });
 const rows = [];
+const reference = await startReference();
 try {
   // On a loaded machine a service may take longer than the platform's 30 s to come up: try again.
   for (let attempt = 1; ; attempt++) {
@@ -172,6 +198,7 @@ try {
     );
 
     const restarts = [];
+    const cpu = [];
     const loads = [];
     let articlesRss = NaN;
     for (let r = 0; r < Math.min(RUNS, 3); r++) {
@@ -188,17 +215,19 @@ try {
         intervalMs: 100,
       });
       restarts.push((performance.now() - started) / 1000);
+      cpu.push(cpuSeconds(p.pid));
       const loaded = /"ms":(\d+),"source":"(\w+)"[^\n]*story index loaded/.exec(p.output());
       if (loaded) loads.push(`${(Number(loaded[1]) / 1000).toFixed(1)} s from ${loaded[2]}`);
       articlesRss = rss(p.pid);
     }
     console.log(
-      `articles ready after restart: ${restarts.map((s) => s.toFixed(1)).join(', ')} s (index loaded: ${loads.join(', ')}); RSS ${articlesRss} MiB`,
+      `articles ready after restart: ${restarts.map((s) => s.toFixed(1)).join(', ')} s, CPU ${cpu.map((s) => s.toFixed(1)).join(', ')} s (index loaded: ${loads.join(', ')}); RSS ${articlesRss} MiB; load average ${os.loadavg()[0].toFixed(1)}`,
     );
     const runs = [];
-    for (let r = 0; r < RUNS; r++) runs.push(await measure(platform, token, size + r));
+    for (let r = 0; r < RUNS; r++) runs.push(await measure(platform, token, size + r, reference));
     const row = {
       size,
+      load: os.loadavg()[0],
       rate,
       drainS,
       ready: median(restarts),
@@ -221,12 +250,15 @@ try {
     console.log(
       `| ${name} | ${rows.map((r) => fmt(r[key])).join(' | ')} | ${rows.map((r) => (r[key] / ref[key]).toFixed(1)).join(' → ')} |`,
     );
+  line('load average (1 min) when measured', (v) => v.toFixed(1), 'load');
   line('import, stories/s', (v) => v.toFixed(0), 'rate');
+  line('consumers drained after the import, s', (v) => v.toFixed(1), 'drainS');
   line('articles ready after restart, s', (v) => v.toFixed(1), 'ready');
   line('articles RSS, MiB', (v) => String(v), 'articlesRss');
   line('gateway RSS, MiB', (v) => String(v), 'gatewayRss');
   for (const name of Object.keys(PATHS)) line(name, (v) => v.toFixed(1));
 } finally {
+  reference.stop();
   await nc.close();
   await platform.stop();
   stopInfra();

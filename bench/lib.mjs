@@ -1,9 +1,11 @@
 // Shared by the benchmark scripts: the infrastructure (profile "bench", its own ports and data) and a platform of
 // real service processes on it, the same way the integration tests run them.
 import { Buffer } from 'node:buffer';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePinnedNode } from '../scripts/node-runtime.mjs';
@@ -27,6 +29,33 @@ export function startInfra() {
   }
   return () =>
     execFileSync(process.execPath, [path.join(root, 'scripts/infra.mjs'), 'down'], { env, stdio: 'inherit' });
+}
+
+/**
+ * A bare Fastify server (bench/bare-fastify.mjs) in a process of its own, answering each captured path
+ * (`{ [path]: { headers, body } }`) with those exact bytes: a benchmark's same-run reference.
+ */
+export async function bareReference(captured) {
+  const file = path.join(os.tmpdir(), `khao-bench-captured-${process.pid}-${Date.now()}.json`);
+  fs.writeFileSync(file, JSON.stringify(captured));
+  const child = spawn(process.execPath, [path.join(root, 'bench', 'bare-fastify.mjs'), file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      const m = /listening (\d+)/.exec(String(d));
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the bare reference exited (${code})`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    stop: () => {
+      child.kill('SIGTERM');
+      fs.rmSync(file, { force: true });
+    },
+  };
 }
 
 export function median(values) {

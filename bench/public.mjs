@@ -8,14 +8,12 @@
 //   npm run bench:public              (STORIES=100 DURATION=10 RUNS=3 by default)
 // Not a test: nothing is asserted.
 import { Blob, Buffer } from 'node:buffer';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import sharp from 'sharp';
 import { TestPlatform } from '@khao/testing';
-import { median, pool, root, startInfra } from './lib.mjs';
+import { bareReference, median, pool, startInfra } from './lib.mjs';
 
 const STORIES = Number(process.env.STORIES ?? 100);
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -105,29 +103,12 @@ async function startReference(baseUrl, requests) {
     }
     captured[p] = { headers, body: await res.text() };
   }
-  const file = path.join(os.tmpdir(), `khao-bench-captured-${process.pid}.json`);
-  fs.writeFileSync(file, JSON.stringify(captured));
-  const child = spawn(process.execPath, [path.join(root, 'bench', 'bare-fastify.mjs'), file], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      const m = /listening (\d+)/.exec(String(d));
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the bare reference exited (${code})`)));
-  });
+  const reference = await bareReference(captured);
   const bytes = Object.values(captured).map((c) => Buffer.byteLength(c.body));
   console.log(
-    `bare Fastify reference on port ${port}: ${bytes.length} captured responses, ${Math.min(...bytes)}–${Math.max(...bytes)} bytes`,
+    `bare Fastify reference on port ${reference.port}: ${bytes.length} captured responses, ${Math.min(...bytes)}–${Math.max(...bytes)} bytes`,
   );
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () => {
-      child.kill('SIGTERM');
-      fs.rmSync(file, { force: true });
-    },
-  };
+  return reference;
 }
 
 function rssMiB(pid) {

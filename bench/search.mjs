@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Benchmark: the articles service's in-memory search at scale, in process (the StoryIndex and its engine, as the
 // search RPCs use them; no servers). For 5,000 and 50,000 stories (SIZES=…), each a published Thai version of six
-// paragraphs and a published English one (bench/search-corpus.mjs): index load time, heap per story, and the latency
-// of a mix of queries (common and rare words, unspaced words apart, abbreviations, years, English, misspellings)
-// through the admin and the public paths.
+// paragraphs and a published English one (bench/search-corpus.mjs): index load time, memory per story (JS heap and
+// typed arrays), the time to put the index back from analysed fields (a snapshot's restart path), and the latency of
+// a mix of queries (common and rare words, unspaced words apart, abbreviations, years, English, misspellings) through
+// the admin and the public paths.
 //   npm run -s build && npm run bench:search       (node --expose-gc is applied by the script itself)
 // The machine is shared and noisy, so the queries run in ROUNDS (5) rounds of RUNS (10) passes over the mix, and each
 // query is followed by a fixed reference workload in the same process: a plain linear scan scoring every document
@@ -34,11 +35,14 @@ const SIZES = (process.env.SIZES ?? '5000,50000').split(',').map(Number);
 const RUNS = Number(process.env.RUNS ?? 10);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 
+/** The JS heap and the typed arrays' memory beside it (the engine's postings and documents live mostly there). */
 const heap = () => {
   globalThis.gc();
   globalThis.gc();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return { heap: heapUsed, arrays: arrayBuffers };
 };
+const kib = (bytes) => (bytes / 1024).toFixed(1);
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (t) => Number(process.hrtime.bigint() - t) / 1e6;
 
@@ -52,10 +56,24 @@ for (const size of SIZES) {
   const loadMs = ms(started);
   // What the index holds once the documents it was loaded from are gone (the stories' listing fields included).
   docs.length = 0;
-  const perStory = (heap() - before) / size;
+  const after = heap();
+  const [perHeap, perArrays] = [(after.heap - before.heap) / size, (after.arrays - before.arrays) / size];
+  const perStory = perHeap + perArrays;
   console.log(
-    `${size} stories (Thai and English published): index load ${(loadMs / 1000).toFixed(1)} s (${((loadMs * 1000) / size).toFixed(0)} µs a story), heap ${(perStory / 1024).toFixed(1)} KiB a story (${((perStory * size) / 2 ** 20).toFixed(0)} MiB)`,
+    `${size} stories (Thai and English published): index load ${(loadMs / 1000).toFixed(1)} s (${((loadMs * 1000) / size).toFixed(0)} µs a story), ` +
+      `${kib(perStory)} KiB a story (${((perStory * size) / 2 ** 20).toFixed(0)} MiB): heap ${kib(perHeap)} KiB, typed arrays ${kib(perArrays)} KiB`,
   );
+  // The restart path: the same stories put back from a snapshot's analysed fields (no ICU), into a second index.
+  const snapshot = [...index.indexed()];
+  const again = new StoryIndex();
+  const rebuilt = process.hrtime.bigint();
+  for (const { story, analyzed } of snapshot) again.putIndexed(story, analyzed);
+  const rebuildMs = ms(rebuilt);
+  console.log(
+    `  rebuilt from analysed fields (a snapshot's restart): ${(rebuildMs / 1000).toFixed(1)} s (${((rebuildMs * 1000) / size).toFixed(0)} µs a story)`,
+  );
+  snapshot.length = 0;
+  again.clear();
   heap();
   const session = process.env.PROFILE ? new Session() : undefined;
   if (session) {

@@ -93,7 +93,10 @@ try {
       continue;
     }
     const out = fs.openSync(path.join(logDir, `${app}.log`), 'a');
-    const child = spawn(process.execPath, [path.join(root, 'apps', app, 'dist', 'main.js')], {
+    // The app's own Node flags (apps/<app>/node-options), as the image starts it with them.
+    const flags = path.join(root, 'apps', app, 'node-options');
+    const nodeOptions = fs.existsSync(flags) ? fs.readFileSync(flags, 'utf8').split(/\s+/).filter(Boolean) : [];
+    const child = spawn(process.execPath, [...nodeOptions, path.join(root, 'apps', app, 'dist', 'main.js')], {
       cwd: root,
       env,
       detached: true,

@@ -113,5 +113,13 @@ describe('the story index snapshot', () => {
     p = await platform.restart('articles');
     expect(loaded(p)).toMatchObject({ source: 'stories', stories: 5 });
     expect(await found('ทอผ้าไหม')).toEqual(expected);
+
+    // A snapshot of the former format (gzipped BSON), whose chunks this code would misread.
+    await platform.proc('articles').stop();
+    expect(await snapshots().findOne({ _id: 'head' }), 'the stop wrote a snapshot').toMatchObject({ format: 2 });
+    await snapshots().updateOne({ _id: 'head' }, { $set: { format: 1 } });
+    p = await platform.restart('articles');
+    expect(loaded(p)).toMatchObject({ source: 'stories', stories: 5 });
+    expect(await found('ทอผ้าไหม')).toEqual(expected);
   });
 });

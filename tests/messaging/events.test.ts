@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Streams, type EventEnvelope } from '@khao/contracts';
+import { defineEvent, Streams, type EventEnvelope } from '@khao/contracts';
 import { createLogger } from '@khao/logging';
 import {
   connectNats,
@@ -14,6 +14,7 @@ import {
 } from '@khao/messaging';
 import { connectMongo, type Database } from '@khao/persistence';
 import { infraEnv, uniqueSuffix, waitFor } from '@khao/testing';
+import { z } from 'zod';
 
 // The messaging library against the real NATS JetStream and MongoDB-wire server, in this process.
 const logger = createLogger({ service: 'events-test', level: 'silent' });
@@ -50,12 +51,10 @@ function consumer(
     inbox,
     logger,
     durable,
-    subjects: [`events.${type}`],
-    handler,
     maxDeliveries,
     backoffMs,
     ackWaitMs,
-  });
+  }).on(defineEvent(type, z.unknown()), handler);
 }
 
 beforeAll(async () => {
@@ -280,21 +279,19 @@ describe('JetStream events', () => {
       inbox,
       logger,
       durable,
-      subjects: [`events.${type}`],
       concurrency: 3,
       keyOf: (e) => (e.data as { story: string }).story,
-      handler: async (e) => {
-        const { story, n } = e.data as { story: string; n: number };
-        if (busy.has(story)) overlappedWithinKey = true;
-        busy.add(story);
-        most = Math.max(most, ++running);
-        await new Promise((r) => setTimeout(r, 300));
-        order.push(`${story}${n}`);
-        running--;
-        busy.delete(story);
-      },
       maxDeliveries: 3,
       backoffMs: [200],
+    }).on(defineEvent(type, z.object({ story: z.string(), n: z.number() })), async (e) => {
+      const { story, n } = e.data;
+      if (busy.has(story)) overlappedWithinKey = true;
+      busy.add(story);
+      most = Math.max(most, ++running);
+      await new Promise((r) => setTimeout(r, 300));
+      order.push(`${story}${n}`);
+      running--;
+      busy.delete(story);
     });
     // ข่าว ก has three events, ข two, ค one: six of 300 ms each, three taken at a time (one waiting for its story's
     // earlier event counts as taken).
@@ -329,15 +326,13 @@ describe('JetStream events', () => {
       inbox,
       logger,
       durable,
-      subjects: [`events.${type}`],
       concurrency: 4,
-      handler: async () => {
-        started++;
-        await new Promise((r) => setTimeout(r, 500));
-        finished++;
-      },
       maxDeliveries: 3,
       backoffMs: [200],
+    }).on(defineEvent(type, z.unknown()), async () => {
+      started++;
+      await new Promise((r) => setTimeout(r, 500));
+      finished++;
     });
     await c.start();
     for (let n = 0; n < 3; n++) await publisher.publish(event(type, { n }));
@@ -346,5 +341,52 @@ describe('JetStream events', () => {
     expect(finished).toBe(3);
     const info = await jsm.consumers.info(Streams.events.name, durable);
     expect(info.num_ack_pending + info.num_pending).toBe(0);
+  });
+
+  it('acknowledges an event its skip rule names without running the handler or touching the inbox', async () => {
+    const type = `test.skip-${run}.happened.v1`;
+    const durable = `skip-${run}`;
+    const handled: unknown[] = [];
+    const c = new EventConsumer({
+      nc,
+      jsm,
+      publisher,
+      inbox,
+      logger,
+      durable,
+      skip: (e) => ((e.data as { imported?: boolean }).imported ? 'imported' : undefined),
+      maxDeliveries: 3,
+      backoffMs: [200],
+    }).on(defineEvent(type, z.unknown()), async (e) => {
+      handled.push(e.data);
+    });
+    await c.start();
+    const imported = event(type, { title: 'ชาวบ้านน่านร่วมกันดูแลป่าชุมชน', imported: true });
+    const fresh = event(type, { title: 'ชุมชนริมคลองสร้างบ้านมั่นคง', imported: false });
+    await publisher.publish(imported);
+    await publisher.publish(fresh);
+    await waitFor(
+      async () => {
+        const info = await jsm.consumers.info(Streams.events.name, durable);
+        return handled.length === 1 && info.num_pending === 0 && info.num_ack_pending === 0;
+      },
+      { what: 'both events acknowledged' },
+    );
+    await c.stop();
+    expect(handled).toEqual([fresh.data]);
+    expect(await inbox.seen(durable, fresh.id)).toBe(true);
+    expect(await inbox.seen(durable, imported.id)).toBe(false);
+  });
+
+  it('prunes the inbox records made before a time, and only those', async () => {
+    const durable = `prune-${run}`;
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await inbox.record(durable, old);
+    const between = new Date();
+    await new Promise((r) => setTimeout(r, 20));
+    await inbox.record(durable, recent);
+    expect(await inbox.prune(between)).toBeGreaterThanOrEqual(1);
+    expect(await inbox.seen(durable, old)).toBe(false);
+    expect(await inbox.seen(durable, recent)).toBe(true);
   });
 });

@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventEnvelope } from '@khao/contracts';
+import { defineEvent, type EventEnvelope } from '@khao/contracts';
 import { createLogger } from '@khao/logging';
 import { connectNats, ensureStreams, EventFollower, EventPublisher } from '@khao/messaging';
 import { cachedServerBinary, freePort, ServerProcess, waitFor } from '@khao/testing';
+import { z } from 'zod';
 
 // EventFollower against a NATS server of this test's own, which the last test stops and starts again.
 const logger = createLogger({ service: 'follower-test', level: 'silent' });
@@ -50,16 +51,14 @@ describe('EventFollower', () => {
     let overlapped = false;
     const follower = new EventFollower({
       nats: nc,
-      subjects: [`events.${type}`],
       logger,
       startAt: before,
-      onEvent: async (_subject, e) => {
-        if (++inside > 1) overlapped = true;
-        await new Promise((r) => setTimeout(r, 20));
-        seen.push((e.data as { n: number }).n);
-        inside--;
-      },
       onGap: () => undefined,
+    }).on(defineEvent(type, z.object({ n: z.number() })), async (e) => {
+      if (++inside > 1) overlapped = true;
+      await new Promise((r) => setTimeout(r, 20));
+      seen.push(e.data.n);
+      inside--;
     });
     await follower.start();
     for (const n of [1, 2, 3, 4]) await publisher.publish(event(type, { n }));
@@ -75,14 +74,12 @@ describe('EventFollower', () => {
     let gaps = 0;
     const follower = new EventFollower({
       nats: nc,
-      subjects: [`events.${type}`],
       logger,
-      onEvent: (_subject, e) => {
-        seen.push((e.data as { n: number }).n);
-      },
       onGap: () => {
         gaps++;
       },
+    }).on(defineEvent(type, z.object({ n: z.number() })), (e) => {
+      seen.push(e.data.n);
     });
     await follower.start();
     await publisher.publish(event(type, { n: 1 }));

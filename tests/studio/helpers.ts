@@ -65,6 +65,24 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   ).toEqual([]);
 }
 
+/**
+ * The fonts Chromium drew an element's text with, and how many glyphs each drew (DevTools' platform fonts): a
+ * font missing Thai shows boxes, which no DOM property tells.
+ */
+export async function fontsDrawing(page: Page, selector: string): Promise<Record<string, number>> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return Object.fromEntries(fonts.map((f) => [f.familyName, f.glyphCount]));
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** A full-page screenshot kept as a test artifact (.data/test/artifacts/studio-<name>.png). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(artifacts, { recursive: true });

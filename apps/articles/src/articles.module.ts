@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { healthControllerFor, INFRA, OutboxRelay, type ServiceInfra } from '@khao/messaging';
+import { INFRA, OutboxRelay, type ServiceInfra } from '@khao/messaging';
+import { healthControllerFor } from '@khao/runtime';
 import type { ArticlesConfig } from './config.js';
 import { RevisionsRepository } from './revisions/revisions.repository.js';
 import { PublicStoriesController } from './public/public-stories.controller.js';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit, runService } from '@khao/messaging';
+import { loadConfigOrExit, runService } from '@khao/runtime';
 import { ArticlesModule } from './articles.module.js';
 import { ArticlesConfigSchema } from './config.js';
 

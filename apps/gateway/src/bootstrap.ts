@@ -3,7 +3,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Headers } from '@khao/contracts';
 import { createLogger, newCorrelationId, PinoNestLogger, sanitizeCorrelationId } from '@khao/logging';
-import { closeInfra, onShutdownSignal, openInfra, RpcClient } from '@khao/messaging';
+import { closeInfra, openInfra, RpcClient } from '@khao/messaging';
+import { onShutdownSignal } from '@khao/runtime';
 import { AuthService } from './auth/auth.service.js';
 import { CorrelationInterceptor } from './common/correlation.interceptor.js';
 import { HttpErrorFilter, toHttpError } from './common/http-errors.js';
@@ -134,7 +135,7 @@ export async function runGateway(config: GatewayConfig): Promise<void> {
     `gateway listening on ${url} (Node ${process.version})`,
   );
 
-  onShutdownSignal(logger, config.SHUTDOWN_GRACE_MS, async () => {
+  onShutdownSignal(logger, config, async () => {
     await app.close();
     await rpc.close();
     await closeInfra(infra);

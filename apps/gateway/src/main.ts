@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@khao/messaging';
+import { loadConfigOrExit } from '@khao/runtime';
 import { runGateway } from './bootstrap.js';
 import { GatewayConfigSchema } from './config.js';
 

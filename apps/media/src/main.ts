@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit, runService } from '@khao/messaging';
+import { loadConfigOrExit, runService } from '@khao/runtime';
 import { MediaConfigSchema } from './config.js';
 import { MediaModule } from './media.module.js';
 

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { healthControllerFor, INFRA, OutboxRelay, type ServiceInfra } from '@khao/messaging';
+import { INFRA, OutboxRelay, type ServiceInfra } from '@khao/messaging';
+import { healthControllerFor } from '@khao/runtime';
 import { AssetRepository } from './assets/asset.repository.js';
 import { AssetWriter } from './assets/asset-writer.js';
 import { AssetsService } from './assets/assets.service.js';

@@ -1,5 +1,5 @@
 import { createLogger } from '@khao/logging';
-import { loadConfigOrExit } from '@khao/messaging';
+import { loadConfigOrExit } from '@khao/runtime';
 import { connectMongo } from '@khao/persistence';
 import { ChannelsRepository } from './channels/channels.repository.js';
 import { CredentialsCipher } from './channels/credentials-cipher.js';

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { healthControllerFor, INFRA, OutboxRelay, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { INFRA, OutboxRelay, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { healthControllerFor } from '@khao/runtime';
 import { OutboundPolicy } from '@khao/net';
 import { Adapters } from './adapters/adapters.js';
 import { ChannelAccess } from './channels/channel-access.js';

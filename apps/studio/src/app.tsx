@@ -15,6 +15,9 @@ import { NotFoundRoute } from './features/shell/routes/not-found-route';
 const theme = createTheme({
   fontFamily: 'Sarabun, "Noto Sans Thai", system-ui, sans-serif',
   headings: { fontFamily: 'Sarabun, "Noto Sans Thai", system-ui, sans-serif' },
+  // Code and payloads carry Thai too (a dead letter's data): a monospace font has no Thai, so Sarabun draws it.
+  fontFamilyMonospace:
+    'ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", Sarabun, "Noto Sans Thai", monospace',
   primaryColor: 'teal',
   // Dark enough for white text (WCAG AA, 4.5:1), and light variants pick readable text by themselves.
   primaryShade: 9,

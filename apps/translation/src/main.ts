@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit, runService } from '@khao/messaging';
+import { loadConfigOrExit, runService } from '@khao/runtime';
 import { OutboundPolicy } from '@khao/net';
 import { TranslationConfigSchema } from './config.js';
 import { TranslationModule } from './translation.module.js';

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { healthControllerFor, INFRA, OutboxRelay, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { INFRA, OutboxRelay, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { healthControllerFor } from '@khao/runtime';
 import { ArticlesClient } from './articles/articles.client.js';
 import type { TranslationConfig } from './config.js';
 import { GlossaryRepository } from './glossary/glossary.repository.js';

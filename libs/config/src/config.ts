@@ -109,6 +109,11 @@ export const BaseConfigSchema = z.object({
   /** JetStream duplicate window: a re-published event id within it is stored once. */
   EVENT_DEDUPE_WINDOW_MS: int(2 * 60 * 1000, 1000, 7 * 24 * 3600 * 1000),
   SHUTDOWN_GRACE_MS: int(10_000, 0, 120_000),
+  /**
+   * Stop when the process that started this one is gone (test and bench harnesses set it): an orphan keeps
+   * reconnecting to NATS, joins the next run's queue groups and answers its requests from its own old database.
+   */
+  STOP_WITH_PARENT: bool(false),
 });
 export type BaseConfig = z.output<typeof BaseConfigSchema>;
 

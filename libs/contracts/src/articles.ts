@@ -373,6 +373,13 @@ export const ArticleEvents = {
   ),
 };
 
+/**
+ * Whether an event announces a story imported from an archive (published.v2 with `imported: true`): years of
+ * stories are neither posted to every channel nor machine-translated, so social and translation skip it.
+ */
+export const isImportedPublish = (e: { type: string; data: unknown }): boolean =>
+  e.type === ArticleEvents.versionPublishedV2.type && (e.data as { imported?: unknown } | null)?.imported === true;
+
 /** Stories that show an image (as cover or in the gallery), for the media service's delete check. */
 export const MediaUsageSchema = z.object({
   stories: z.array(

@@ -30,6 +30,29 @@ export function deadLetterSubject(consumer: string, type: string): string {
   return `dlq.${consumer}.${type}`;
 }
 
+/** The dead letters of one consumer (`dlq.<consumer>.>`), or of every consumer when none is named. */
+export function deadLetterFilter(consumer?: string): string {
+  return consumer ? deadLetterSubject(consumer, '>') : Streams.deadLetters.subjects[0];
+}
+
+/**
+ * Every event of one aggregate, for the caches and streams that take them all (`events.article.>`). Wire-stable:
+ * the first segment of each event type.
+ */
+export const EventFamilies = {
+  article: eventSubject('article.>'),
+  media: eventSubject('media.>'),
+  translation: eventSubject('translation.>'),
+  social: eventSubject('social.>'),
+  user: eventSubject('user.>'),
+} as const;
+export type EventFamily = (typeof EventFamilies)[keyof typeof EventFamilies];
+
+/** Whether an event subject belongs to a family (`events.article.deleted.v1` to `events.article.>`). */
+export function inFamily(subject: string, family: EventFamily): boolean {
+  return subject.startsWith(family.slice(0, -1));
+}
+
 /** The envelope every event travels in. A published shape never changes: add a new `.vN` type instead. */
 export const EventEnvelopeSchema = z.object({
   id: z.string().min(1),

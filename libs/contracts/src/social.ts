@@ -354,5 +354,9 @@ export const SocialEvents = {
     z.object({ ...postRef, externalId: z.string().nullable(), externalUrl: z.string().nullable() }),
   ),
   /** Given up: a permanent error, re-authorisation needed, quota used up, or retries exhausted. */
-  postFailed: defineEvent('social.post.failed.v1', z.object({ ...postRef, error: z.string() })),
+  postFailed: defineEvent(
+    'social.post.failed.v1',
+    // `errorKind` says what went wrong in one word a reader's sentence is chosen by; events made before it have none.
+    z.object({ ...postRef, error: z.string(), errorKind: PostErrorKindSchema.optional() }),
+  ),
 };

@@ -1,13 +1,19 @@
 import { AckPolicy, DeliverPolicy, jetstream, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { deadLetterSubject, EventEnvelopeSchema, Streams, type DeadLetter, type EventEnvelope } from '@khao/contracts';
+import {
+  deadLetterSubject,
+  EventEnvelopeSchema,
+  Streams,
+  type DeadLetter,
+  type EventDefinition,
+  type EventEnvelope,
+} from '@khao/contracts';
 import { runWithCorrelation, type Logger } from '@khao/logging';
+import { EventRoutes, type EventHandler } from './event-routes.js';
 import type { Inbox } from './inbox.js';
 import type { EventPublisher } from './publisher.js';
 import { isNotFound } from './streams.js';
-
-export type EventHandler = (event: EventEnvelope) => Promise<void>;
 
 export interface EventConsumerOptions {
   nc: NatsConnection;
@@ -22,9 +28,12 @@ export interface EventConsumerOptions {
   logger: Logger;
   /** Durable name, shared by every replica of the consuming service: each event goes to one of them. */
   durable: string;
-  /** Event subjects, e.g. `events.article.version.published.v1` or `events.article.>`. */
-  subjects: string[];
-  handler: EventHandler;
+  /**
+   * Events this consumer has nothing to do for (an archive's imported stories): the reason, or undefined to handle
+   * the event. A skipped event is acknowledged without the inbox's read and write, and without waiting for the
+   * server's confirmation: doing nothing again, should it come back, is as good as doing nothing once.
+   */
+  skip?: (event: EventEnvelope) => string | undefined;
   /** Deliveries before the event is dead-lettered. */
   maxDeliveries: number;
   /** Delay before each redelivery after a failure; the last value repeats. */
@@ -44,19 +53,42 @@ const BUFFERED = 8;
 
 /**
  * A durable JetStream pull consumer with idempotent handling (inbox), bounded redelivery with backoff, and a
- * dead-letter subject once the deliveries are used up.
+ * dead-letter subject once the deliveries are used up. It subscribes to the events given handlers with {@link on}.
  */
 export class EventConsumer {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private stopped = false;
   private readonly log: Logger;
+  private readonly routes = new EventRoutes();
 
   constructor(private readonly o: EventConsumerOptions) {
     this.log = o.logger.child({ consumer: o.durable });
   }
 
+  /**
+   * Handles the events of one contract definition (before {@link start}): the payload arrives parsed by its schema,
+   * and one that does not parse is retried and dead-lettered like a failing handler. An event of a type with no
+   * handler is acknowledged and skipped.
+   */
+  on<D extends EventDefinition>(definition: D, handler: EventHandler<D>): this {
+    if (this.loop) throw new Error(`consumer ${this.o.durable} has started: register its handlers before`);
+    this.routes.add(definition, handler);
+    return this;
+  }
+
+  /**
+   * Handles the events of these definitions with their payloads as they came, unparsed: for a consumer that records
+   * whatever an event says (the audit trail) and must not refuse one that its schema would.
+   */
+  onRaw(definitions: readonly EventDefinition[], handler: (event: EventEnvelope) => Promise<void>): this {
+    if (this.loop) throw new Error(`consumer ${this.o.durable} has started: register its handlers before`);
+    for (const d of definitions) this.routes.addRaw(d, handler);
+    return this;
+  }
+
   async start(): Promise<void> {
+    if (this.routes.size === 0) throw new Error(`consumer ${this.o.durable} has no handlers`);
     this.stopped = false;
     await this.ensureConsumer();
     this.loop = this.run();
@@ -78,7 +110,7 @@ export class EventConsumer {
       durable_name: this.o.durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
-      filter_subjects: this.o.subjects,
+      filter_subjects: this.routes.subjects(),
       ack_wait: ns(this.o.ackWaitMs ?? 30_000),
       // One more than ours: the server's cap is only a backstop should a replica die while dead-lettering.
       max_deliver: this.o.maxDeliveries + 1,
@@ -170,6 +202,12 @@ export class EventConsumer {
       await this.deadLetter(msg, undefined, `not an event envelope: ${event.message}`);
       return;
     }
+    const skipped = this.o.skip?.(event);
+    if (skipped) {
+      this.log.debug({ eventId: event.id, type: event.type, reason: skipped }, 'nothing to do; acknowledging');
+      msg.ack();
+      return;
+    }
     await runWithCorrelation(event.correlationId, async () => {
       const deliveries = msg.info.deliveryCount;
       try {
@@ -180,7 +218,7 @@ export class EventConsumer {
         }
         const heartbeat = setInterval(() => msg.working(), Math.max(1000, (this.o.ackWaitMs ?? 30_000) / 3));
         try {
-          await this.o.handler(event);
+          if (!(await this.routes.dispatch(event))) this.log.debug({ eventId: event.id, type: event.type }, 'skipped');
         } finally {
           clearInterval(heartbeat);
         }

@@ -1,5 +1,5 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
-import { DeadLetterSchema, DomainError, ErrorCode, Streams, type DeadLetter } from '@khao/contracts';
+import { deadLetterFilter, DeadLetterSchema, DomainError, ErrorCode, Streams, type DeadLetter } from '@khao/contracts';
 import type { EventPublisher } from './publisher.js';
 
 export interface StoredDeadLetter extends DeadLetter {
@@ -15,7 +15,7 @@ export class DeadLetters {
 
   /** Oldest first, `limit` at most, after the sequence `after` (the cursor of the previous page). */
   async list(limit = 50, after = 0, consumer?: string): Promise<StoredDeadLetter[]> {
-    const filter = consumer ? `dlq.${consumer}.>` : 'dlq.>';
+    const filter = deadLetterFilter(consumer);
     const out: StoredDeadLetter[] = [];
     let seq = after + 1;
     while (out.length < limit) {

@@ -1,17 +1,18 @@
 import { DeliverPolicy, jetstream, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { Streams, type EventEnvelope } from '@khao/contracts';
+import { Streams, type EventDefinition, type EventEnvelope, type EventFamily } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
+import { EventRoutes, type EventHandler } from './event-routes.js';
 
 export interface EventFollowerOptions {
   nats: NatsConnection;
-  /** Event subjects, e.g. `events.media.>`. */
-  subjects: string[];
+  /** Whole families of events, given to `onEvent` as they come (each type has its own schema: none is parsed). */
+  families?: EventFamily[];
   logger: Logger;
   /** From this moment in the stream (default: events published after `start()`). */
   startAt?: Date;
-  /** Called for one event at a time, in stream order; a rejection counts as a gap. */
-  onEvent: (subject: string, event: EventEnvelope) => void | Promise<void>;
+  /** Called for each event of the `families`, one at a time, in stream order; a rejection counts as a gap. */
+  onEvent?: (subject: string, event: EventEnvelope) => void | Promise<void>;
   /** Something may have been missed (the consumer failed, NATS reconnected): drop or reload what the events keep true. */
   onGap: () => void | Promise<void>;
 }
@@ -26,8 +27,19 @@ export class EventFollower {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private stopped = false;
+  private readonly routes = new EventRoutes();
 
   constructor(private readonly o: EventFollowerOptions) {}
+
+  /**
+   * Follows the events of one contract definition too (before {@link start}), their payloads parsed by its schema;
+   * one that does not parse counts as a gap, like a rejection.
+   */
+  on<D extends EventDefinition>(definition: D, handler: EventHandler<D>): this {
+    if (this.loop) throw new Error('the follower has started: register its handlers before');
+    this.routes.add(definition, handler);
+    return this;
+  }
 
   async start(): Promise<void> {
     await this.subscribe(this.o.startAt);
@@ -43,7 +55,7 @@ export class EventFollower {
 
   private async subscribe(from?: Date): Promise<void> {
     const consumer = await jetstream(this.o.nats).consumers.get(Streams.events.name, {
-      filter_subjects: this.o.subjects,
+      filter_subjects: [...(this.o.families ?? []), ...this.routes.subjects()],
       ...(from
         ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: from.toISOString() }
         : { deliver_policy: DeliverPolicy.New }),
@@ -56,7 +68,8 @@ export class EventFollower {
       try {
         for await (const m of this.messages!) {
           if (this.stopped) return;
-          await this.o.onEvent(m.subject, m.json<EventEnvelope>());
+          const event = m.json<EventEnvelope>();
+          if (!(await this.routes.dispatch(event))) await this.o.onEvent?.(m.subject, event);
         }
       } catch (err) {
         this.o.logger.warn({ err: (err as Error).message }, 'event follower failed; resubscribing');

@@ -6,12 +6,10 @@ import {
   type ExceptionFilter,
   type ExecutionContext,
   type NestInterceptor,
-  type PipeTransform,
 } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
 import { Observable, throwError } from 'rxjs';
-import type { z } from 'zod';
-import { DomainError, ErrorCode, Headers, parseOrThrow, type RpcDefinition, type RpcErrorShape } from '@khao/contracts';
+import { DomainError, ErrorCode, Headers, type RpcErrorShape } from '@khao/contracts';
 import { runWithCorrelation, sanitizeCorrelationId, type Logger } from '@khao/logging';
 import { isMongoUnavailable } from '@khao/persistence';
 
@@ -47,23 +45,4 @@ export class RpcContextInterceptor implements NestInterceptor {
     const id = sanitizeCorrelationId(headers?.get(Headers.correlationId));
     return new Observable((subscriber) => runWithCorrelation(id, () => next.handle().subscribe(subscriber)));
   }
-}
-
-/** Validates a message payload or an HTTP body with a contract schema: one schema at both edges. */
-export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
-  /** @param label names the value in messages when it is not an object (a path parameter, say). */
-  constructor(
-    /** Public so the gateway's OpenAPI is derived from the schema that validates the route. */
-    readonly schema: S,
-    readonly label?: string,
-  ) {}
-
-  transform(value: unknown): z.output<S> {
-    return parseOrThrow(this.schema, value, this.label);
-  }
-}
-
-/** The pipe for a service's `@Payload()`: the request schema of the subject it handles. */
-export function validRpc<D extends RpcDefinition>(definition: D): ZodValidationPipe<D['request']> {
-  return new ZodValidationPipe(definition.request);
 }

@@ -1,48 +1,28 @@
-import type { DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { Connection } from 'mongoose';
-import type { z } from 'zod';
-import { ConfigError, loadConfig, type BaseConfig, type ServiceConfig } from '@khao/config';
-import { createLogger, PinoNestLogger, type Logger } from '@khao/logging';
-import { connectMongo } from '@khao/persistence';
+import type { BaseConfig } from '@khao/config';
+import type { Logger } from '@khao/logging';
+import { connectMongo, type Database } from '@khao/persistence';
 import { Inbox } from './inbox.js';
 import { connectNats } from './nats.js';
 import { EventPublisher } from './publisher.js';
-import { RpcContextInterceptor, RpcErrorFilter } from './rpc-server.js';
-import { DrainingNatsServer } from './rpc-transport.js';
 import { ensureStreams } from './streams.js';
 
 /** Injection tokens for what {@link ServiceInfra} holds. */
 export const INFRA = Symbol('khao.infra');
 
-/** The connections a service holds for its whole life; opened before Nest starts, closed after it stops. */
+/**
+ * The connections a service holds for its whole life; opened before Nest starts, closed after it stops (the boot
+ * itself is `runService`, in @khao/runtime).
+ */
 export interface ServiceInfra {
   name: string;
   logger: Logger;
-  mongo: Connection;
+  mongo: Database;
   nats: NatsConnection;
   jsm: JetStreamManager;
   publisher: EventPublisher;
   inbox: Inbox;
-}
-
-/**
- * Validates the environment or stops the process with a message naming each bad variable (exit code 78,
- * "configuration error"), before anything connects anywhere.
- */
-export function loadConfigOrExit<S extends z.ZodObject>(service: string, schema: S): z.output<S> {
-  try {
-    return loadConfig(schema);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${service}: ${err.message}\n`);
-      process.exit(78);
-    }
-    throw err;
-  }
 }
 
 export async function openInfra(
@@ -62,72 +42,4 @@ export async function openInfra(
 export async function closeInfra(infra: ServiceInfra): Promise<void> {
   await infra.nats.drain().catch(() => undefined);
   await infra.mongo.close().catch(() => undefined);
-}
-
-export interface RunServiceOptions<C extends ServiceConfig> {
-  name: string;
-  config: C;
-  module: (infra: ServiceInfra, config: C) => DynamicModule;
-}
-
-/**
- * Boots a NATS microservice: its handlers join the queue group named after the service so replicas share the
- * work; SIGTERM/SIGINT stop taking requests, answer every request already routed here (DrainingNatsServer), then
- * close the connections.
- */
-export async function runService<C extends ServiceConfig>({
-  name,
-  config,
-  module,
-}: RunServiceOptions<C>): Promise<void> {
-  const logger = createLogger({ service: name, level: config.LOG_LEVEL });
-  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
-  const infra = await openInfra(name, config, logger, config.MONGO_DB ?? name);
-  const server = new DrainingNatsServer({
-    servers: config.NATS_URL,
-    queue: name,
-    name: `${name}-rpc`,
-    maxReconnectAttempts: -1,
-    reconnectTimeWait: 500,
-  });
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(module(infra, config), {
-    strategy: server,
-    logger: new PinoNestLogger(logger),
-  });
-  app.useGlobalFilters(new RpcErrorFilter(logger));
-  app.useGlobalInterceptors(new RpcContextInterceptor());
-  await app.listen();
-  await server.subscribed();
-  logger.info({ event: 'service.ready', node: process.version }, `${name} ready on Node ${process.version}`);
-  onShutdownSignal(logger, config.SHUTDOWN_GRACE_MS, async () => {
-    await app.close();
-    await closeInfra(infra);
-  });
-}
-
-/** Graceful stop on SIGTERM/SIGINT, bounded by `graceMs`; a second signal or the deadline forces the exit. */
-export function onShutdownSignal(logger: Logger, graceMs: number, stop: () => Promise<void>): void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger.info({ signal }, 'shutting down: draining in-flight work');
-    const deadline = setTimeout(() => {
-      logger.error({ graceMs }, 'shutdown took too long; exiting');
-      process.exit(1);
-    }, graceMs);
-    deadline.unref();
-    stop()
-      .then(() => {
-        logger.info('stopped cleanly');
-        logger.flush?.();
-        setTimeout(() => process.exit(0), 50);
-      })
-      .catch((err: Error) => {
-        logger.error({ err }, 'error during shutdown');
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', handler);
-  process.on('SIGINT', handler);
 }

@@ -3,6 +3,8 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Streams } from '@khao/contracts';
 
 const ms = (n: number) => n * 1_000_000; // JetStream durations are nanoseconds
+/** How long the events stream keeps a message: nothing older can be delivered, redelivered or replayed from it. */
+export const EVENTS_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
 export interface StreamOptions {
   dedupeWindowMs: number;
@@ -21,7 +23,7 @@ export async function ensureStreams(nc: NatsConnection, { dedupeWindowMs }: Stre
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
       duplicate_window: ms(dedupeWindowMs),
-      max_age: ms(30 * 24 * 3600 * 1000),
+      max_age: ms(EVENTS_MAX_AGE_MS),
     },
     {
       name: Streams.deadLetters.name,

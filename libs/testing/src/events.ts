@@ -1,4 +1,4 @@
-import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
+import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { Streams, type EventEnvelope } from '@khao/contracts';
 import { infraEnv } from './env.js';
@@ -38,6 +38,15 @@ export class EventTap {
       if (got === 0) done = true;
     }
     return out;
+  }
+
+  /**
+   * Whether the durable consumer `durable` has acknowledged every event stored so far (none waiting for it, none in
+   * its hands): each was handled or skipped. Poll it with waitFor after the events of interest are in the stream.
+   */
+  async acknowledgedBy(durable: string): Promise<boolean> {
+    const info = await (await jetstreamManager(this.nc)).consumers.info(Streams.events.name, durable);
+    return info.num_pending === 0 && info.num_ack_pending === 0;
   }
 
   close(): Promise<void> {

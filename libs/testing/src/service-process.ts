@@ -11,6 +11,15 @@ export interface ExitInfo {
   signal: NodeJS.Signals | null;
 }
 
+/**
+ * The Node flags an app starts with (`apps/<app>/node-options`, as every launcher and the image read them): the
+ * articles service caps V8's young generation, which its boot load would otherwise grow to 64 MB a semi-space.
+ */
+function nodeOptionsOf(app: AppName): string[] {
+  const file = path.join(repoRoot, 'apps', app, 'node-options');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split(/\s+/).filter(Boolean) : [];
+}
+
 /** A real service process (the built `apps/<name>/dist/main.js`), its output kept for assertions. */
 export class ServiceProcess {
   private child?: ChildProcess;
@@ -40,9 +49,11 @@ export class ServiceProcess {
   /** Starts the process without waiting (for processes expected to fail at boot). */
   spawn(): this {
     this.out = '';
-    const child = spawn(process.execPath, [path.join(repoRoot, 'apps', this.app, 'dist', 'main.js')], {
+    const main = path.join(repoRoot, 'apps', this.app, 'dist', 'main.js');
+    const child = spawn(process.execPath, [...nodeOptionsOf(this.app), main], {
       cwd: repoRoot,
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'debug', ...this.env },
+      // A process left behind by a run that died would join the next run's queue groups (same NATS port).
+      env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'debug', STOP_WITH_PARENT: 'true', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log = fs.createWriteStream(this.logFile, { flags: 'a' });

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ArticlesPublicRpc, type RpcPayload as In } from '@khao/contracts';
-import { validRpc as valid } from '@khao/messaging';
+import { validRpc as valid } from '@khao/runtime';
 import { PublicStoriesService } from './public-stories.service.js';
 
 const P = ArticlesPublicRpc;

@@ -17,18 +17,13 @@ import { parseQuery, suggest } from '@khao/thai';
 import type { z } from 'zod';
 import { dateTextOf, eventDateView } from '../stories/story.mapper.js';
 import { firstAfter, StoryIndex, type IndexedStory } from '../stories/story-index.js';
+import { type MonthSummary, nextMonth, type Published, PublishedLists } from './published-lists.js';
 import { StoryIndexSync } from '../stories/story-index.sync.js';
 import { StoryRepository } from '../stories/story.repository.js';
 import { storySnippet } from '../stories/story-snippet.js';
 import type { StoryDoc } from '../stories/story.schema.js';
 
 type IndexedVersion = IndexedStory['versions'][number];
-interface Published {
-  /** `<publishedAt ISO>|<storyId>|<lang>`: one string compare orders newest publication first. */
-  key: string;
-  story: IndexedStory;
-  version: IndexedVersion;
-}
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 /** How many recently read stories (with bodies) the public side keeps in memory. */
@@ -41,8 +36,7 @@ const RECENT_STORIES = 300;
  */
 @Injectable()
 export class PublicStoriesService {
-  private builtAt = -1;
-  private byLanguage = new Map<Language | '*', Published[]>();
+  private readonly lists: PublishedLists;
   /** Recently read stories with their bodies, by id; an entry serves only while the index has the same revision. */
   private readonly recent = new Map<string, StoryDoc>();
 
@@ -50,7 +44,9 @@ export class PublicStoriesService {
     private readonly index: StoryIndex,
     private readonly sync: StoryIndexSync,
     private readonly stories: StoryRepository,
-  ) {}
+  ) {
+    this.lists = new PublishedLists(index);
+  }
 
   async list(
     q: z.output<typeof PublicListQuerySchema>,
@@ -59,7 +55,7 @@ export class PublicStoriesService {
     const parsed = q.q ? parseQuery(q.q) : undefined;
     if (parsed && parsed.groups.length === 0) return { items: [], nextCursor: null };
     const matched = parsed ? this.index.publishedMatches(parsed, q.lang) : undefined;
-    const all = this.published(q.lang ?? '*');
+    const all = this.lists.of(q.lang ?? '*');
     const hits: Published[] = [];
     for (
       let i = q.cursor ? firstAfter(all, decodeCursor(q.cursor), (p) => p.key) : 0;
@@ -152,26 +148,15 @@ export class PublicStoriesService {
   }
 
   /** Per language, the months with publications (UTC, from the newest), each with its count and newest change. */
-  async sitemapMonths(): Promise<{ months: { language: Language; month: string; count: number; lastmod: string }[] }> {
+  async sitemapMonths(): Promise<{ months: MonthSummary[] }> {
     await this.sync.ready;
-    const months: { language: Language; month: string; count: number; lastmod: string }[] = [];
-    for (const language of LanguageSchema.options) {
-      let current: (typeof months)[number] | undefined;
-      for (const p of this.published(language)) {
-        const month = p.key.slice(0, 7);
-        if (current?.month !== month) months.push((current = { language, month, count: 0, lastmod: '' }));
-        current.count++;
-        const updated = iso(p.story.updatedAt);
-        if (updated > current.lastmod) current.lastmod = updated;
-      }
-    }
-    return { months };
+    return { months: LanguageSchema.options.flatMap((language) => this.lists.monthsOf(language)) };
   }
 
   /** A page of one month's publications in one language, newest first: a binary search, not a walk. */
   async sitemapPage(language: Language, month: string, page: number): Promise<{ items: SitemapItem[] }> {
     await this.sync.ready;
-    const all = this.published(language);
+    const all = this.lists.of(language);
     const start = firstAfter(all, nextMonth(month), (p) => p.key);
     const end = firstAfter(all, month, (p) => p.key);
     const from = start + (page - 1) * SITEMAP_PAGE_SIZE;
@@ -199,27 +184,6 @@ export class PublicStoriesService {
       if (this.recent.size > RECENT_STORIES) this.recent.delete(this.recent.keys().next().value as string);
     }
     return doc;
-  }
-
-  private published(language: Language | '*'): Published[] {
-    if (this.builtAt !== this.index.changes) {
-      this.byLanguage.clear();
-      this.builtAt = this.index.changes;
-    }
-    let list = this.byLanguage.get(language);
-    if (!list) {
-      list = [];
-      for (const story of this.index.stories()) {
-        for (const version of story.versions) {
-          if (version.status !== 'published' || (language !== '*' && version.language !== language)) continue;
-          const at = iso(version.publishedAt ?? version.updatedAt);
-          list.push({ key: `${at}|${story._id}|${version.language}`, story, version });
-        }
-      }
-      list.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
-      this.byLanguage.set(language, list);
-    }
-    return list;
   }
 }
 
@@ -249,12 +213,6 @@ function publishedTranslations(s: IndexedStory | StoryDoc, v: IndexedVersion) {
   return s.versions
     .filter((o) => o.language !== v.language && o.status === 'published')
     .map((o) => ({ language: o.language, slug: o.slug, title: o.title }));
-}
-
-/** The month after `YYYY-MM`. */
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 const notFound = (language: Language, slug: string) =>

@@ -1,4 +1,5 @@
 import { promisify } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 import { gunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
 import {
@@ -12,8 +13,11 @@ import {
 } from '@khao/persistence';
 import type { IndexedStory } from './story-index.js';
 
-/** Bumped whenever what a chunk holds changes: a snapshot of another format is ignored (the index loads in full). */
-const FORMAT = 1;
+/**
+ * Bumped whenever what a chunk holds changes: a snapshot of another format is ignored (the index loads in full).
+ * 2: gzipped V8 serialization (dates stay dates; decoding took a quarter of BSON's), compacted stories.
+ */
+const FORMAT = 2;
 const HEAD = 'head';
 /** Stories a chunk holds: about 1 MB compressed for stories of six paragraphs, far below a document's 16 MB. */
 export const CHUNK_STORIES = 1000;
@@ -27,41 +31,44 @@ export interface SnapshotEntry {
   analyzed: string[][];
 }
 
+export interface SnapshotHead {
+  _id: typeof HEAD;
+  format: number;
+  /** The chunks are `<generation>:<n>`, n from 0 to chunks − 1. */
+  generation: string;
+  chunks: number;
+  stories: number;
+  /** Every article event stored in the stream before this instant is in the snapshot. */
+  watermark: Date;
+  takenAt: Date;
+}
+
 /** One collection holds the head (`_id` "head") and the chunks (`<generation>:<n>`, their `data`). */
 const Snapshots = defineCollection({
   name: 'story_index_snapshots',
   schema: z.object({
     _id: z.string(),
     format: z.number().int().optional(),
-    /** The chunks are `<generation>:<n>`, n from 0 to chunks − 1. */
     generation: z.string().optional(),
     chunks: z.number().int().optional(),
     stories: z.number().int().optional(),
-    /** Every article event stored in the stream before this instant is in the snapshot. */
     watermark: z.date().optional(),
     takenAt: z.date().optional(),
     data: BinaryField.optional(),
   }),
 });
 
-export interface SnapshotHead {
-  _id: typeof HEAD;
-  format: number;
-  generation: string;
-  chunks: number;
-  stories: number;
-  watermark: Date;
-  takenAt: Date;
-}
-
 /** A snapshot that cannot be read whole: the caller loads the index from the stories instead. */
 export class SnapshotUnreadable extends Error {}
+
+/** A snapshot write abandoned at its deadline: the previous snapshot stays the current one. */
+export class SnapshotTooSlow extends Error {}
 
 /**
  * The StoryIndex's snapshot in the service's own database, for a replica to boot from without reading (and FerretDB
  * decoding) every whole story. One head document names the current generation; each chunk holds up to
- * CHUNK_STORIES stories (their indexed fields and analysed search fields) as gzipped BSON, so the server stores a
- * few large binaries instead of decoding thousands of nested documents. Every read and write is by `_id`.
+ * CHUNK_STORIES stories (their indexed fields and analysed search fields) as gzipped V8 serialization, so the server
+ * stores a few large binaries instead of decoding thousands of nested documents. Every read and write is by `_id`.
  *
  * Replicas may write at once: each writes its own generation, then swaps the head in one findAndModify and deletes
  * the generation that the swap replaced, so every generation is deleted exactly once, by whoever replaced it.
@@ -79,15 +86,24 @@ export class StoryIndexSnapshots {
     return head?.format === FORMAT ? head : null;
   }
 
-  /** Writes `entries` as the new snapshot, chunk by chunk (one chunk's stories in memory at a time). */
-  async write(entries: Iterable<SnapshotEntry>, watermark: Date): Promise<{ stories: number; bytes: number }> {
+  /**
+   * Writes `entries` as the new snapshot, chunk by chunk (one chunk's stories in memory at a time). Past `deadline`
+   * (ms since the epoch) it stops and drops what it wrote, throwing SnapshotTooSlow: the head is never left naming
+   * a generation that is not whole.
+   */
+  async write(
+    entries: Iterable<SnapshotEntry>,
+    watermark: Date,
+    deadline = Infinity,
+  ): Promise<{ stories: number; bytes: number }> {
     const generation = newObjectId();
     let chunks = 0;
     let stories = 0;
     let bytes = 0;
     let batch: SnapshotEntry[] = [];
     const flush = async () => {
-      const data = await gzipAsync(bson.serialize({ s: batch }), { level: 1 });
+      if (Date.now() > deadline) throw new SnapshotTooSlow(`abandoned after ${chunks} chunks: past its deadline`);
+      const data = await gzipAsync(serialize(batch), { level: 1 });
       await this.docs.insertOne({ _id: `${generation}:${chunks}`, data: bson.binary(data) });
       chunks++;
       stories += batch.length;
@@ -124,21 +140,35 @@ export class StoryIndexSnapshots {
   }
 
   /**
-   * The head's chunks, one at a time, in order. Throws SnapshotUnreadable when a chunk is missing (a newer snapshot
-   * replaced this one meanwhile) or does not decode.
+   * The head's chunks, one at a time, in order; the next one is read and gunzipped (off the main thread) while the
+   * caller takes in the current one. Throws SnapshotUnreadable when a chunk is missing (a newer snapshot replaced
+   * this one meanwhile) or does not decode.
    */
   async *chunks(head: SnapshotHead): AsyncGenerator<SnapshotEntry[]> {
-    for (let n = 0; n < head.chunks; n++) {
-      const doc = await this.docs.findById(`${head.generation}:${n}`);
-      if (!doc?.data) throw new SnapshotUnreadable(`chunk ${n} of ${head.chunks} is missing`);
+    let next = head.chunks > 0 ? this.unzipped(head, 0) : undefined;
+    for (let n = 0; next; n++) {
+      const data = await next;
+      next = n + 1 < head.chunks ? this.unzipped(head, n + 1) : undefined;
+      // Should the caller stop at this chunk, the one read ahead must not fail unheard.
+      next?.catch(() => undefined);
       let entries: unknown;
       try {
-        entries = bson.deserialize(await gunzipAsync(doc.data.buffer)).s;
+        entries = deserialize(data);
       } catch (err) {
         throw new SnapshotUnreadable(`chunk ${n} does not decode: ${(err as Error).message}`);
       }
       if (!Array.isArray(entries)) throw new SnapshotUnreadable(`chunk ${n} holds no stories`);
       yield entries as SnapshotEntry[];
+    }
+  }
+
+  private async unzipped(head: SnapshotHead, n: number): Promise<Buffer> {
+    const doc = await this.docs.findById(`${head.generation}:${n}`);
+    if (!doc?.data) throw new SnapshotUnreadable(`chunk ${n} of ${head.chunks} is missing`);
+    try {
+      return await gunzipAsync(doc.data.buffer);
+    } catch (err) {
+      throw new SnapshotUnreadable(`chunk ${n} does not unzip: ${(err as Error).message}`);
     }
   }
 

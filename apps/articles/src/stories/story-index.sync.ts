@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DeliverPolicy, jetstream } from '@nats-io/jetstream';
-import { Streams, type EventEnvelope } from '@khao/contracts';
+import { EventFamilies, Streams, type EventEnvelope } from '@khao/contracts';
 import { EventFollower, INFRA, PeriodicPass, type ServiceInfra } from '@khao/messaging';
 import type { ArticlesConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
 import { StoryIndex } from './story-index.js';
-import { StoryIndexSnapshots, type SnapshotHead } from './story-index.snapshot.js';
+import { SnapshotTooSlow, StoryIndexSnapshots, type SnapshotHead } from './story-index.snapshot.js';
 import { StoryRepository } from './story.repository.js';
 
-const SUBJECTS = ['events.article.>'];
 /** Replays start this much before a watermark: clocks of replicas and NATS may differ a little. */
 const CLOCK_MARGIN_MS = 5000;
+/** What a stop keeps of its grace period for closing the connections after the snapshot. */
+const SHUTDOWN_MARGIN_MS = 2000;
 /** Stories read by `_id` at once while catching up after a snapshot. */
 const CATCH_UP_READS = 8;
 
@@ -48,7 +49,7 @@ export class StoryIndexSync {
     private readonly stories: StoryRepository,
     private readonly snapshots: StoryIndexSnapshots,
     @Inject(INFRA) private readonly infra: ServiceInfra,
-    @Inject(CONFIG) private readonly config: Pick<ArticlesConfig, 'INDEX_SNAPSHOT_MS'>,
+    @Inject(CONFIG) private readonly config: Pick<ArticlesConfig, 'INDEX_SNAPSHOT_MS' | 'SHUTDOWN_GRACE_MS'>,
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
@@ -64,7 +65,7 @@ export class StoryIndexSync {
     this.appliedUpTo = from;
     this.follower = new EventFollower({
       nats: this.infra.nats,
-      subjects: SUBJECTS,
+      families: [EventFamilies.article],
       logger: this.logger.child({ component: 'story-index' }),
       startAt: from,
       onEvent: (_subject, event) => this.apply(event),
@@ -104,22 +105,31 @@ export class StoryIndexSync {
   }
 
   async onModuleDestroy(): Promise<void> {
+    const stopping = Date.now();
     await this.snapshotPass?.stop();
     await this.follower?.stop();
-    // A clean stop leaves a fresh snapshot behind, so that the next boot catches up only from here.
+    // A clean stop leaves a fresh snapshot behind, so that the next boot catches up only from here; only while it
+    // fits in the shutdown grace with room to close the connections after it, else the stop would be killed midway
+    // (the next boot then catches up from the last snapshot).
     if (this.isReady && this.index.changes !== this.changesAtSnapshot) {
-      await this.snapshot().catch((err: Error) =>
-        this.logger.warn({ err: err.message }, 'story index snapshot at shutdown failed'),
+      const grace = this.config.SHUTDOWN_GRACE_MS;
+      await this.snapshot(stopping + Math.max(grace / 2, grace - SHUTDOWN_MARGIN_MS)).catch((err: Error) =>
+        this.logger.warn(
+          { err: err.message },
+          err instanceof SnapshotTooSlow
+            ? 'story index snapshot at shutdown skipped: it did not fit in the grace period'
+            : 'story index snapshot at shutdown failed',
+        ),
       );
     }
   }
 
   /** Writes a snapshot of the index as it is now, stamped with what the events have brought in. */
-  async snapshot(): Promise<void> {
+  async snapshot(deadline = Infinity): Promise<void> {
     const started = Date.now();
     const changes = this.index.changes;
     const watermark = this.failedAt && this.failedAt < this.appliedUpTo ? this.failedAt : this.appliedUpTo;
-    const { stories, bytes } = await this.snapshots.write(this.index.indexed(), watermark);
+    const { stories, bytes } = await this.snapshots.write(this.index.indexed(), watermark, deadline);
     this.changesAtSnapshot = changes;
     this.logger.info({ stories, bytes, ms: Date.now() - started }, 'story index snapshot written');
   }
@@ -174,7 +184,7 @@ export class StoryIndexSync {
    */
   private async catchUp(from: Date): Promise<number> {
     const consumer = await jetstream(this.infra.nats).consumers.get(Streams.events.name, {
-      filter_subjects: SUBJECTS,
+      filter_subjects: [EventFamilies.article],
       deliver_policy: DeliverPolicy.StartTime,
       opt_start_time: from.toISOString(),
     });

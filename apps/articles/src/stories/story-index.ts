@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Language } from '@khao/contracts';
 import { parseQuery, SearchIndex, type ParsedQuery, type SearchDoc, type SearchHit } from '@khao/thai';
+import { indexedRecord, StringPool, type IndexedStory, type IndexedVersion } from './story-index.record.js';
 import { searchDocOf } from './story-search.js';
 import type { StoryDoc } from './story.schema.js';
 
-/** What the index keeps of a story: everything a listing shows, without bodies or the outbox. */
-export type IndexedStory = Omit<
-  StoryDoc,
-  'outbox' | 'versions' | 'tokens' | 'searchText' | 'publicTerms' | 'searchTerms' | 'history'
-> & {
-  versions: Omit<StoryDoc['versions'][number], 'body'>[];
-};
+export type { IndexedStory, IndexedVersion } from './story-index.record.js';
 
 interface Entry {
   story: IndexedStory;
   sortKey: string; // updatedAt ISO + id: one string compare orders newest first
 }
 
-type IndexedVersion = IndexedStory['versions'][number];
 /** What the text index keeps with each version's document. */
 interface VersionRef {
   story: IndexedStory;
@@ -29,6 +23,14 @@ export interface StoryHit {
   story: IndexedStory;
   language: Language;
   hit: SearchHit<VersionRef>;
+}
+
+/** Told of every change to the index, so a read model derived from it can follow one story at a time. */
+export interface IndexListener {
+  /** A story was put (`after`) or removed (`after` undefined); `before` is what the index held until then. */
+  changed(before: IndexedStory | undefined, after: IndexedStory | undefined): void;
+  /** Everything was dropped (a reload starts). */
+  cleared(): void;
 }
 
 export interface IndexFilter {
@@ -68,33 +70,28 @@ export class StoryIndex {
   private changeCount = 0;
   /** One document per language version (`<storyId>:<lang>`), drafts included: ranked text search. */
   private text = new SearchIndex<VersionRef>();
+  private readonly strings = new StringPool();
+  private readonly listeners: IndexListener[] = [];
+
+  /** `listener` hears of every later put, remove and clear. */
+  listen(listener: IndexListener): void {
+    this.listeners.push(listener);
+  }
 
   get size(): number {
     return this.entries.size;
   }
 
   put(doc: StoryDoc): void {
-    /* eslint-disable @typescript-eslint/no-unused-vars */
-    const {
-      outbox: _o,
-      tokens: _t,
-      searchText: _s,
-      publicTerms: _p,
-      searchTerms: _st,
-      history: _h,
-      versions,
-      ...rest
-    } = doc;
-    /* eslint-enable @typescript-eslint/no-unused-vars */
-    const story: IndexedStory = { ...rest, versions: versions.map(({ body: _b, ...v }) => v) };
     this.insert(
-      story,
-      versions.map((v) => searchDocOf(doc, v)),
+      indexedRecord(doc, this.strings),
+      doc.versions.map((v) => searchDocOf(doc, v)),
     );
   }
 
   /** A story as a snapshot keeps it: its indexed fields and each version's analysed search fields, in order. */
-  putIndexed(story: IndexedStory, analyzed: string[][]): void {
+  putIndexed(entry: IndexedStory, analyzed: string[][]): void {
+    const story = indexedRecord(entry, this.strings);
     const time = new Date(story.updatedAt).getTime();
     this.insert(
       story,
@@ -122,10 +119,12 @@ export class StoryIndex {
   clear(): void {
     this.entries.clear();
     this.slugs.clear();
+    this.strings.clear();
     this.sorted = [];
     this.dirty = false;
     this.changeCount++;
     this.text = new SearchIndex<VersionRef>();
+    for (const l of this.listeners) l.cleared();
   }
 
   private insert(story: IndexedStory, docs: SearchDoc[]): void {
@@ -139,6 +138,7 @@ export class StoryIndex {
     this.changeCount++;
     this.entries.set(id, { story, sortKey: `${new Date(story.updatedAt).toISOString()}|${id}` });
     for (const key of story.slugs) this.slugs.set(key, id);
+    for (const l of this.listeners) l.changed(before?.story, story);
   }
 
   ids(): string[] {
@@ -157,6 +157,7 @@ export class StoryIndex {
     this.dirty = true;
     this.changeCount++;
     for (const key of e.story.slugs) if (this.slugs.get(key) === id) this.slugs.delete(key);
+    for (const l of this.listeners) l.changed(e.story, undefined);
   }
 
   /** Newest change first; `after` is the sortKey of the previous page's last item. */

@@ -43,7 +43,8 @@ import {
   VersionInputSchema,
   type Story,
 } from '@khao/contracts';
-import { RpcClient, ZodValidationPipe } from '@khao/messaging';
+import { RpcClient } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { Roles } from '../auth/roles.decorator.js';
 import { UsersRepository } from '../auth/users.repository.js';
 import { etag, parseIfMatch } from '../common/if-match.js';

@@ -43,6 +43,7 @@ export function entryOf(event: EventEnvelope): AuditEntry | undefined {
       channelType: d.channelType,
       externalUrl: d.externalUrl,
       error: d.error,
+      errorKind: d.errorKind,
       eventId: event.id,
     }).filter(([, v]) => v !== undefined && v !== null),
   );
@@ -94,14 +95,16 @@ export class AuditRecorder implements OnApplicationBootstrap, OnModuleDestroy {
       concurrency: AUDIT_CONCURRENCY,
       logger: this.infra.logger,
       durable: this.config.EVENTS_CONSUMER,
-      subjects: RECORDED.map(([e]) => e.subject),
-      handler: async (event) => {
+      maxDeliveries: this.config.EVENT_MAX_DELIVERIES,
+      backoffMs: this.config.EVENT_BACKOFF_MS,
+      // The trail records what each event says, as it says it: none is refused for its shape.
+    }).onRaw(
+      RECORDED.map(([e]) => e),
+      async (event) => {
         const entry = entryOf(event);
         if (entry) await this.audit.record(entry, { strict: true, id: entryIdOf(event) });
       },
-      maxDeliveries: this.config.EVENT_MAX_DELIVERIES,
-      backoffMs: this.config.EVENT_BACKOFF_MS,
-    });
+    );
     await this.consumer.start();
   }
 

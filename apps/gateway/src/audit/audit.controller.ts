@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ObjectIdSchema } from '@khao/contracts';
-import { ZodValidationPipe } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { Roles } from '../auth/roles.decorator.js';
 import { ErrorBodySchema, openApi } from '../common/openapi.js';
 import { AuditRepository } from './audit.repository.js';

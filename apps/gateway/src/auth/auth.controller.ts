@@ -9,7 +9,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ZodValidationPipe } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { openApi, ErrorBodySchema } from '../common/openapi.js';
 import { AuthService } from './auth.service.js';
 import { Public } from './roles.decorator.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UserEvents, type EventData, type EventEnvelope } from '@khao/contracts';
+import { UserEvents, type EventEnvelope } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
 import { EventFollower, INFRA, type ServiceInfra } from '@khao/messaging';
 import { LOGGER } from '../tokens.js';
@@ -36,11 +36,13 @@ export class RevocationList {
   ) {
     this.follower = new EventFollower({
       nats: infra.nats,
-      subjects: [UserEvents.tokensRevoked.subject, UserEvents.sessionEnded.subject],
       logger: logger.child({ component: 'revocations' }),
-      onEvent: (_subject, event) => this.apply(event),
       onGap: () => this.reload(),
-    });
+    })
+      .on(UserEvents.tokensRevoked, (e) => this.heardOf(e, () => this.raise(e.data.userId, e.data.tokenVersion)))
+      .on(UserEvents.sessionEnded, (e) =>
+        this.heardOf(e, () => this.endSession(e.data.sessionId, new Date(e.data.expiresAt))),
+      );
   }
 
   /** Following first, then loading: a change made in between is heard of either way. */
@@ -94,14 +96,8 @@ export class RevocationList {
     });
   }
 
-  private apply(event: EventEnvelope): void {
-    if (event.type === UserEvents.tokensRevoked.type) {
-      const data = event.data as EventData<typeof UserEvents.tokensRevoked>;
-      this.raise(data.userId, data.tokenVersion);
-    } else if (event.type === UserEvents.sessionEnded.type) {
-      const data = event.data as EventData<typeof UserEvents.sessionEnded>;
-      this.endSession(data.sessionId, new Date(data.expiresAt));
-    }
+  private heardOf(event: EventEnvelope, apply: () => void): void {
+    apply();
     this.waiting.get(event.id)?.();
   }
 

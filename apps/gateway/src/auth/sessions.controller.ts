@@ -17,7 +17,7 @@ import {
 } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RoleSchema } from '@khao/contracts';
-import { ZodValidationPipe } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { ErrorBodySchema, openApi } from '../common/openapi.js';
 import { LoginSchema } from './auth.controller.js';
 import { Public } from './roles.decorator.js';

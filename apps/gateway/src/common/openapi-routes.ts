@@ -4,7 +4,7 @@ import { METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.j
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ZodValidationPipe } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { PUBLIC_KEY } from '../auth/roles.decorator.js';
 import { ETAG_PATTERN } from './if-match.js';
 import { ErrorBodySchema, openApi } from './openapi.js';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthRpc, ServiceNames, type Check, type HealthReply } from '@khao/contracts';
-import { INFRA, pingNats, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { INFRA, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { pingNats } from '@khao/runtime';
 import { pingMongo } from '@khao/persistence';
 import { CONFIG } from '../tokens.js';
 import type { GatewayConfig } from '../config.js';

@@ -1,14 +1,15 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DeliverPolicy, jetstream, type ConsumerMessages } from '@nats-io/jetstream';
-import { DomainError, ErrorCode, Streams, type EventEnvelope, type Role } from '@khao/contracts';
+import { DomainError, ErrorCode, EventFamilies, Streams, type EventEnvelope, type Role } from '@khao/contracts';
 import { INFRA, type ServiceInfra } from '@khao/messaging';
 
 /** Which events each role hears of: what its work in the studio needs (translators: jobs; editors: everything). */
+const { article, media, translation, social } = EventFamilies;
 const SUBJECTS: Record<Role, string[]> = {
-  admin: ['events.article.>', 'events.media.>', 'events.translation.>', 'events.social.>'],
-  editor: ['events.article.>', 'events.media.>', 'events.translation.>', 'events.social.>'],
-  author: ['events.article.>', 'events.media.>'],
-  translator: ['events.article.>', 'events.media.>', 'events.translation.>'],
+  admin: [article, media, translation, social],
+  editor: [article, media, translation, social],
+  author: [article, media],
+  translator: [article, media, translation],
 };
 
 /**

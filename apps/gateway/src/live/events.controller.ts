@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ZodValidationPipe } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { RevocationList } from '../auth/revocation-list.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { Refuses } from '../common/openapi-routes.js';

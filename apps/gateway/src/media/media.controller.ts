@@ -23,7 +23,8 @@ import {
   PresignedUploadSchema,
   type CompletedUpload,
 } from '@khao/contracts';
-import { RpcClient, ZodValidationPipe } from '@khao/messaging';
+import { RpcClient } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { Roles } from '../auth/roles.decorator.js';
 import { openApi } from '../common/openapi.js';
 import { Refuses } from '../common/openapi-routes.js';

@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/comm
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DeadLetterSchema } from '@khao/contracts';
-import { DeadLetters, ZodValidationPipe } from '@khao/messaging';
+import { DeadLetters } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { Roles } from '../auth/roles.decorator.js';
 import { openApi } from '../common/openapi.js';
 import type { KhaoRequest } from '../common/request.js';

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SocialRpc, Streams, TranslationRpc, type Actor, type JobCounts, type PostCounts } from '@khao/contracts';
+import {
+  deadLetterFilter,
+  SocialRpc,
+  Streams,
+  TranslationRpc,
+  type Actor,
+  type JobCounts,
+  type PostCounts,
+} from '@khao/contracts';
 import { INFRA, RpcClient, type ServiceInfra } from '@khao/messaging';
 import { ReadinessService, type Readiness } from '../health/readiness.service.js';
 
@@ -51,7 +59,7 @@ export class OpsStatusService {
   /** Each durable consumer of the events (the ephemeral ones behind live streams are not work waiting). */
   private async consumers(): Promise<ConsumerFigures[]> {
     const { jsm } = this.infra;
-    const dlq = await jsm.streams.info(Streams.deadLetters.name, { subjects_filter: 'dlq.>' });
+    const dlq = await jsm.streams.info(Streams.deadLetters.name, { subjects_filter: deadLetterFilter() });
     const dead = new Map<string, number>();
     for (const [subject, n] of Object.entries(dlq.state.subjects ?? {})) {
       const consumer = subject.split('.')[1];

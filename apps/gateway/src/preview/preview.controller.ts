@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiPara
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ArticlesRpc, DomainError, ErrorCode, LanguageSchema, ObjectIdSchema, type Language } from '@khao/contracts';
-import { RpcClient, ZodValidationPipe } from '@khao/messaging';
+import { RpcClient } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { Public, Roles } from '../auth/roles.decorator.js';
 import type { GatewayConfig } from '../config.js';
 import { openApi } from '../common/openapi.js';

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LanguageSchema, PublicListQuerySchema, type Language } from '@khao/contracts';
-import { ZodValidationPipe } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { Public } from '../auth/roles.decorator.js';
 import { PublicCache } from './public-cache.js';
 import { PublicKeys } from './public-keys.js';

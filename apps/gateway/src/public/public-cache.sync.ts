@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventEnvelope } from '@khao/contracts';
+import { EventFamilies, inFamily, type EventEnvelope } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
 import { EventFollower, INFRA, type ServiceInfra } from '@khao/messaging';
 import { LOGGER } from '../tokens.js';
@@ -31,7 +31,7 @@ export class PublicCacheSync {
   ) {
     this.follower = new EventFollower({
       nats: infra.nats,
-      subjects: ['events.article.>', 'events.media.>'],
+      families: [EventFamilies.article, EventFamilies.media],
       logger: logger.child({ component: 'public-cache' }),
       onEvent: (subject, event) => this.apply(subject, event),
       onGap: () => {
@@ -56,7 +56,7 @@ export class PublicCacheSync {
       language?: string;
       publishedAt?: string | null;
     };
-    if (subject.startsWith('events.article.')) {
+    if (inFamily(subject, EventFamilies.article)) {
       const tags = [ARTICLES_TAG, SITEMAP_INDEX_TAG];
       if (storyId) tags.push(`story:${storyId}`);
       // The sitemaps that list the story carry its tag; a version just published is not in one yet.

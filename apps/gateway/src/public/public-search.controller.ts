@@ -9,7 +9,7 @@ import {
   PublicSearchReplySchema,
   PublicTranslationSchema,
 } from '@khao/contracts';
-import { ZodValidationPipe } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { Public } from '../auth/roles.decorator.js';
 import { ErrorBodySchema, openApi } from '../common/openapi.js';
 import { PublicCache } from './public-cache.js';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ObjectIdSchema } from '@khao/contracts';
-import { ZodValidationPipe } from '@khao/messaging';
+import { ZodValidationPipe } from '@khao/runtime';
 import { Roles } from '../auth/roles.decorator.js';
 import { openApi } from '../common/openapi.js';
 import { Refuses } from '../common/openapi-routes.js';

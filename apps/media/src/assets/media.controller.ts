@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { MediaAdminRpc, MediaRpc, type RpcPayload as In } from '@khao/contracts';
-import { validRpc as valid } from '@khao/messaging';
+import { validRpc as valid } from '@khao/runtime';
 import { ResolveService } from '../resolve/resolve.service.js';
 import { AssetsService } from './assets.service.js';
 import { UploadsService } from './uploads.service.js';

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EventFamilies } from '@khao/contracts';
 import { EventFollower, INFRA, type ServiceInfra } from '@khao/messaging';
 import { AssetCache } from './asset-cache.js';
 
@@ -10,7 +11,7 @@ export class AssetCacheSync {
   constructor(cache: AssetCache, @Inject(INFRA) infra: ServiceInfra) {
     this.follower = new EventFollower({
       nats: infra.nats,
-      subjects: ['events.media.>'],
+      families: [EventFamilies.media],
       logger: infra.logger.child({ component: 'asset-cache' }),
       onEvent: (_subject, event) => {
         const { mediaId } = (event.data ?? {}) as { mediaId?: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newTid } from './bluesky.adapter.js';
 import { kindOfStatus, redact, retryAfterMs } from './http.js';
 import { retryKey } from './line.adapter.js';
+import { newTid } from '../posts/record-key.js';
 
 const now = Date.parse('2026-11-26T01:00:00Z');
 const h = (o: Record<string, string>) => new Headers(o);

@@ -1,18 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ArticleEvents,
-  PublishedEventSchema,
-  VersionEventSchema,
-  type EventEnvelope,
-  type PublishedEvent,
-} from '@khao/contracts';
+import { ArticleEvents, isImportedPublish } from '@khao/contracts';
 import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
 import type { SocialConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
 import { FollowThrough } from './follow-through.js';
 import { PostQueue } from './post-queue.js';
-
-const DeletedSchema = ArticleEvents.deleted.data;
 
 /**
  * The durable consumer of the article events (`EVENTS_CONSUMER`, shared by the replicas): published → queue one
@@ -45,60 +37,34 @@ export class ArticleEventsConsumer {
   }
 
   private consumer(): EventConsumer {
-    return new EventConsumer({
-      nc: this.infra.nats,
-      jsm: this.infra.jsm,
-      publisher: this.infra.publisher,
-      inbox: this.infra.inbox,
-      logger: this.infra.logger,
-      durable: this.config.EVENTS_CONSUMER,
-      subjects: [
-        ArticleEvents.versionPublished.subject,
-        ArticleEvents.versionPublishedV2.subject,
-        ArticleEvents.versionUpdated.subject,
-        ArticleEvents.versionUnpublished.subject,
-        ArticleEvents.deleted.subject,
-      ],
-      handler: (e) => this.handle(e),
-      maxDeliveries: this.config.EVENT_MAX_DELIVERIES,
-      backoffMs: this.config.EVENT_BACKOFF_MS,
-    });
-  }
-
-  private async handle(e: EventEnvelope): Promise<void> {
-    switch (e.type) {
-      case ArticleEvents.versionPublished.type:
-        return this.queue.published(VersionEventSchema.parse(e.data), new Date(e.occurredAt));
-      case ArticleEvents.versionPublishedV2.type: {
-        const v = PublishedEventSchema.parse(e.data);
-        if (v.imported) return this.skipImported(v);
-        return this.queue.published(v, new Date(e.occurredAt));
-      }
-      case ArticleEvents.versionUpdated.type:
-        return this.follow.corrected(VersionEventSchema.parse(e.data));
-      case ArticleEvents.versionUnpublished.type: {
-        const v = VersionEventSchema.parse(e.data);
-        return this.follow.takenDown(v.storyId, [v.language], v.revision, new Date(e.occurredAt));
-      }
-      case ArticleEvents.deleted.type: {
-        const d = DeletedSchema.parse(e.data);
-        return this.follow.takenDown(
-          d.storyId,
-          d.versions.map((v) => v.language),
-          d.revision,
-          new Date(e.occurredAt),
-        );
-      }
-      default:
-        return;
-    }
-  }
-
-  /** A story imported from an archive was published years ago: posting it now would flood every channel. */
-  private skipImported(v: PublishedEvent): void {
-    this.infra.logger.info(
-      { storyId: v.storyId, language: v.language, reason: 'imported' },
-      'not posted: the story was imported from an archive',
+    return (
+      new EventConsumer({
+        nc: this.infra.nats,
+        jsm: this.infra.jsm,
+        publisher: this.infra.publisher,
+        inbox: this.infra.inbox,
+        logger: this.infra.logger,
+        durable: this.config.EVENTS_CONSUMER,
+        // A story imported from an archive was published years ago: posting it now would flood every channel.
+        skip: (e) => (isImportedPublish(e) ? 'imported' : undefined),
+        maxDeliveries: this.config.EVENT_MAX_DELIVERIES,
+        backoffMs: this.config.EVENT_BACKOFF_MS,
+      })
+        .on(ArticleEvents.versionPublished, (e) => this.queue.published(e.data, new Date(e.occurredAt)))
+        // Imported ones are skipped before they get here.
+        .on(ArticleEvents.versionPublishedV2, (e) => this.queue.published(e.data, new Date(e.occurredAt)))
+        .on(ArticleEvents.versionUpdated, (e) => this.follow.corrected(e.data))
+        .on(ArticleEvents.versionUnpublished, ({ data: v, occurredAt }) =>
+          this.follow.takenDown(v.storyId, [v.language], v.revision, new Date(occurredAt)),
+        )
+        .on(ArticleEvents.deleted, ({ data: d, occurredAt }) =>
+          this.follow.takenDown(
+            d.storyId,
+            d.versions.map((v) => v.language),
+            d.revision,
+            new Date(occurredAt),
+          ),
+        )
     );
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Language, VersionEvent } from '@khao/contracts';
-import { newTid } from '../adapters/bluesky.adapter.js';
 import { ChannelAccess } from '../channels/channel-access.js';
 import type { ChannelDoc } from '../channels/channel.schema.js';
 import { Dispatcher } from '../posts/dispatcher.js';
 import { postId, type PostDoc } from '../posts/post.schema.js';
 import { PostsRepository } from '../posts/posts.repository.js';
+import { newTid } from '../posts/record-key.js';
 
 /**
  * Queues one post per (story, language, channel). The insert of the post's `_id` is the "once": a redelivered

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PostErrorKind } from '@khao/contracts';
-import { INFRA, PeriodicPass, type ServiceInfra } from '@khao/messaging';
 import type { Logger } from '@khao/logging';
+import { INFRA, type ServiceInfra } from '@khao/messaging';
 import { Adapters } from '../adapters/adapters.js';
 import { isPlatformError, type Sent } from '../adapters/adapter.js';
 import { ChannelAccess } from '../channels/channel-access.js';
@@ -11,6 +11,7 @@ import { CONFIG } from '../tokens.js';
 import { CoverImages } from './cover-images.js';
 import { outgoing } from './outgoing.js';
 import { PostSettler } from './post-events.js';
+import { PostScheduler } from './post-scheduler.js';
 import type { PostDoc } from './post.schema.js';
 import { PostsRepository } from './posts.repository.js';
 
@@ -27,16 +28,11 @@ const ORPHAN_GRACE_MS = 60_000;
  * `sending` past its lease (its process died) or `unconfirmed` (no answer) is reconciled before anything is sent
  * again: idempotent platforms get the same key again, the others are looked up; what cannot be determined is left
  * unconfirmed for a person. Retries back off with jitter; rate limits pause the channel until the platform's reset.
+ * What happens to a post on each outcome is decided here; when and how many at once, by the PostScheduler.
  */
 @Injectable()
 export class Dispatcher {
-  private readonly inFlight = new Set<string>();
-  private readonly again = new Set<string>();
-  private readonly pausedUntil = new Map<string, number>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly waiting: (() => void)[] = [];
-  private running = 0;
-  private readonly sweeps: PeriodicPass;
+  private readonly scheduler: PostScheduler;
   private readonly log: Logger;
 
   constructor(
@@ -49,64 +45,27 @@ export class Dispatcher {
     @Inject(INFRA) infra: ServiceInfra,
   ) {
     this.log = infra.logger.child({ component: 'dispatcher' });
-    this.sweeps = new PeriodicPass({
-      what: 'sweep',
-      everyMs: config.SOCIAL_SWEEP_MS,
+    this.scheduler = new PostScheduler({
+      concurrency: config.SOCIAL_CONCURRENCY,
+      sweepEveryMs: config.SOCIAL_SWEEP_MS,
       logger: this.log,
-      pass: () => this.sweepDue(),
+      step: (id, token) => this.step(id, token),
+      due: () => this.repo.due(new Date(), 500),
     });
   }
 
   onApplicationBootstrap(): void {
-    this.sweeps.start();
+    this.scheduler.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    const sweeping = this.sweeps.stop(); // stops kicks at once, then waits for the sweep in flight
-    for (const t of this.timers.values()) clearTimeout(t);
-    await sweeping;
-    while (this.running > 0) await new Promise((r) => setTimeout(r, 50));
-  }
-
-  private get stopped(): boolean {
-    return this.sweeps.isStopped;
+  onModuleDestroy(): Promise<void> {
+    return this.scheduler.stop();
   }
 
   /** Works on one post now (if it is due); safe to call any number of times from anywhere. */
   /** `token`: the work marker's token when the caller knows it (saves a read). */
   kick(id: string, token?: string): void {
-    if (this.stopped) return;
-    if (this.inFlight.has(id)) {
-      // Something changed while a step runs (a retry, say): look again once it is done.
-      this.again.add(id);
-      return;
-    }
-    this.inFlight.add(id);
-    void this.withSlot(() => this.step(id, token))
-      .catch((err: Error) => this.log.warn({ postId: id, err: err.message }, 'post step failed; the sweep will retry'))
-      .finally(() => {
-        this.inFlight.delete(id);
-        if (this.again.delete(id)) this.kick(id);
-      });
-  }
-
-  /** Due work of every replica, including what a crash left (leases run out into the work set). */
-  private async sweepDue(): Promise<void> {
-    const due = await this.repo.due(new Date(), 500);
-    for (const m of due) {
-      if (!this.inFlight.has(m._id)) this.kick(m._id, m.token);
-    }
-  }
-
-  private async withSlot<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.running >= this.config.SOCIAL_CONCURRENCY) await new Promise<void>((r) => this.waiting.push(r));
-    this.running++;
-    try {
-      return await fn();
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
+    this.scheduler.kick(id, token);
   }
 
   private async step(id: string, known?: string): Promise<void> {
@@ -133,8 +92,8 @@ export class Dispatcher {
         'channel_deleted',
         'the channel was deleted before the post could be confirmed',
       );
-    const paused = this.pausedUntil.get(channel._id) ?? 0;
-    if (paused > now) return this.later(id, paused);
+    const paused = this.scheduler.pausedTill(channel._id, now);
+    if (paused) return this.later(id, paused);
     if (!reconciling && channel.needsReauth) {
       const reason = channel.reauthMessage ?? `channel "${channel.name}" needs re-authorisation`;
       return this.failWithClaim(post, 'auth', reason);
@@ -223,7 +182,7 @@ export class Dispatcher {
     const message = err.message;
     this.log.warn({ postId: post._id, kind: err.kind, attempts: post.attempts, err: message }, 'platform call failed');
     if (err.kind === 'rate_limited' && err.retryAfterMs !== undefined) {
-      this.pausedUntil.set(channel._id, Date.now() + err.retryAfterMs);
+      this.scheduler.pause(channel._id, Date.now() + err.retryAfterMs);
     }
     if (err.kind === 'auth') {
       const flagged = await this.channels.flagReauth(channel, message);
@@ -306,18 +265,7 @@ export class Dispatcher {
   /** Records when the post is due (durable) and, when soon, sets a local timer so it does not wait for a sweep. */
   private async later(id: string, at: number): Promise<void> {
     const token = await this.repo.schedule(id, new Date(at));
-    const delay = at - Date.now();
-    if (delay > 5 * 60_000 || this.stopped) return;
-    clearTimeout(this.timers.get(id));
-    const t = setTimeout(
-      () => {
-        this.timers.delete(id);
-        this.kick(id, token);
-      },
-      Math.max(0, delay) + 5,
-    );
-    t.unref();
-    this.timers.set(id, t);
+    this.scheduler.wakeAt(id, at, token);
   }
 
   private async dropOrphan(id: string): Promise<void> {

@@ -24,7 +24,7 @@ export class PostSettler {
   }
 
   async failed(post: PostDoc, errorKind: PostErrorKind, error: string, token?: string): Promise<void> {
-    const event = outboxEntry(SocialEvents.postFailed, { ...ref(post), error });
+    const event = outboxEntry(SocialEvents.postFailed, { ...ref(post), error, errorKind });
     const fields = { status: 'failed' as const, lastError: error, errorKind, leaseUntil: null, nextAttemptAt: null };
     await this.write(post, fields, event, token);
   }

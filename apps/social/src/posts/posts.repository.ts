@@ -15,6 +15,9 @@ import { Posts, type PostDoc } from './post.schema.js';
 /** One per attempt: `<postId>#<n>`. */
 const PostClaims = defineCollection({ name: 'post_claims', schema: z.object({ _id: z.string(), at: z.date() }) });
 
+/** At most one prune of old claims an hour per process, started by a claim. */
+const PRUNE_EVERY_MS = 3600 * 1000;
+
 /** "This post has work due at `dueAt`": the small set the dispatcher sweeps (sent and failed posts leave it). */
 const PostWork = dueMarkers('post_work', { since: z.date() });
 
@@ -36,6 +39,7 @@ export class PostsRepository {
   private readonly posts: DocCollection<typeof Posts.schema>;
   private readonly claims: DocCollection<typeof PostClaims.schema>;
   private readonly work: DueMarkers<(typeof PostWork)['schema']['shape']>;
+  private nextPruneAt = 0;
 
   constructor(
     db: Database,
@@ -105,6 +109,11 @@ export class PostsRepository {
   }
 
   private async claim(id: string, n: number): Promise<boolean> {
+    if (Date.now() >= this.nextPruneAt) {
+      this.nextPruneAt = Date.now() + PRUNE_EVERY_MS;
+      // In the background; a failed prune is tried again an hour later.
+      this.pruneClaims(new Date(Date.now() - this.claimKeepMs)).catch(() => undefined);
+    }
     try {
       await this.claims.insertOne({ _id: `${id}#${n}`, at: new Date() });
       return true;
@@ -112,6 +121,21 @@ export class PostsRepository {
       if (isDuplicateKey(err)) return false;
       throw err;
     }
+  }
+
+  /**
+   * Deletes the claims taken before `before` (kept {@link claimKeepMs}: an hour, and at least ten claim lives). A
+   * claim that old is either recorded in its post (the post's `claims` is past it, and every walk starts after the
+   * post's count) or abandoned, which {@link claimNext} steps over anyway; deleting it differs only for a walker that
+   * read the post before that attempt and stalled for the whole hour before claiming, and such a stall past one
+   * claim's life already makes it step over the claim today. So the claims stay as many as an hour of attempts.
+   */
+  async pruneClaims(before: Date): Promise<number> {
+    return this.claims.deleteMany({ at: { $lt: before } });
+  }
+
+  private get claimKeepMs(): number {
+    return Math.max(3600 * 1000, 10 * this.staleClaimMs);
   }
 
   /** Marks the post due at `dueAt`; returns the marker's new token. */

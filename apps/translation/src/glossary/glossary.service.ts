@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type Actor, type GlossaryEntry, type Language } from '@khao/contracts';
-import { mayReview } from '../jobs/review.service.js';
+import { mayReview } from '../review.policy.js';
 import { GlossaryRepository } from './glossary.repository.js';
 
 type Term = { sourceLanguage: Language; targetLanguage: Language; source: string; target: string };

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { TranslationRpc, type RpcPayload as In } from '@khao/contracts';
-import { validRpc as valid } from '@khao/messaging';
+import { validRpc as valid } from '@khao/runtime';
 import { GlossaryService } from '../glossary/glossary.service.js';
 import { ReviewService } from './review.service.js';
 

@@ -14,6 +14,7 @@ import {
 import { ArticlesClient } from '../articles/articles.client.js';
 import type { TranslationConfig } from '../config.js';
 import { MemoryRepository } from '../memory/memory.repository.js';
+import { mayReview } from '../review.policy.js';
 import { CONFIG } from '../tokens.js';
 import { approvedEvent } from './job-events.js';
 import { targetVersion, toJob } from './job.mapper.js';
@@ -21,15 +22,6 @@ import type { JobDoc } from './job.schema.js';
 import { JobWriter } from './job-writer.js';
 import { JobsRepository } from './jobs.repository.js';
 import { pendingCount } from './refresh.js';
-
-const REVIEWERS = new Set(['admin', 'editor', 'translator']);
-
-/** Checked here as well as at the gateway: the service trusts the actor, not the caller's routing. */
-export function mayReview(actor: Actor): void {
-  if (!REVIEWERS.has(actor.role)) {
-    throw new DomainError(ErrorCode.Forbidden, `the ${actor.role} role has no access to translation jobs`);
-  }
-}
 
 /** What translators and editors do with jobs: list, read, edit segments, approve. */
 @Injectable()

@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { ArticleEvents, PublishedEventSchema, VersionEventSchema, type EventEnvelope } from '@khao/contracts';
-import type { Logger } from '@khao/logging';
+import { ArticleEvents, isImportedPublish, type VersionEvent } from '@khao/contracts';
 import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
 import { z } from 'zod';
 import type { TranslationConfig } from '../config.js';
@@ -9,8 +8,7 @@ import { CONFIG } from '../tokens.js';
 import { StoryFetch } from './story-fetch.js';
 import { triggerEvents, triggers } from './trigger.js';
 
-const DeletedSchema = z.object({ storyId: z.string() });
-const storyOf = (e: EventEnvelope) => DeletedSchema.safeParse(e.data).data?.storyId;
+const StoryOf = z.object({ storyId: z.string() });
 
 /**
  * Article events → jobs, through a durable consumer (EVENTS_CONSUMER) shared by the replicas. Events carry no body:
@@ -20,7 +18,6 @@ const storyOf = (e: EventEnvelope) => DeletedSchema.safeParse(e.data).data?.stor
 @Injectable()
 export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly consumer: EventConsumer;
-  private readonly logger: Logger;
 
   constructor(
     private readonly refresh: RefreshService,
@@ -28,7 +25,6 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
     @Inject(CONFIG) private readonly config: TranslationConfig,
     @Inject(INFRA) infra: ServiceInfra,
   ) {
-    this.logger = infra.logger;
     this.consumer = new EventConsumer({
       nc: infra.nats,
       jsm: infra.jsm,
@@ -36,15 +32,21 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
       inbox: infra.inbox,
       logger: infra.logger,
       durable: config.EVENTS_CONSUMER,
-      subjects: [...triggerEvents(config.TRANSLATION_TRIGGER), ArticleEvents.deleted].map((d) => d.subject),
       // Several stories at once (each event waits mostly on the articles service and the database); one story's
       // events still one after another, in stream order.
       concurrency: config.TRANSLATION_EVENT_HANDLERS,
-      keyOf: (e) => storyOf(e) ?? e.id,
-      handler: (e) => this.handle(e),
+      keyOf: (e) => StoryOf.safeParse(e.data).data?.storyId ?? e.id,
+      // An archive's stories were published as they were: machine-translating years of them is nobody's request.
+      skip: (e) => (isImportedPublish(e) ? 'imported' : undefined),
       maxDeliveries: config.EVENT_MAX_DELIVERIES,
       backoffMs: config.EVENT_BACKOFF_MS,
-    });
+    })
+      .on(ArticleEvents.deleted, (e) => this.refresh.deleteStory(e.data.storyId))
+      // Imported ones are skipped before they get here.
+      .on(ArticleEvents.versionPublishedV2, (e) => this.versionChanged(e.data));
+    for (const d of triggerEvents(config.TRANSLATION_TRIGGER)) {
+      if (d !== ArticleEvents.versionPublishedV2) this.consumer.on(d, (e) => this.versionChanged(e.data));
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -55,23 +57,7 @@ export class ArticleEventsConsumer implements OnApplicationBootstrap, OnModuleDe
     await this.consumer.stop();
   }
 
-  async handle(event: EventEnvelope): Promise<void> {
-    if (event.type === ArticleEvents.deleted.type) {
-      await this.refresh.deleteStory(DeletedSchema.parse(event.data).storyId);
-      return;
-    }
-    if (event.type === ArticleEvents.versionPublishedV2.type) {
-      const p = PublishedEventSchema.parse(event.data);
-      if (p.imported) {
-        // An archive's stories were published as they were: machine-translating years of them is nobody's request.
-        this.logger.info(
-          { storyId: p.storyId, language: p.language, reason: 'imported' },
-          'no translation job: the story was imported from an archive',
-        );
-        return;
-      }
-    }
-    const v = VersionEventSchema.parse(event.data);
+  private async versionChanged(v: VersionEvent): Promise<void> {
     // Translations' own saves, and statuses this trigger ignores, start nothing.
     if (v.language !== v.sourceLanguage || !triggers(this.config.TRANSLATION_TRIGGER, v.status)) return;
     await this.fetch.fetchAndRefresh(v.storyId);

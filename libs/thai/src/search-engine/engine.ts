@@ -66,21 +66,36 @@ const SHIFT = [0, 4, 8, 16];
 const MAX = [15, 15, 255, 15];
 const FREE_BIT = 1 << 20;
 const EDGE_BIT = 1 << 21;
+// Its top ten bits hold where the term stands among the document's distinct terms (`Entry.unique`), so that a phrase
+// check finds its positions without a search; UNIQUE_UNKNOWN when that is past what ten bits hold.
+const UNIQUE_SHIFT = 22;
+const UNIQUE_UNKNOWN = 1023;
+/** Bits of each term's successor filter (`SearchIndex.follows`), in 32-bit words. */
+const FOLLOW_WORDS = 4;
+/** A term id's hash, shifted down to one of FOLLOW_WORDS × 32 bits. */
+const FOLLOW_SHIFT = 25;
 
 interface Entry<R> {
   key: string;
   ref: R;
   time: number;
-  /** Term ids with their TermFlag in the low two bits, field after field. */
-  seq: Uint32Array;
-  /** Where each field ends in `seq`. */
-  ends: number[];
-  /** Distinct term ids, ascending. */
+  /** Distinct term ids, ascending: a term's place `u` here names it in `data`. */
   unique: Uint32Array;
-  /** Where each distinct term occurs in `seq`: its positions, ascending, from `starts[u]` to `starts[u + 1]`. */
-  positions: Uint16Array | Uint32Array;
-  starts: Uint16Array | Uint32Array;
+  /**
+   * The document's terms in one array, 16-bit unless the document is huge: where each field ends (FIELDS values, in
+   * term positions), how many distinct terms it has, where each one's positions start (one more than that), each
+   * distinct term's positions, ascending, and the terms one after another, as their `u` with the TermFlag in the low
+   * two bits. Also in `SearchIndex.datas`, by slot, which a phrase check reads without this object.
+   */
+  data: Uint16Array | Uint32Array;
 }
+
+/** Where a document's `data` has its positions' starts (after the fields' ends and the count of distinct terms). */
+const STARTS = FIELDS + 1;
+/** Where `data`'s positions begin. */
+const positionsAt = (data: Uint16Array | Uint32Array) => STARTS + data[FIELDS] + 1;
+/** Where `data`'s terms in order begin. */
+const termsAt = (data: Uint16Array | Uint32Array) => positionsAt(data) + data[FIELDS - 1];
 
 /** How an alternative of a query group stands in one document. */
 const enum Found {
@@ -125,7 +140,18 @@ export class SearchIndex<R = unknown> {
   private readonly ids = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly postings: Postings[] = [];
+  /**
+   * Per term, FOLLOW_WORDS words of bits: which terms (hashed) ever came right after it in a field. A phrase whose
+   * neighbours never met is nowhere, which a query learns without reading one document. Bits are never cleared.
+   */
+  private follows = new Uint32Array(0);
+  // By term id, for `put`: a term's packed counts in the document being put, and its place among the document's
+  // distinct terms.
+  private countScratch = new Uint32Array(0);
+  private placeScratch = new Uint32Array(0);
   private readonly entries: (Entry<R> | undefined)[] = [];
+  /** Each slot's `Entry.data`. */
+  private readonly datas: (Uint16Array | Uint32Array)[] = [];
   // Per-search scratch, by slot, reused: the score with undecided phrases counted whole, what undecided phrases may
   // take off it, whether a part was found apart, how many parts wait on a phrase check, a visit stamp; then the
   // rank keys (exact, score) at best, at worst and as found.
@@ -162,10 +188,12 @@ export class SearchIndex<R = unknown> {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return undefined;
     const e = this.entries[slot]!;
-    return e.ends.map((end, f) =>
-      Array.from(e.seq.subarray(f ? e.ends[f - 1] : 0, end), (t) => `${t & 3}${this.words[t >>> 2]}`).join(
-        TERM_SEPARATOR,
-      ),
+    const terms = termsAt(e.data);
+    return Array.from({ length: FIELDS }, (_, f) =>
+      Array.from(
+        e.data.subarray(terms + (f ? e.data[f - 1] : 0), terms + e.data[f]),
+        (t) => `${t & 3}${this.words[e.unique[t >>> 2]]}`,
+      ).join(TERM_SEPARATOR),
     );
   }
 
@@ -173,37 +201,45 @@ export class SearchIndex<R = unknown> {
     this.remove(doc.key);
     const seq: number[] = [];
     const ends: number[] = [];
-    const counts = new Map<number, number>();
+    // The packed counts of each term so far, by term id (zero again once the document is in; read through `this`: a
+    // new term grows the array), and its terms in the order first seen.
+    const distinct: number[] = [];
     fieldTerms(doc).forEach((terms, field) => {
+      let previous = -1;
       for (const t of terms) {
         const id = this.idOf(t.term);
+        if (previous >= 0) this.follow(previous, id);
+        previous = id;
         seq.push((id << 2) | t.flags);
-        const c = counts.get(id) ?? 0;
+        const c = this.countScratch[id];
+        if (c === 0) distinct.push(id);
         const tf = (c >> SHIFT[field]) & MAX[field];
         let packed = tf < MAX[field] ? c + (1 << SHIFT[field]) : c;
         if (t.flags & TermFlag.free) packed |= FREE_BIT;
         if (t.flags & TermFlag.edge) packed |= EDGE_BIT;
-        counts.set(id, packed);
+        this.countScratch[id] = packed;
       }
       ends.push(seq.length);
     });
     const slot = this.entries.length;
-    const unique = Uint32Array.from(counts.keys()).sort();
+    const unique = Uint32Array.from(distinct).sort();
+    const [counts, places] = [this.countScratch, this.placeScratch];
+    unique.forEach((id, u) => {
+      places[id] = u;
+      const p = this.postings[id];
+      p.push(slot, (counts[id] | (Math.min(u, UNIQUE_UNKNOWN) << UNIQUE_SHIFT)) >>> 0);
+      p.df++;
+      counts[id] = 0;
+    });
     const entry: Entry<R> = {
       key: doc.key,
       ref: doc.ref as R,
       time: doc.time,
-      seq: Uint32Array.from(seq),
-      ends,
       unique,
-      ...positionsOf(seq, unique),
+      data: dataOf(seq, ends, unique, places),
     };
-    for (const id of unique) {
-      const p = this.postings[id];
-      p.push(slot, counts.get(id)!);
-      p.df++;
-    }
     this.entries.push(entry);
+    this.datas.push(entry.data);
     this.slotOf.set(doc.key, slot);
     this.addLengths(entry, 1);
     this.growSlots(slot + 1);
@@ -335,7 +371,9 @@ export class SearchIndex<R = unknown> {
       );
     if (groups.some((g) => g.length === 0)) return undefined;
     const all = query.terms.map((t) => this.ids.get(t));
-    const phrase = query.groups.length > 1 && all.every((id) => id !== undefined) ? all : undefined;
+    // A phrase no document can hold (two of its words never met) gives no bonus: no member waits on its check.
+    const phrase =
+      query.groups.length > 1 && all.every((id) => id !== undefined) && this.mayBePhrase(all) ? all : undefined;
     this.growScratch();
     return { groups, phrase, avg: this.lengthSums.map((s) => Math.max(1, s / n)) };
   }
@@ -378,7 +416,7 @@ export class SearchIndex<R = unknown> {
       if (this.stamp[slot] === gen || !this.alive[slot]) continue;
       if (!candidates && accept && !accept(this.entries[slot]!.ref)) continue;
       if (!this.gather(alt, slot, packed, candidates ? -1 : rarest, candidates ? 0 : rare.packed(i), cursors)) continue;
-      const found = alt.ids.length === 1 ? Found.exact : this.found(this.entries[slot]!, alt, packed, false);
+      const found = alt.ids.length === 1 ? Found.exact : this.found(slot, alt, packed, false);
       if (found === Found.none) continue;
       const base = this.baseScore(alt, packed, slot, avg);
       const score = found === Found.apart ? base * APART : base;
@@ -427,12 +465,12 @@ export class SearchIndex<R = unknown> {
   }
 
   /** How the alternative's words stand in the document; `decide` checks the phrase even when they all stand alone. */
-  private found(e: Entry<R>, alt: Alternative, packed: number[], decide: boolean): Found {
+  private found(slot: number, alt: Alternative, packed: number[], decide: boolean): Found {
     const { ids } = alt;
     if (ids.length === 1) return Found.exact;
     if (!decide && alt.strong.every((strong, k) => strong || packed[k] & EDGE_BIT)) return Found.either;
-    if (phraseAt(e, ids, 0, ids.length)) return Found.exact;
-    return this.apart(e, ids, alt.words, packed) ? Found.apart : Found.none;
+    if (this.phrase(slot, ids, 0, ids.length, packed)) return Found.exact;
+    return this.apart(slot, ids, alt.words, packed) ? Found.apart : Found.none;
   }
 
   private baseScore(alt: Alternative, packed: number[], slot: number, avg: number[]): number {
@@ -532,14 +570,13 @@ export class SearchIndex<R = unknown> {
 
   /** The member's exact rank keys: every group's phrase checked, as the first group that matches scored it. */
   private decide(plan: Plan, slot: number): void {
-    const e = this.entries[slot]!;
     const packed: number[] = [];
     let raw = 0;
     let exact = 1;
     for (const group of plan.groups) {
       for (const alt of group) {
         if (!this.gather(alt, slot, packed, -1, 0)) continue;
-        const found = this.found(e, alt, packed, true);
+        const found = this.found(slot, alt, packed, true);
         if (found === Found.none) continue;
         const base = this.baseScore(alt, packed, slot, plan.avg);
         if (found === Found.apart) exact = 0;
@@ -547,7 +584,7 @@ export class SearchIndex<R = unknown> {
         break;
       }
     }
-    const bonus = plan.phrase && phraseAt(e, plan.phrase, 0, plan.phrase.length) ? PHRASE_BONUS : 1;
+    const bonus = plan.phrase && this.phrase(slot, plan.phrase, 0, plan.phrase.length) ? PHRASE_BONUS : 1;
     this.keyExact[FINAL][slot] = exact;
     this.keyScore[FINAL][slot] = round(raw * bonus);
   }
@@ -596,13 +633,14 @@ export class SearchIndex<R = unknown> {
 
   /**
    * The query's words lie apart: cut the query greedily into the longest parts found as phrases; each part must be
-   * strong enough to stand alone (`strongPart`), or a word that begins or ends a run in the story.
+   * strong enough to stand alone (`strongPart`), or a word that begins or ends a run in the story. Asked only once
+   * the whole is known not to be a phrase there.
    */
-  private apart(e: Entry<R>, ids: number[], words: string[], packed: number[]): boolean {
+  private apart(slot: number, ids: number[], words: string[], packed: number[]): boolean {
     let i = 0;
     while (i < ids.length) {
-      let j = ids.length;
-      while (j > i + 1 && !phraseAt(e, ids, i, j)) j--;
+      let j = i === 0 ? ids.length - 1 : ids.length;
+      while (j > i + 1 && !this.phrase(slot, ids, i, j, packed)) j--;
       const part = words.slice(i, j);
       if (!strongPart(part) && !(j === i + 1 && packed[i] & EDGE_BIT)) return false;
       i = j;
@@ -617,8 +655,38 @@ export class SearchIndex<R = unknown> {
       this.ids.set(word, id);
       this.words.push(word);
       this.postings.push(new Postings());
+      if (this.countScratch.length < this.words.length) {
+        const cap = Math.max(1024, this.countScratch.length * 2);
+        this.follows = grown(this.follows, cap * FOLLOW_WORDS);
+        this.countScratch = grown(this.countScratch, cap);
+        this.placeScratch = new Uint32Array(cap);
+      }
     }
     return id;
+  }
+
+  /** Notes that `next` came right after `id` in a field. */
+  private follow(id: number, next: number): void {
+    const bit = followBit(next);
+    this.follows[id * FOLLOW_WORDS + (bit >>> 5)] |= 1 << (bit & 31);
+  }
+
+  /** False when `next` never came right after `id` in any field (true may be a hash collision). */
+  private mayFollow(id: number, next: number): boolean {
+    const bit = followBit(next);
+    return (this.follows[id * FOLLOW_WORDS + (bit >>> 5)] & (1 << (bit & 31))) !== 0;
+  }
+
+  /** Whether ids[from..to) is a phrase in the document; `packed` (by id, when given) locates each term in it. */
+  private phrase(slot: number, ids: number[], from: number, to: number, packed?: number[]): boolean {
+    const unique = () => this.entries[slot]!.unique;
+    return this.mayBePhrase(ids, from, to) && phraseAt(this.datas[slot], unique, ids, from, to, packed);
+  }
+
+  /** Whether each pair of neighbours in ids[from..to) was ever seen one after the other (a phrase may be somewhere). */
+  private mayBePhrase(ids: number[], from = 0, to = ids.length): boolean {
+    for (let j = from; j + 1 < to; j++) if (!this.mayFollow(ids[j], ids[j + 1])) return false;
+    return true;
   }
 
   private addLengths(e: Entry<R>, sign: number): void {
@@ -638,6 +706,8 @@ export class SearchIndex<R = unknown> {
     for (const p of this.postings) p.renumber(renumber);
     this.entries.length = 0;
     this.entries.push(...kept);
+    this.datas.length = 0;
+    this.datas.push(...kept.map((e) => e.data));
     this.alive.fill(0);
     kept.forEach((e, slot) => this.setSlot(slot, e));
     for (const [key, slot] of this.slotOf) this.slotOf.set(key, renumber[slot]);
@@ -673,12 +743,22 @@ function rankedPage(limit: number, exact: Uint8Array, score: Float64Array, times
   };
 }
 
+/** A copy of `a` with room for `size` values. */
+function grown(a: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(size);
+  b.set(a);
+  return b;
+}
+
+/** A term's bit in another term's successor filter. */
+const followBit = (id: number) => Math.imul(id, 0x9e3779b1) >>> FOLLOW_SHIFT;
+
 /** Scores are compared rounded, so that sums in another order never flip a rank. */
 const round = (score: number) => Math.round(score * 1e6) / 1e6;
 const FINAL = 2;
 
 function fieldLength(e: Entry<unknown>, f: number): number {
-  return e.ends[f] - (f ? e.ends[f - 1] : 0);
+  return e.data[f] - (f ? e.data[f - 1] : 0);
 }
 
 /** Where a term id stands in a document's ascending distinct ids, or -1. */
@@ -694,47 +774,67 @@ function uniqueIndex(unique: Uint32Array, id: number): number {
   return -1;
 }
 
-/** Each distinct term's positions in `seq` (term ids with flags), grouped by term in the order of `unique`. */
-function positionsOf(seq: number[], unique: Uint32Array): Pick<Entry<unknown>, 'positions' | 'starts'> {
-  const Store = seq.length < 0xffff ? Uint16Array : Uint32Array;
-  const starts = new Store(unique.length + 1);
-  const at = new Uint32Array(seq.length);
+/**
+ * A document's `data` from its terms in order (term ids with flags), its fields' ends and each term's place among its
+ * distinct ones (by term id).
+ */
+function dataOf(seq: number[], ends: number[], unique: Uint32Array, places: Uint32Array): Uint16Array | Uint32Array {
+  const Store = seq.length < 0xffff && unique.length < 0x3fff ? Uint16Array : Uint32Array;
+  const data = new Store(STARTS + unique.length + 1 + 2 * seq.length);
+  data.set(ends);
+  data[FIELDS] = unique.length;
+  const starts = STARTS;
+  const positions = starts + unique.length + 1;
+  const terms = positions + seq.length;
   for (let p = 0; p < seq.length; p++) {
-    at[p] = uniqueIndex(unique, seq[p] >>> 2);
-    starts[at[p] + 1]++;
+    const u = places[seq[p] >>> 2];
+    data[terms + p] = (u << 2) | (seq[p] & 3);
+    data[starts + u + 1]++;
   }
-  for (let u = 0; u < unique.length; u++) starts[u + 1] += starts[u];
-  const positions = new Store(seq.length);
-  const next = starts.slice(0, unique.length);
-  for (let p = 0; p < seq.length; p++) positions[next[at[p]]++] = p;
-  return { positions, starts };
+  for (let u = 0; u < unique.length; u++) data[starts + u + 1] += data[starts + u];
+  const next = data.slice(starts, starts + unique.length);
+  for (let p = 0; p < seq.length; p++) data[positions + next[data[terms + p] >>> 2]++] = p;
+  return data;
 }
 
 /**
  * Whether ids[from..to) occur one after another within one field of the document: tried only where the phrase's
  * least frequent word in the document stands, from its positions.
  */
-function phraseAt(e: Entry<unknown>, ids: number[], from: number, to: number): boolean {
+function phraseAt(
+  data: Uint16Array | Uint32Array,
+  unique: () => Uint32Array,
+  ids: number[],
+  from: number,
+  to: number,
+  packed?: number[],
+): boolean {
+  const [starts, positions, terms] = [STARTS, positionsAt(data), termsAt(data)];
+  const us = phraseScratch;
   let anchor = -1;
   let fewest = Infinity;
-  let u = -1;
   for (let j = from; j < to; j++) {
-    const v = uniqueIndex(e.unique, ids[j]);
-    if (v < 0) return false;
-    const n = e.starts[v + 1] - e.starts[v];
-    if (n < fewest) [anchor, fewest, u] = [j, n, v];
+    const known = packed ? packed[j] >>> UNIQUE_SHIFT : UNIQUE_UNKNOWN;
+    const u = known !== UNIQUE_UNKNOWN ? known : uniqueIndex(unique(), ids[j]);
+    if (u < 0) return false;
+    us[j - from] = u;
+    const n = data[starts + u + 1] - data[starts + u];
+    if (n < fewest) [anchor, fewest] = [j - from, n];
   }
   const len = to - from;
-  for (let i = e.starts[u]; i < e.starts[u + 1]; i++) {
-    const p = e.positions[i] - (anchor - from);
+  const u = us[anchor];
+  for (let i = data[starts + u]; i < data[starts + u + 1]; i++) {
+    const p = data[positions + i] - anchor;
     if (p < 0) continue;
     // Within the field the phrase would start in.
     let f = 0;
-    while (e.ends[f] <= p) f++;
-    if (p + len > e.ends[f]) continue;
+    while (data[f] <= p) f++;
+    if (p + len > data[f]) continue;
     let k = 0;
-    while (k < len && e.seq[p + k] >>> 2 === ids[from + k]) k++;
+    while (k < len && data[terms + p + k] >>> 2 === us[k]) k++;
     if (k === len) return true;
   }
   return false;
 }
+/** The phrase's terms' places in the document being checked (reused: one check runs at a time). */
+const phraseScratch: number[] = [];

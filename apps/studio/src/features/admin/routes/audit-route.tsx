@@ -1,4 +1,5 @@
-import { Anchor, Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { DataTable } from '../../shell/components/data-table';
 import { DatePickerInput } from '@mantine/dates';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,28 +7,14 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDateTime, pickerFormats } from '../../../lib/dates';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
 import { Loading } from '../../shell/components/loading';
+import { AuditDetails } from '../components/audit-details';
 import { useAudit, type AuditFilters } from '../hooks/use-ops';
 import { useUsers } from '../hooks/use-users';
 import type { AuditEntry } from '../types';
 import { LoadMore } from '../../shell/components/load-more';
+import { StoryFilter } from '../../stories/components/story-filter';
 
 const KEYS = ['actorId', 'storyId', 'from', 'to'] as const;
-const ID = /^[0-9a-f]{24}$/;
-
-/** One detail as text: lists joined, anything else as JSON unless it is a plain string or number. */
-const shown = (v: unknown): string =>
-  Array.isArray(v) ? v.map(shown).join(', ') : typeof v === 'string' ? v : JSON.stringify(v);
-
-/** Details the columns already say: ids, and the title or name the "about" column shows. */
-const SAID = new Set(['eventId', 'channelId', 'title', 'name']);
-
-/** The details worth a glance, in one line. */
-function detailsLine(e: AuditEntry): string {
-  return Object.entries(e.details ?? {})
-    .filter(([k]) => !SAID.has(k))
-    .map(([k, v]) => `${k}: ${shown(v)}`)
-    .join(' · ');
-}
 
 const detail = (e: AuditEntry, key: string): string | undefined => {
   const v = e.details?.[key];
@@ -80,20 +67,7 @@ export function AuditRoute() {
           onChange={(v) => set({ actorId: v ?? undefined })}
           data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name ? `${u.name} (${u.email})` : u.email }))}
         />
-        <TextInput
-          label={t('audit.story')}
-          description={t('audit.storyHint')}
-          w={260}
-          defaultValue={filters.storyId ?? ''}
-          key={filters.storyId ?? ''}
-          onBlur={(e) => {
-            const v = e.currentTarget.value.trim();
-            if (!v || ID.test(v)) set({ storyId: v || undefined });
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') e.currentTarget.blur();
-          }}
-        />
+        <StoryFilter value={filters.storyId} onChange={(storyId) => set({ storyId })} />
         <DatePickerInput
           type="range"
           allowSingleDateInRange
@@ -125,60 +99,54 @@ export function AuditRoute() {
       ) : entries.length === 0 ? (
         <Text c="dimmed">{t('audit.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={860} type="native" tabIndex={0}>
-          <Table striped data-testid="audit">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('audit.when')}</Table.Th>
-                <Table.Th scope="col">{t('audit.who')}</Table.Th>
-                <Table.Th scope="col" style={{ minWidth: '8rem' }}>
-                  {t('audit.what')}
-                </Table.Th>
-                <Table.Th scope="col" style={{ minWidth: '14rem' }}>
-                  {t('audit.subject')}
-                </Table.Th>
-                <Table.Th scope="col">{t('audit.details')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((e) => (
-                <Table.Tr key={e.id} data-action={e.action}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lang)}</Table.Td>
-                  <Table.Td>
-                    {e.actorId
-                      ? (names.get(e.actorId) ?? e.actorId)
-                      : (e.email ?? <Text c="dimmed">{t('audit.platform')}</Text>)}
-                  </Table.Td>
-                  <Table.Td>{actionLabel(e.action)}</Table.Td>
-                  <Table.Td>
-                    {e.storyId ? (
-                      <Anchor
-                        component={Link}
-                        to={`/stories/${e.storyId}`}
-                        aria-label={`${t('audit.openStory')} ${titles.get(e.storyId) ?? e.storyId}`}
-                      >
-                        {titles.has(e.storyId) ? (
-                          <Text span inherit lineClamp={2}>
-                            {titles.get(e.storyId)}
-                          </Text>
-                        ) : (
-                          <Code>{e.storyId}</Code>
-                        )}
-                      </Anchor>
-                    ) : e.subjectId ? (
-                      (names.get(e.subjectId) ?? detail(e, 'name') ?? <Code>{e.subjectId}</Code>)
+        <DataTable
+          minWidth={860}
+          striped
+          data-testid="audit"
+          columns={[
+            t('audit.when'),
+            t('audit.who'),
+            { label: t('audit.what'), style: { minWidth: '8rem' } },
+            { label: t('audit.subject'), style: { minWidth: '14rem' } },
+            t('audit.details'),
+          ]}
+        >
+          {entries.map((e) => (
+            <Table.Tr key={e.id} data-action={e.action}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, lang)}</Table.Td>
+              <Table.Td>
+                {e.actorId
+                  ? (names.get(e.actorId) ?? e.actorId)
+                  : (e.email ?? <Text c="dimmed">{t('audit.platform')}</Text>)}
+              </Table.Td>
+              <Table.Td>{actionLabel(e.action)}</Table.Td>
+              <Table.Td>
+                {e.storyId ? (
+                  <Anchor
+                    component={Link}
+                    to={`/stories/${e.storyId}`}
+                    aria-label={`${t('audit.openStory')} ${titles.get(e.storyId) ?? e.storyId}`}
+                  >
+                    {titles.has(e.storyId) ? (
+                      <Text span inherit lineClamp={2}>
+                        {titles.get(e.storyId)}
+                      </Text>
                     ) : (
-                      (e.email ?? '—')
+                      <Code>{e.storyId}</Code>
                     )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{detailsLine(e)}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  </Anchor>
+                ) : e.subjectId ? (
+                  (names.get(e.subjectId) ?? detail(e, 'name') ?? <Code>{e.subjectId}</Code>)
+                ) : (
+                  (e.email ?? '—')
+                )}
+              </Table.Td>
+              <Table.Td>
+                <AuditDetails entry={e} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <LoadMore pages={audit} label={t('audit.more')} />
     </Stack>

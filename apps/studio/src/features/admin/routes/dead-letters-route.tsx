@@ -1,4 +1,5 @@
 import { Button, Checkbox, Code, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { DataTable } from '../../shell/components/data-table';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,60 +67,55 @@ export function DeadLettersRoute() {
       ) : items.length === 0 ? (
         <Text c="dimmed">{t('deadLetters.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640} type="native" tabIndex={0}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">
-                  <Checkbox
-                    aria-label={t('deadLetters.selectAll')}
-                    checked={selected.length === items.length}
-                    indeterminate={selected.length > 0 && selected.length < items.length}
-                    onChange={() => setSelected(selected.length === items.length ? [] : items.map((l) => l.seq))}
-                  />
-                </Table.Th>
-                <Table.Th scope="col">{t('deadLetters.seq')}</Table.Th>
-                <Table.Th scope="col">{t('deadLetters.consumer')}</Table.Th>
-                <Table.Th scope="col">{t('deadLetters.event')}</Table.Th>
-                <Table.Th scope="col">{t('deadLetters.error')}</Table.Th>
-                <Table.Th scope="col">{t('deadLetters.deliveries')}</Table.Th>
-                <Table.Th scope="col">{t('deadLetters.failedAt')}</Table.Th>
-                <Table.Th scope="col">{t('users.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((l) => (
-                <Table.Tr key={l.seq} data-seq={l.seq}>
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={t('deadLetters.select', { seq: l.seq })}
-                      checked={selected.includes(l.seq)}
-                      onChange={() => toggle(l.seq)}
-                    />
-                  </Table.Td>
-                  <Table.Td>{l.seq}</Table.Td>
-                  <Table.Td>{l.consumer}</Table.Td>
-                  <Table.Td>
-                    <Code>{l.event.type}</Code>
-                  </Table.Td>
-                  <Table.Td lang="en">{l.error}</Table.Td>
-                  <Table.Td>{l.deliveries}</Table.Td>
-                  <Table.Td>{formatDateTime(l.failedAt, lang)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button size="xs" variant="default" onClick={() => setInspecting(l)}>
-                        {t('deadLetters.inspect')}
-                      </Button>
-                      <Button size="xs" variant="default" onClick={() => setConfirming([l.seq])}>
-                        {t('deadLetters.replay')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={640}
+          striped
+          columns={[
+            <Checkbox
+              aria-label={t('deadLetters.selectAll')}
+              checked={selected.length === items.length}
+              indeterminate={selected.length > 0 && selected.length < items.length}
+              onChange={() => setSelected(selected.length === items.length ? [] : items.map((l) => l.seq))}
+            />,
+            t('deadLetters.seq'),
+            t('deadLetters.consumer'),
+            t('deadLetters.event'),
+            t('deadLetters.error'),
+            t('deadLetters.deliveries'),
+            t('deadLetters.failedAt'),
+            t('users.actions'),
+          ]}
+        >
+          {items.map((l) => (
+            <Table.Tr key={l.seq} data-seq={l.seq}>
+              <Table.Td>
+                <Checkbox
+                  aria-label={t('deadLetters.select', { seq: l.seq })}
+                  checked={selected.includes(l.seq)}
+                  onChange={() => toggle(l.seq)}
+                />
+              </Table.Td>
+              <Table.Td>{l.seq}</Table.Td>
+              <Table.Td>{l.consumer}</Table.Td>
+              <Table.Td>
+                <Code>{l.event.type}</Code>
+              </Table.Td>
+              <Table.Td lang="en">{l.error}</Table.Td>
+              <Table.Td>{l.deliveries}</Table.Td>
+              <Table.Td>{formatDateTime(l.failedAt, lang)}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="xs" variant="default" onClick={() => setInspecting(l)}>
+                    {t('deadLetters.inspect')}
+                  </Button>
+                  <Button size="xs" variant="default" onClick={() => setConfirming([l.seq])}>
+                    {t('deadLetters.replay')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <Modal
         opened={!!inspecting}

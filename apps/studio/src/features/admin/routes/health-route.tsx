@@ -1,4 +1,5 @@
 import { Alert, Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { DataTable } from '../../shell/components/data-table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/dates';
@@ -46,18 +47,14 @@ function FigureCard<T>({
 
 function Counts({ counts, testId }: { counts: Record<string, number>; testId: string }) {
   return (
-    <Table.ScrollContainer minWidth={480} type="native" tabIndex={0}>
-      <Table data-testid={testId}>
-        <Table.Tbody>
-          {Object.entries(counts).map(([status, n]) => (
-            <Table.Tr key={status} data-count={status}>
-              <Table.Th scope="row">{status}</Table.Th>
-              <Table.Td>{n}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable minWidth={480} data-testid={testId}>
+      {Object.entries(counts).map(([status, n]) => (
+        <Table.Tr key={status} data-count={status}>
+          <Table.Th scope="row">{status}</Table.Th>
+          <Table.Td>{n}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -90,43 +87,35 @@ export function HealthRoute() {
           <Title order={2} size="h3">
             {t('health.dependencies')}
           </Title>
-          <Table.ScrollContainer minWidth={480} type="native" tabIndex={0}>
-            <Table data-testid="dependencies">
-              <Table.Tbody>
-                {Object.entries(s.readiness.checks).map(([name, c]) => (
-                  <Table.Tr key={name} data-dependency={name}>
-                    <Table.Th scope="row">{name}</Table.Th>
-                    <Table.Td>
-                      <StateBadge status={c.status} />
-                    </Table.Td>
-                    <Table.Td lang="en">
-                      {c.latencyMs !== undefined ? t('health.latency', { ms: c.latencyMs }) : c.error}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable minWidth={480} data-testid="dependencies">
+            {Object.entries(s.readiness.checks).map(([name, c]) => (
+              <Table.Tr key={name} data-dependency={name}>
+                <Table.Th scope="row">{name}</Table.Th>
+                <Table.Td>
+                  <StateBadge status={c.status} />
+                </Table.Td>
+                <Table.Td lang="en">
+                  {c.latencyMs !== undefined ? t('health.latency', { ms: c.latencyMs }) : c.error}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </Stack>
         <Stack gap="xs">
           <Title order={2} size="h3">
             {t('health.services')}
           </Title>
-          <Table.ScrollContainer minWidth={480} type="native" tabIndex={0}>
-            <Table data-testid="services">
-              <Table.Tbody>
-                {Object.entries(s.readiness.services).map(([name, svc]) => (
-                  <Table.Tr key={name} data-service={name}>
-                    <Table.Th scope="row">{name}</Table.Th>
-                    <Table.Td>
-                      <StateBadge status={svc.status} />
-                    </Table.Td>
-                    <Table.Td lang="en">{svc.error ?? ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable minWidth={480} data-testid="services">
+            {Object.entries(s.readiness.services).map(([name, svc]) => (
+              <Table.Tr key={name} data-service={name}>
+                <Table.Th scope="row">{name}</Table.Th>
+                <Table.Td>
+                  <StateBadge status={svc.status} />
+                </Table.Td>
+                <Table.Td lang="en">{svc.error ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </Stack>
         <FigureCard title={t('health.posts')} figure={s.posts}>
           {(c) => <Counts counts={postLabels(c)} testId="post-counts" />}
@@ -137,28 +126,21 @@ export function HealthRoute() {
       </SimpleGrid>
       <FigureCard title={t('health.consumers')} figure={s.consumers}>
         {(consumers) => (
-          <Table.ScrollContainer minWidth={480} type="native" tabIndex={0}>
-            <Table striped data-testid="consumers">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('deadLetters.consumer')}</Table.Th>
-                  <Table.Th scope="col">{t('health.waiting')}</Table.Th>
-                  <Table.Th scope="col">{t('health.inProgress')}</Table.Th>
-                  <Table.Th scope="col">{t('health.deadLetters')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {consumers.map((c) => (
-                  <Table.Tr key={c.name} data-consumer={c.name}>
-                    <Table.Th scope="row">{c.name}</Table.Th>
-                    <Table.Td>{c.waiting}</Table.Td>
-                    <Table.Td>{c.inProgress}</Table.Td>
-                    <Table.Td>{c.deadLetters}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={480}
+            striped
+            data-testid="consumers"
+            columns={[t('deadLetters.consumer'), t('health.waiting'), t('health.inProgress'), t('health.deadLetters')]}
+          >
+            {consumers.map((c) => (
+              <Table.Tr key={c.name} data-consumer={c.name}>
+                <Table.Th scope="row">{c.name}</Table.Th>
+                <Table.Td>{c.waiting}</Table.Td>
+                <Table.Td>{c.inProgress}</Table.Td>
+                <Table.Td>{c.deadLetters}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </FigureCard>
     </Stack>

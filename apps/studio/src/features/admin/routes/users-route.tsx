@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { DataTable } from '../../shell/components/data-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/dates';
@@ -30,75 +31,72 @@ export function UsersRoute() {
       {users.isPending ? (
         <Loading />
       ) : (
-        <Table.ScrollContainer minWidth={600} type="native" tabIndex={0}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('users.email')}</Table.Th>
-                <Table.Th scope="col">{t('users.name')}</Table.Th>
-                <Table.Th scope="col">{t('users.role')}</Table.Th>
-                <Table.Th scope="col">{t('users.state')}</Table.Th>
-                <Table.Th scope="col">{t('users.created')}</Table.Th>
-                <Table.Th scope="col">{t('users.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(users.data ?? []).map((u) => (
-                <Table.Tr key={u.id} data-user={u.email}>
-                  <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>{u.name || <Text c="dimmed">—</Text>}</Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={t('users.roleOf', { who: who(u) })}
+        <DataTable
+          minWidth={600}
+          striped
+          columns={[
+            t('users.email'),
+            t('users.name'),
+            t('users.role'),
+            t('users.state'),
+            t('users.created'),
+            t('users.actions'),
+          ]}
+        >
+          {(users.data ?? []).map((u) => (
+            <Table.Tr key={u.id} data-user={u.email}>
+              <Table.Td>{u.email}</Table.Td>
+              <Table.Td>{u.name || <Text c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>
+                <Select
+                  aria-label={t('users.roleOf', { who: who(u) })}
+                  size="xs"
+                  w={150}
+                  allowDeselect={false}
+                  value={u.role}
+                  onChange={(role) => {
+                    const next = ROLES.find((r) => r === role);
+                    if (next && next !== u.role) update.mutate({ id: u.id, patch: { role: next } });
+                  }}
+                  data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Badge color={u.disabled ? 'gray' : 'teal'} variant="light">
+                  {u.disabled ? t('users.disabled') : t('users.active')}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{formatDateTime(u.createdAt, lang)}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  {u.disabled ? (
+                    <Button
                       size="xs"
-                      w={150}
-                      allowDeselect={false}
-                      value={u.role}
-                      onChange={(role) => {
-                        const next = ROLES.find((r) => r === role);
-                        if (next && next !== u.role) update.mutate({ id: u.id, patch: { role: next } });
+                      variant="default"
+                      onClick={() => update.mutate({ id: u.id, patch: { disabled: false } })}
+                    >
+                      {t('users.enable')}
+                    </Button>
+                  ) : (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => {
+                        update.reset();
+                        setDisabling(u);
                       }}
-                      data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={u.disabled ? 'gray' : 'teal'} variant="light">
-                      {u.disabled ? t('users.disabled') : t('users.active')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(u.createdAt, lang)}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {u.disabled ? (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => update.mutate({ id: u.id, patch: { disabled: false } })}
-                        >
-                          {t('users.enable')}
-                        </Button>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => {
-                            update.reset();
-                            setDisabling(u);
-                          }}
-                        >
-                          {t('users.disable')}
-                        </Button>
-                      )}
-                      <Button size="xs" variant="default" onClick={() => setResetting(u)}>
-                        {t('users.resetPassword')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                    >
+                      {t('users.disable')}
+                    </Button>
+                  )}
+                  <Button size="xs" variant="default" onClick={() => setResetting(u)}>
+                    {t('users.resetPassword')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <NewUserDialog opened={adding} onClose={() => setAdding(false)} />
       <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} />

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { DataTable } from '../../shell/components/data-table';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/dates';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
@@ -31,47 +32,35 @@ export function LivePosts({ storyId }: { storyId: string }) {
       ) : !posts.data || posts.data.items.length === 0 ? (
         <Text size="sm">{t('posts.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520} type="native" tabIndex={0}>
-          <Table data-testid="posts">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('posts.channel')}</Table.Th>
-                <Table.Th>{t('posts.language')}</Table.Th>
-                <Table.Th>{t('posts.status')}</Table.Th>
-                <Table.Th>{t('posts.when')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {posts.data.items.map((p) => (
-                <Table.Tr key={p.id} data-testid="post" data-status={p.status} data-channel={p.channelId}>
-                  <Table.Td>{t(`posts.types.${p.channelType}`)}</Table.Td>
-                  <Table.Td>{t(`languages.${p.language}`)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={COLOR[p.status]}>
-                      {t(`posts.statuses.${p.status}`)}
-                    </Badge>
-                    {p.lastError && p.status !== 'sent' && (
-                      <Text size="xs" lang="en">
-                        {p.lastError}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {p.sentAt ? formatDateTime(p.sentAt, lang) : ''}
-                    {p.externalUrl && (
-                      <>
-                        {' '}
-                        <Anchor href={p.externalUrl} target="_blank" rel="noopener noreferrer">
-                          {t('posts.open')}
-                        </Anchor>
-                      </>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable minWidth={520} data-testid="posts" columns={[]}>
+          {posts.data.items.map((p) => (
+            <Table.Tr key={p.id} data-testid="post" data-status={p.status} data-channel={p.channelId}>
+              <Table.Td>{t(`posts.types.${p.channelType}`)}</Table.Td>
+              <Table.Td>{t(`languages.${p.language}`)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={COLOR[p.status]}>
+                  {t(`posts.statuses.${p.status}`)}
+                </Badge>
+                {p.lastError && p.status !== 'sent' && (
+                  <Text size="xs" lang="en">
+                    {p.lastError}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {p.sentAt ? formatDateTime(p.sentAt, lang) : ''}
+                {p.externalUrl && (
+                  <>
+                    {' '}
+                    <Anchor href={p.externalUrl} target="_blank" rel="noopener noreferrer">
+                      {t('posts.open')}
+                    </Anchor>
+                  </>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );

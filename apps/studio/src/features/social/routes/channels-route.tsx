@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { DataTable } from '../../shell/components/data-table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../shell/components/api-error-alert';
@@ -28,53 +29,50 @@ export function ChannelsRoute() {
       ) : !channels.data?.length ? (
         <Text c="dimmed">{t('social.noChannels')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560} type="native" tabIndex={0}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('social.name')}</Table.Th>
-                <Table.Th scope="col">{t('social.type')}</Table.Th>
-                <Table.Th scope="col">{t('social.language')}</Table.Th>
-                <Table.Th scope="col">{t('social.status')}</Table.Th>
-                <Table.Th scope="col">{t('social.credentials')}</Table.Th>
-                <Table.Th scope="col">{t('social.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {channels.data.map((c) => (
-                <Table.Tr key={c.id} data-channel={c.name}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/social/channels/${c.id}`}>
-                      {c.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{t(`social.types.${c.type}`)}</Table.Td>
-                  <Table.Td>{t(`languages.${c.language}`)}</Table.Td>
-                  <Table.Td>
-                    {c.needsReauth ? (
-                      <Badge color="red" variant="light">
-                        {t('social.needsReauth')}
-                      </Badge>
-                    ) : (
-                      <Badge color={c.enabled ? 'teal' : 'gray'} variant="light">
-                        {c.enabled ? t('social.active') : t('social.paused')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{c.hasCredentials ? t('social.credentialsSet') : t('social.credentialsNotSet')}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" align="flex-start">
-                      <TestConnection channel={c} />
-                      <Button size="xs" variant="default" component={Link} to={`/social/posts?channelId=${c.id}`}>
-                        {t('social.postsOf')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={560}
+          striped
+          columns={[
+            t('social.name'),
+            t('social.type'),
+            t('social.language'),
+            t('social.status'),
+            t('social.credentials'),
+            t('social.actions'),
+          ]}
+        >
+          {channels.data.map((c) => (
+            <Table.Tr key={c.id} data-channel={c.name}>
+              <Table.Td>
+                <Anchor component={Link} to={`/social/channels/${c.id}`}>
+                  {c.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{t(`social.types.${c.type}`)}</Table.Td>
+              <Table.Td>{t(`languages.${c.language}`)}</Table.Td>
+              <Table.Td>
+                {c.needsReauth ? (
+                  <Badge color="red" variant="light">
+                    {t('social.needsReauth')}
+                  </Badge>
+                ) : (
+                  <Badge color={c.enabled ? 'teal' : 'gray'} variant="light">
+                    {c.enabled ? t('social.active') : t('social.paused')}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{c.hasCredentials ? t('social.credentialsSet') : t('social.credentialsNotSet')}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" align="flex-start">
+                  <TestConnection channel={c} />
+                  <Button size="xs" variant="default" component={Link} to={`/social/posts?channelId=${c.id}`}>
+                    {t('social.postsOf')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );

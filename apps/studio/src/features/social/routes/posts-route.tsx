@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,9 +13,9 @@ import { useChannels } from '../hooks/use-channels';
 import { useLivePosts, usePosts, useRetryPost, type PostFilters } from '../hooks/use-posts';
 import type { Post, PostStatus } from '../types';
 import { LoadMore } from '../../shell/components/load-more';
+import { StoryFilter } from '../../stories/components/story-filter';
 
 const STATUSES: PostStatus[] = ['queued', 'sending', 'sent', 'failed', 'unconfirmed', 'deleted', 'cancelled'];
-const ID = /^[0-9a-f]{24}$/;
 
 /** The post ledger per story and per channel: status, tries, the last error in words, the live post; retry, resolve. */
 export function PostsRoute() {
@@ -68,20 +68,7 @@ export function PostsRoute() {
       <Title order={1}>{t('social.posts')}</Title>
       {channels.data && <ReauthBanners channels={channels.data} />}
       <Group align="flex-end" component="search" aria-label={t('social.posts')}>
-        <TextInput
-          label={t('social.storyId')}
-          description={t('audit.storyHint')}
-          w={260}
-          defaultValue={filters.storyId ?? ''}
-          key={filters.storyId ?? ''}
-          onBlur={(e) => {
-            const v = e.currentTarget.value.trim();
-            if (!v || ID.test(v)) set({ storyId: v || undefined });
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') e.currentTarget.blur();
-          }}
-        />
+        <StoryFilter value={filters.storyId} onChange={(storyId) => set({ storyId })} />
         {admin && (
           <Select
             label={t('social.channel')}
@@ -111,18 +98,16 @@ export function PostsRoute() {
       ) : items.length === 0 ? (
         <Text c="dimmed">{t('social.noPosts')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720} type="native" tabIndex={0}>
-          <PostTable
-            posts={items}
-            channels={byId}
-            onRetry={(p) => send(p)}
-            onResolve={(p) => {
-              retry.reset();
-              setChecked(false);
-              setResolving(p);
-            }}
-          />
-        </Table.ScrollContainer>
+        <PostTable
+          posts={items}
+          channels={byId}
+          onRetry={(p) => send(p)}
+          onResolve={(p) => {
+            retry.reset();
+            setChecked(false);
+            setResolving(p);
+          }}
+        />
       )}
       <LoadMore pages={posts} label={t('social.more')} />
       <Modal

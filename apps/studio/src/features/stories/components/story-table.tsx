@@ -1,4 +1,5 @@
 import { Anchor, Mark, Table, Text } from '@mantine/core';
+import { DataTable } from '../../shell/components/data-table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +10,10 @@ import { PROVINCES } from '../provinces';
 import { StatusBadges } from './status-badges';
 
 /** The title in the person's language when the story has it, else in its source language. */
-function titleOf(story: StorySummary, lang: 'th' | 'en'): { text: string; lang: string } {
+export function titleOf(
+  story: Pick<StorySummary, 'id' | 'sourceLanguage'> & { versions: { language: string; title: string }[] },
+  lang: 'th' | 'en',
+): { text: string; lang: string } {
   const v =
     story.versions.find((x) => x.language === lang) ??
     story.versions.find((x) => x.language === story.sourceLanguage) ??
@@ -42,37 +46,30 @@ export function StoryTable({ stories }: { stories: StorySummary[] }) {
   usePaintMark('khao:story-list:painted', stories.length > 0);
   const province = (p?: string) => (p && lang === 'en' ? (PROVINCES.find(([th]) => th === p)?.[1] ?? p) : p);
   return (
-    <Table.ScrollContainer minWidth={640} type="native" tabIndex={0}>
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('stories.title')}</Table.Th>
-            <Table.Th scope="col">{t('fields.province')}</Table.Th>
-            <Table.Th scope="col">{t('stories.versions')}</Table.Th>
-            <Table.Th scope="col">{t('stories.updated')}</Table.Th>
+    <DataTable
+      minWidth={640}
+      striped
+      highlightOnHover
+      columns={[t('stories.title'), t('fields.province'), t('stories.versions'), t('stories.updated')]}
+    >
+      {stories.map((s) => {
+        const title = titleOf(s, lang);
+        return (
+          <Table.Tr key={s.id} data-story-id={s.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/stories/${s.id}`} lang={title.lang}>
+                {title.text}
+              </Anchor>
+              {s.match && <SnippetText snippet={s.match.snippet} lang={s.match.language} />}
+            </Table.Td>
+            <Table.Td>{province(s.dateline.province) ?? <Text c="dimmed">—</Text>}</Table.Td>
+            <Table.Td>
+              <StatusBadges versions={s.versions} />
+            </Table.Td>
+            <Table.Td>{formatDateTime(s.updatedAt, lang)}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {stories.map((s) => {
-            const title = titleOf(s, lang);
-            return (
-              <Table.Tr key={s.id} data-story-id={s.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/stories/${s.id}`} lang={title.lang}>
-                    {title.text}
-                  </Anchor>
-                  {s.match && <SnippetText snippet={s.match.snippet} lang={s.match.language} />}
-                </Table.Td>
-                <Table.Td>{province(s.dateline.province) ?? <Text c="dimmed">—</Text>}</Table.Td>
-                <Table.Td>
-                  <StatusBadges versions={s.versions} />
-                </Table.Td>
-                <Table.Td>{formatDateTime(s.updatedAt, lang)}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </DataTable>
   );
 }

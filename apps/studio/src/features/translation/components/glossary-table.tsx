@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { DataTable } from '../../shell/components/data-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/dates';
@@ -17,59 +18,56 @@ export function GlossaryTable({ entries }: { entries: GlossaryEntry[] }) {
   const [removing, setRemoving] = useState<GlossaryEntry | null>(null);
   return (
     <>
-      <Table.ScrollContainer minWidth={480} type="native" tabIndex={0}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('glossary.term')}</Table.Th>
-              <Table.Th scope="col">{t('glossary.fixedTranslation')}</Table.Th>
-              <Table.Th scope="col">{t('glossary.direction')}</Table.Th>
-              <Table.Th scope="col">{t('stories.updated')}</Table.Th>
-              <Table.Th scope="col">{t('glossary.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {entries.map((e) => (
-              <Table.Tr key={e.id} data-term={e.source}>
-                <Table.Td lang={e.sourceLanguage}>{e.source}</Table.Td>
-                <Table.Td lang={e.targetLanguage}>{e.target}</Table.Td>
-                <Table.Td>
-                  {t(`languages.${e.sourceLanguage}`)} → {t(`languages.${e.targetLanguage}`)}
-                </Table.Td>
-                <Table.Td>{formatDateTime(e.updatedAt, lang)}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      variant="default"
-                      aria-label={t('glossary.editTerm', { term: e.source })}
-                      onClick={() => {
-                        edit.reset();
-                        setTarget(e.target);
-                        setEditing(e);
-                      }}
-                    >
-                      {t('glossary.edit')}
-                    </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="default"
-                      color="red"
-                      aria-label={t('glossary.deleteTerm', { term: e.source })}
-                      onClick={() => {
-                        remove.reset();
-                        setRemoving(e);
-                      }}
-                    >
-                      {t('glossary.delete')}
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={480}
+        striped
+        columns={[
+          t('glossary.term'),
+          t('glossary.fixedTranslation'),
+          t('glossary.direction'),
+          t('stories.updated'),
+          t('glossary.actions'),
+        ]}
+      >
+        {entries.map((e) => (
+          <Table.Tr key={e.id} data-term={e.source}>
+            <Table.Td lang={e.sourceLanguage}>{e.source}</Table.Td>
+            <Table.Td lang={e.targetLanguage}>{e.target}</Table.Td>
+            <Table.Td>
+              {t(`languages.${e.sourceLanguage}`)} → {t(`languages.${e.targetLanguage}`)}
+            </Table.Td>
+            <Table.Td>{formatDateTime(e.updatedAt, lang)}</Table.Td>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  aria-label={t('glossary.editTerm', { term: e.source })}
+                  onClick={() => {
+                    edit.reset();
+                    setTarget(e.target);
+                    setEditing(e);
+                  }}
+                >
+                  {t('glossary.edit')}
+                </Button>
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  color="red"
+                  aria-label={t('glossary.deleteTerm', { term: e.source })}
+                  onClick={() => {
+                    remove.reset();
+                    setRemoving(e);
+                  }}
+                >
+                  {t('glossary.delete')}
+                </Button>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}

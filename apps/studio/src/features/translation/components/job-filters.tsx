@@ -1,6 +1,6 @@
-import { Group, Select, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { StoryFilter } from '../../stories/components/story-filter';
 import { STORY_LANGUAGES } from '../../stories/editor/draft';
 import type { JobFilters as Filters } from '../hooks/use-jobs';
 import type { JobStatus } from '../types';
@@ -13,14 +13,11 @@ export const JOB_STATUSES: JobStatus[] = [
   'approved',
   'applied',
 ];
-const STORY_ID = /^[0-9a-f]{24}$/;
 
 /** The job list's filters; every change goes to the URL, which the list reads. */
 export function JobFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }) {
   const { t } = useTranslation();
   const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch });
-  const [story, setStory] = useState(value.storyId ?? '');
-  const storyError = story && !STORY_ID.test(story.trim()) ? t('translation.storyIdHint') : undefined;
   const clear = { clearable: true, clearButtonProps: { 'aria-label': t('common.clear') } };
   return (
     <Group align="flex-start" gap="sm" component="search" aria-label={t('translation.filters')}>
@@ -51,19 +48,7 @@ export function JobFilters({ value, onChange }: { value: Filters; onChange: (f: 
           { value: 'false', label: t('translation.changedNo') },
         ]}
       />
-      <TextInput
-        label={t('translation.story')}
-        description={t('translation.storyIdHint')}
-        w={260}
-        value={story}
-        error={storyError && story.length >= 24 ? storyError : undefined}
-        onChange={(e) => {
-          const next = e.currentTarget.value;
-          setStory(next);
-          const id = next.trim();
-          if (!id || STORY_ID.test(id)) set({ storyId: id || undefined });
-        }}
-      />
+      <StoryFilter value={value.storyId} onChange={(storyId) => set({ storyId })} />
     </Group>
   );
 }

@@ -3,7 +3,7 @@ import { MessagePattern } from '@nestjs/microservices';
 import { HealthRpc, type Check, type HealthReply, type ServiceName } from '@khao/contracts';
 import { pingMongo } from '@khao/persistence';
 import { pingNats, serviceHealth } from './health.js';
-import { INFRA, type ServiceInfra } from './runtime.js';
+import { INFRA, type ServiceInfra } from '@khao/messaging';
 
 /**
  * The `<service>.health.v1` handler every service mounts: MongoDB and NATS round trips plus the service's own
