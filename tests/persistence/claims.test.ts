@@ -48,6 +48,67 @@ describe('due markers', () => {
     expect(await dueOne(id)).toBeUndefined();
   });
 
+  it('contention, many times over: of four claimers each round exactly one wins (FerretDB has no conditional write)', async () => {
+    const rounds = 25;
+    const ids = Array.from({ length: rounds }, nextId);
+    for (const id of ids) await markers.schedule(id, past());
+    const winners = await Promise.all(
+      ids.map(async (id) => {
+        const seen = (await markers.get(id))!;
+        const claims = await Promise.all([1, 2, 3, 4].map(() => markers.claim({ ...seen }, 60_000)));
+        return claims.filter(Boolean).length;
+      }),
+    );
+    expect(winners).toEqual(ids.map(() => 1));
+  });
+
+  it('a lease run out is taken over by exactly one of the claimers racing for it', async () => {
+    const ids = Array.from({ length: 10 }, nextId);
+    for (const id of ids) await markers.schedule(id, past());
+    for (const id of ids) expect(await markers.claim((await markers.get(id))!, 150)).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 250));
+    const winners = await Promise.all(
+      ids.map(async (id) => {
+        const seen = (await markers.get(id))!;
+        const claims = await Promise.all([1, 2, 3].map(() => markers.claim({ ...seen }, 60_000)));
+        return claims.filter(Boolean).length;
+      }),
+    );
+    expect(winners).toEqual(ids.map(() => 1));
+  });
+
+  it('a claim read before a release and a new claim steps over the given-back ticket and meets the live one', async () => {
+    const id = nextId();
+    await markers.schedule(id, past());
+    const stale = (await markers.get(id))!;
+    const first = (await markers.claim(stale, 60_000))!;
+    expect(await markers.release(first, past())).toBe(true);
+    const second = await markers.claim((await dueOne(id))!, 60_000);
+    expect(second?.ticket).toBe(first.ticket + 1);
+    expect(await markers.claim(stale, 60_000)).toBeNull();
+  });
+
+  it('a renew or release with under a quarter of the lease left is refused (a takeover may be under way)', async () => {
+    const id = nextId();
+    await markers.schedule(id, past());
+    const claim = (await markers.claim((await dueOne(id))!, 400))!;
+    await new Promise((r) => setTimeout(r, 330));
+    expect(await markers.renew(claim, 60_000)).toBe(false);
+    expect(await markers.release(claim, past())).toBe(false);
+  });
+
+  it('done drops the marker and its tickets: a marker scheduled again is claimed afresh, a stale claim gets nothing', async () => {
+    const id = nextId();
+    await markers.schedule(id, past());
+    const read = (await markers.get(id))!;
+    const claim = (await markers.claim(read, 60_000))!;
+    expect(await markers.done(claim)).toBe(true);
+    expect(await markers.claim(read, 60_000)).toBeNull(); // the marker is gone
+    await markers.schedule(id, past());
+    const again = await markers.claim((await dueOne(id))!, 60_000);
+    expect(again?.ticket).toBe(0);
+  });
+
   it('crash: once the lease runs out another claimer takes it, and the dead holder can no longer renew or release', async () => {
     const id = nextId();
     await markers.schedule(id, past());

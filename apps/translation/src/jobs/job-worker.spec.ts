@@ -75,6 +75,7 @@ class World {
       seq: 1,
       holder: null,
       heldUntil: null,
+      claims: 0,
       attempts: 0,
       lastError: null,
     });
@@ -97,7 +98,8 @@ class World {
       claim: (e: QueueEntry) => {
         const held = this.queue.get(e._id);
         if (!held || held.holder) return Promise.resolve(null);
-        const claim: QueueClaim = { ...held, holder: 'me', heldUntil: new Date(Date.now() + 30_000) };
+        const heldUntil = new Date(Date.now() + 30_000);
+        const claim: QueueClaim = { ...held, holder: 'me', heldUntil, ticket: held.claims, leaseMs: 30_000 };
         this.queue.set(e._id, claim);
         return Promise.resolve(claim);
       },
