@@ -10,6 +10,7 @@ import {
   EventConsumer,
   EventPublisher,
   Inbox,
+  type EventConsumerOptions,
   type EventHandler,
 } from '@khao/messaging';
 import { connectMongo, type Database } from '@khao/persistence';
@@ -44,17 +45,15 @@ function consumer(
   backoffMs = [200, 400],
   ackWaitMs?: number,
 ) {
-  return new EventConsumer({
-    nc,
-    jsm,
-    publisher,
-    inbox,
-    logger,
-    durable,
-    maxDeliveries,
-    backoffMs,
-    ackWaitMs,
-  }).on(defineEvent(type, z.unknown()), handler);
+  return consumerWith(durable, { maxDeliveries, backoffMs, ackWaitMs }).on(defineEvent(type, z.unknown()), handler);
+}
+
+/** A consumer on this file's connections and inbox, with the options a test is about. */
+function consumerWith(
+  durable: string,
+  options: Omit<EventConsumerOptions, 'nc' | 'jsm' | 'publisher' | 'inbox' | 'logger' | 'durable'>,
+) {
+  return new EventConsumer({ nc, jsm, publisher, inbox, logger, durable, ...options });
 }
 
 beforeAll(async () => {
@@ -272,13 +271,7 @@ describe('JetStream events', () => {
     const order: string[] = [];
     const busy = new Set<string>();
     let overlappedWithinKey = false;
-    const c = new EventConsumer({
-      nc,
-      jsm,
-      publisher,
-      inbox,
-      logger,
-      durable,
+    const c = consumerWith(durable, {
       concurrency: 3,
       keyOf: (e) => (e.data as { story: string }).story,
       maxDeliveries: 3,
@@ -319,13 +312,7 @@ describe('JetStream events', () => {
     const durable = `overlap-stop-${run}`;
     let started = 0;
     let finished = 0;
-    const c = new EventConsumer({
-      nc,
-      jsm,
-      publisher,
-      inbox,
-      logger,
-      durable,
+    const c = consumerWith(durable, {
       concurrency: 4,
       maxDeliveries: 3,
       backoffMs: [200],
@@ -347,13 +334,7 @@ describe('JetStream events', () => {
     const type = `test.skip-${run}.happened.v1`;
     const durable = `skip-${run}`;
     const handled: unknown[] = [];
-    const c = new EventConsumer({
-      nc,
-      jsm,
-      publisher,
-      inbox,
-      logger,
-      durable,
+    const c = consumerWith(durable, {
       skip: (e) => ((e.data as { imported?: boolean }).imported ? 'imported' : undefined),
       maxDeliveries: 3,
       backoffMs: [200],

@@ -245,6 +245,8 @@ describe("The admins' room and the social desk in Chromium", () => {
     await page.getByRole('combobox', { name: 'ข่าว', exact: true }).fill(storyId);
     await page.getByRole('combobox', { name: 'ข่าว', exact: true }).press('Enter');
     await page.waitForURL(/storyId=/);
+    // The pasted id chose the story: no list is left open over the ledger.
+    await expect.poll(() => page.getByRole('listbox').isVisible()).toBe(false);
     const banner = page.locator(`[data-reauth="${xChannel.id}"]`);
     await expect.poll(() => banner.count()).toBe(1);
     expect(await banner.innerText()).toContain(`${xChannel.name} ต้องยืนยันตัวตนใหม่`);
@@ -294,6 +296,8 @@ describe("The admins' room and the social desk in Chromium", () => {
     // The same ledger in English.
     await page.getByText('English', { exact: true }).click();
     await expect.poll(() => xRow.locator('td').nth(3).innerText()).toMatch(/^sent$/i);
+    // The Thai confirmations shown before the switch do not stay on an English page.
+    expect(await page.getByText('เข้าคิวส่งใหม่แล้ว').count()).toBe(0);
     await expectAccessible(page, 'posts (en)');
     await screenshot(page, 'posts-en');
     expect(problems).toEqual([]);

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
+import { notifications } from '@mantine/notifications';
 import type { UiLanguage } from '../lib/dates';
 import en from './en.json';
 import th from './th.json';
@@ -25,6 +26,12 @@ function apply(lang: string) {
   dayjs.locale(lang);
 }
 
+/** After a switch, confirmations already on screen would speak the old language: they go. */
+function switched(lang: string) {
+  apply(lang);
+  notifications.clean();
+}
+
 void i18n.use(initReactI18next).init({
   resources: { th: { translation: th }, en: { translation: en } },
   lng: initialLanguage(),
@@ -41,7 +48,7 @@ for (const [lang, bundle] of [
   i18n.addResourceBundle(lang, 'translation', bundle, true, false);
 }
 apply(i18n.language);
-i18n.on('languageChanged', apply);
+i18n.on('languageChanged', switched);
 
 export function chooseLanguage(lang: UiLanguage): void {
   localStorage.setItem(STORAGE_KEY, lang);

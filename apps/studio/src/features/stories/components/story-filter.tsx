@@ -29,6 +29,7 @@ export function StoryFilter({
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'th' ? 'th' : 'en';
   const [search, setSearch] = useState('');
+  const [opened, setOpened] = useState(false);
   const [typed] = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const pasted = ID_IN.test(search.trim());
   const chosen = useQuery({
@@ -59,12 +60,19 @@ export function StoryFilter({
       clearButtonProps={{ 'aria-label': t('common.clear') }}
       // The server searched already (segmented, forgiving): show what it found as it is.
       filter={({ options: all }) => all}
+      // Controlled, so a pasted id closes the list it chose from instead of leaving it over the page.
+      dropdownOpened={opened}
+      onDropdownOpen={() => setOpened(true)}
+      onDropdownClose={() => setOpened(false)}
       searchValue={search}
       onSearchChange={(text) => {
         setSearch(text);
         // A pasted id or address is the story itself: no need to pick it from a list.
         const id = ID_IN.exec(text.trim())?.[1];
-        if (id && id !== value) onChange(id);
+        if (id && id !== value) {
+          onChange(id);
+          setOpened(false);
+        }
       }}
       nothingFoundMessage={typed.length >= 2 && found.isSuccess ? t('storyFilter.none') : undefined}
       value={value ?? null}
