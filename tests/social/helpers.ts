@@ -1,6 +1,6 @@
+import { DatabaseInspector, type InspectedDatabase } from '@khao/persistence';
 import { expect } from 'vitest';
 import type { Channel, Post, Story } from '@khao/contracts';
-import { MongoClient, type Db } from 'mongodb';
 import { infraEnv, waitFor, type TestPlatform } from '@khao/testing';
 import { createStory, englishVersion, thaiStory, version } from '../articles/helpers.js';
 
@@ -69,8 +69,8 @@ export function settled(
 }
 
 /** The social service's own database of this platform instance, for checks the API cannot make. */
-export async function socialDb<T>(platform: TestPlatform, fn: (db: Db) => Promise<T>): Promise<T> {
-  const client = await new MongoClient(infraEnv().MONGO_URL).connect();
+export async function socialDb<T>(platform: TestPlatform, fn: (db: InspectedDatabase) => Promise<T>): Promise<T> {
+  const client = await DatabaseInspector.open(infraEnv().MONGO_URL);
   try {
     return await fn(client.db(`social_${platform.suffix}`));
   } finally {

@@ -192,7 +192,10 @@ function schemaAt(def: CollectionDef<DocSchema>, path: string): z.ZodType {
   for (const segment of path.split('.')) {
     schema = unwrap(schema);
     if (schema instanceof z.ZodObject) {
-      const next = (schema.shape as Record<string, z.ZodType | undefined>)[segment];
+      // A loose object (an inspector's view) takes any field as it comes.
+      const next =
+        (schema.shape as Record<string, z.ZodType | undefined>)[segment] ??
+        (schema.def.catchall as z.ZodType | undefined);
       if (!next) throw new InvalidWrite(`invalid write to ${def.name}: no field ${path}`);
       schema = next;
     } else if (schema instanceof z.ZodArray && /^(\d+|\$|\$\[\w*\])$/.test(segment)) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChannelTypeSchema, LanguageSchema } from '@khao/contracts';
+import { ChannelSchema as ApiChannelSchema } from '@khao/contracts';
 import { defineCollection } from '@khao/persistence';
 
 const SealedCredentialsSchema = z.object({
@@ -10,20 +10,16 @@ const SealedCredentialsSchema = z.object({
   data: z.string(),
 });
 
-const ChannelSchema = z.object({
+/** A channel as stored: what the API shows, with its sealed credentials and real dates. */
+const ChannelSchema = ApiChannelSchema.omit({
+  id: true,
+  hasCredentials: true,
+  createdAt: true,
+  updatedAt: true,
+}).extend({
   _id: z.string(),
-  type: ChannelTypeSchema,
-  name: z.string(),
-  language: LanguageSchema,
-  template: z.string(),
-  hashtags: z.array(z.string()),
-  enabled: z.boolean(),
-  followThrough: z.object({ deleteOnUnpublish: z.boolean(), editOnCorrection: z.boolean() }),
-  options: z.record(z.string(), z.unknown()),
   /** Sealed by CredentialsCipher; never stored in the clear. */
   credentials: SealedCredentialsSchema.nullable(),
-  needsReauth: z.boolean(),
-  reauthMessage: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
   updatedBy: z.string(),
