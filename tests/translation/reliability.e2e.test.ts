@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import { DatabaseInspector } from '@khao/persistence';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ const platformWith = (url: string) =>
 let platform: TestPlatform;
 let token: string;
 let tap: EventTap;
-let mongo: MongoClient;
+let mongo: DatabaseInspector;
 let nc: NatsConnection;
 
 const completed = (jobId: string) =>
@@ -42,7 +42,7 @@ beforeAll(async () => {
   await platform.start();
   token = await platform.adminToken();
   tap = await EventTap.open();
-  mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
+  mongo = await DatabaseInspector.open(infraEnv().MONGO_URL);
   nc = await connect({ servers: infraEnv().NATS_URL });
 });
 afterAll(async () => {
@@ -198,7 +198,9 @@ describe('reliability', () => {
       EVENT_BACKOFF_MS: '50',
       TRANSLATION_RETRY_MS: '200,400',
     });
-    const fetches = mongo.db(`translation_${platform.suffix}`).collection('story_fetches');
+    const fetches = mongo
+      .db(`translation_${platform.suffix}`)
+      .collection<{ attempts: number; lastError: string }>('story_fetches');
     const kept = await waitFor(async () => (await fetches.findOne({ _id: storyId as never })) ?? undefined, {
       what: 'the story to be kept for later',
     });
