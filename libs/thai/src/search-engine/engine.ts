@@ -34,17 +34,16 @@ const TERM_SEPARATOR = '\u0001';
  * their TermFlag as a leading digit, for storing beside the document; `put` reads them back without ICU.
  */
 export function analyzeFields(doc: Omit<SearchDoc, 'key' | 'time' | 'analyzed'>): string[] {
-  return fieldTerms(doc).map((terms) => terms.map((t) => `${t.flags}${t.term}`).join(TERM_SEPARATOR));
+  return fieldTokens(doc).map((tokens) => tokens.join(TERM_SEPARATOR));
 }
 
-function fieldTerms(doc: Omit<SearchDoc, 'key' | 'time'>): { term: string; flags: number }[][] {
-  if (doc.analyzed?.length === FIELDS) {
-    return doc.analyzed.map((field) =>
-      field ? field.split(TERM_SEPARATOR).map((t) => ({ term: t.slice(1), flags: t.charCodeAt(0) - 48 })) : [],
-    );
-  }
-  const fields = [doc.title, doc.summary, doc.body, doc.extra].map((text) => analyze(nfc(text)));
-  for (const t of doc.extraTerms ?? []) fields[3].push({ term: t, start: 0, end: 0, flags: 3 });
+/** Each field's terms, each with its TermFlag as a leading digit: the kept analysis split, or the text analysed. */
+function fieldTokens(doc: Omit<SearchDoc, 'key' | 'time'>): string[][] {
+  if (doc.analyzed?.length === FIELDS) return doc.analyzed.map((field) => (field ? field.split(TERM_SEPARATOR) : []));
+  const fields = [doc.title, doc.summary, doc.body, doc.extra].map((text) =>
+    analyze(nfc(text)).map((t) => `${t.flags}${t.term}`),
+  );
+  for (const t of doc.extraTerms ?? []) fields[3].push(`3${t}`);
   return fields;
 }
 
@@ -199,19 +198,20 @@ export class SearchIndex<R = unknown> {
     // The packed counts of each term so far, by term id (zero again once the document is in; read through `this`: a
     // new term grows the array), and its terms in the order first seen.
     const distinct: number[] = [];
-    fieldTerms(doc).forEach((terms, field) => {
+    fieldTokens(doc).forEach((tokens, field) => {
       let previous = -1;
-      for (const t of terms) {
-        const id = this.idOf(t.term);
+      for (const token of tokens) {
+        const flags = token.charCodeAt(0) - 48;
+        const id = this.idOf(token.slice(1));
         if (previous >= 0) this.follow(previous, id);
         previous = id;
-        seq.push((id << 2) | t.flags);
+        seq.push((id << 2) | flags);
         const c = this.countScratch[id];
         if (c === 0) distinct.push(id);
         const tf = (c >> SHIFT[field]) & MAX[field];
         let packed = tf < MAX[field] ? c + (1 << SHIFT[field]) : c;
-        if (t.flags & TermFlag.free) packed |= FREE_BIT;
-        if (t.flags & TermFlag.edge) packed |= EDGE_BIT;
+        if (flags & TermFlag.free) packed |= FREE_BIT;
+        if (flags & TermFlag.edge) packed |= EDGE_BIT;
         this.countScratch[id] = packed;
       }
       ends.push(seq.length);
