@@ -5,10 +5,13 @@
 // Each size gets a fresh collection of documents shaped like a translation job (Thai segments, skeleton, outbox);
 // every form runs OPS times on random documents, one at a time. Prints the median per form and size, and the ratio
 // of the largest size to the smallest: ~1 = the form finds its document by `_id`, ≫1 = it reads the collection.
-// Then the same through mongoose models (as the repositories use them), with the filter and update mongoose sends.
+// Then the same through libs/persistence (as the repositories use it: every write checked against the collection's
+// zod schema), and through mongoose models (which the repositories no longer use), with what mongoose sends.
 // Not a test: nothing is asserted.
 import { Buffer } from 'node:buffer';
 import mongoose from 'mongoose';
+import { z } from 'zod';
+import { collectionOf, defineCollection } from '@khao/persistence';
 import { median, prng, sentences, startInfra } from './lib.mjs';
 
 const SIZES = (process.env.SIZES ?? '100,2000').split(',').map(Number);
@@ -112,6 +115,28 @@ function driverForms(c) {
   };
 }
 
+/** A job's collection as a service defines it (the fields these forms write; the rest kept as stored). */
+const JobShape = z.looseObject({
+  _id: z.string(),
+  status: z.string(),
+  revision: z.number().int(),
+  attempts: z.number().int(),
+  updatedAt: z.date(),
+  log: z.array(z.object({ at: z.date(), what: z.string() })),
+});
+
+function persistenceForms(c) {
+  return {
+    'findById (reference)': (id) => c.findById(id),
+    'insertOne (a new _id, checked)': (id) => c.insertOne({ ...jobDoc(id), _id: `${id}-${performance.now()}` }),
+    'updateOne({_id}, $set, checked)': (id) =>
+      c.updateOne({ _id: id }, { $set: { status: 'review', updatedAt: new Date() } }),
+    'updateOne({_id}, $push, checked)': (id) =>
+      c.updateOne({ _id: id }, { $push: { log: { at: new Date(), what: 'seen' } } }),
+    'findOneAndUpdate({_id}, checked)': (id) => c.findOneAndUpdate({ _id: id }, { $set: { status: 'review' } }),
+  };
+}
+
 const JobSchema = new mongoose.Schema(
   { _id: String, status: String, revision: Number, attempts: Number, segments: mongoose.Schema.Types.Mixed },
   { timestamps: true, versionKey: false, strict: false },
@@ -186,7 +211,10 @@ async function measure(label, makeForms) {
 
 try {
   await measure('MongoDB driver', (name) => ({ run: driverForms(db.collection(name)) }));
-  await measure('mongoose (timestamps on, as baseSchemaOptions)', (name) => {
+  await measure('libs/persistence (as the repositories use it)', (name) => ({
+    run: persistenceForms(collectionOf(conn, defineCollection({ name, schema: JobShape }))),
+  }));
+  await measure('mongoose models (timestamps on; no repository uses them)', (name) => {
     const model = conn.models[name] ?? conn.model(name, JobSchema, name);
     const run = mongooseForms(model);
     return { run, shapes: (id) => wireShapes(model, run, id) };

@@ -1,7 +1,7 @@
+import { DatabaseInspector } from '@khao/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { ArticleEvents, type Story } from '@khao/contracts';
-import { MongoClient } from 'mongodb';
 import { EventTap, infraEnv, TestPlatform, waitFor } from '@khao/testing';
 import {
   englishVersion,
@@ -129,10 +129,10 @@ describe('POST /api/v1/articles/import', () => {
 
   it('after a restart the index has them all again, a story saved before kept search terms too', async () => {
     // A story written before saves kept its analysed words: the load reads it whole and cuts it.
-    const mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
+    const mongo = await DatabaseInspector.open(infraEnv().MONGO_URL);
     try {
       const stories = mongo.db(`articles_${platform.suffix}`).collection('stories');
-      await stories.updateOne({ _id: items[1].id as never }, { $unset: { searchTerms: '' } });
+      await stories.updateOne({ _id: items[1].id }, { $unset: { searchTerms: '' } });
     } finally {
       await mongo.close();
     }

@@ -1,4 +1,4 @@
-import { MongoClient, type Db } from 'mongodb';
+import { DatabaseInspector, type InspectedDatabase } from '@khao/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchItem, Story } from '@khao/contracts';
 import { infraEnv, ServiceProcess, TestPlatform, waitFor } from '@khao/testing';
@@ -8,8 +8,8 @@ import { createStory, thaiStory } from './helpers.js';
 // or does not decode falls back to reading every story, and the index answers the same either way.
 const platform = new TestPlatform({ services: ['articles'], env: { articles: { INDEX_SNAPSHOT_MS: '0' } } });
 let token: string;
-let mongo: MongoClient;
-let db: Db;
+let mongo: DatabaseInspector;
+let db: InspectedDatabase;
 const stories: Story[] = [];
 
 const weavers = (i: number) =>
@@ -34,7 +34,7 @@ const snapshots = () => db.collection<{ _id: string }>('story_index_snapshots');
 beforeAll(async () => {
   await platform.start();
   token = await platform.adminToken();
-  mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
+  mongo = await DatabaseInspector.open(infraEnv().MONGO_URL);
   db = mongo.db(platform.envFor('articles').MONGO_DB);
   for (let i = 1; i <= 5; i++) stories.push(await createStory(platform, token, weavers(i)));
   const published = await platform.http('POST', `/api/v1/articles/${stories[4].id}/versions/th/publish`, { token });

@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import { DatabaseInspector } from '@khao/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaEvents, type MediaAsset, type PresignedUpload } from '@khao/contracts';
 import { infraEnv, waitFor } from '@khao/testing';
@@ -15,12 +15,12 @@ const bed = new MediaTestbed({
 });
 const { platform, bucket } = bed;
 let token: string;
-let mongo: MongoClient;
+let mongo: DatabaseInspector;
 
 beforeAll(async () => {
   await bed.start();
   token = bed.token;
-  mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
+  mongo = await DatabaseInspector.open(infraEnv().MONGO_URL);
 });
 afterAll(async () => {
   await bed.stop();
@@ -31,11 +31,11 @@ const assets = () => mongo.db(`media_${platform.suffix}`).collection<{ _id: stri
 
 /** Uploads while the failpoint is set: the service dies mid-processing, the caller hears 503. */
 async function uploadIntoCrash(): Promise<string> {
-  const before = new Set((await assets().find({}).toArray()).map((a) => a._id));
+  const before = new Set((await assets().find({})).map((a) => a._id));
   const res = await uploadMultipart(platform, token, await photo({ width: 1800, height: 1200 }), 'IMG_4001.jpg');
   expect(res.status).toBe(503);
   expect((await platform.proc('media').waitForExit()).signal).toBe('SIGKILL');
-  const [doc] = (await assets().find({}).toArray()).filter((a) => !before.has(a._id));
+  const [doc] = (await assets().find({})).filter((a) => !before.has(a._id));
   expect(doc.status).toBe('processing');
   return doc._id;
 }
@@ -58,7 +58,7 @@ describe('processing survives a crash of the media service', () => {
     for (const r of done.renditions) expect((await fetch(r.url)).status).toBe(200);
     await waitFor(async () => (await eventsOf(MediaEvents.processed.subject, id)).length === 1);
     const tasks = mongo.db(`media_${platform.suffix}`).collection('media_tasks');
-    await waitFor(async () => (await tasks.countDocuments({ _id: `process:${id}` } as never)) === 0, {
+    await waitFor(async () => (await tasks.countDocuments({ _id: `process:${id}` })) === 0, {
       what: 'the processing task to be done',
     });
   });
@@ -102,7 +102,7 @@ describe('upload slots nobody completes', () => {
     });
     expect(await listKeys(s3(), bucket, `uploads/${slot.id}`)).toEqual([]);
     const tasks = mongo.db(`media_${platform.suffix}`).collection('media_tasks');
-    expect(await tasks.countDocuments({ _id: `expire:${slot.id}` } as never)).toBe(0);
+    expect(await tasks.countDocuments({ _id: `expire:${slot.id}` })).toBe(0);
     // Completing it now is a 404: it is gone.
     expect((await platform.http('POST', `/api/v1/media/${slot.id}/complete`, { token, body: {} })).status).toBe(404);
   });

@@ -1,7 +1,7 @@
+import { DatabaseInspector } from '@khao/persistence';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaAsset, PresignedUpload } from '@khao/contracts';
 import { cachedServerBinary, freePort, infraEnv, ServerProcess, TestPlatform, waitFor } from '@khao/testing';
@@ -13,7 +13,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khao-media-minio-'));
 const creds = { MINIO_ROOT_USER: 'media-outage', MINIO_ROOT_PASSWORD: 'media-outage-password' };
 let minio: ServerProcess;
 let platform: TestPlatform;
-let mongo: MongoClient;
+let mongo: DatabaseInspector;
 let token: string;
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ beforeAll(async () => {
   await platform.start();
   await platform.waitReady();
   token = await platform.adminToken();
-  mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
+  mongo = await DatabaseInspector.open(infraEnv().MONGO_URL);
 });
 afterAll(async () => {
   await platform?.stop();
@@ -57,7 +57,7 @@ describe('MinIO down', () => {
     expect(completed.status).toBe(503);
 
     const assets = mongo.db(`media_${platform.suffix}`).collection<{ _id: string; status: string }>('assets');
-    const statuses = (await assets.find({}).toArray()).map((a) => a.status);
+    const statuses = (await assets.find({})).map((a) => a.status);
     expect(statuses.filter((s) => s === 'ready')).toHaveLength(1); // only the upload from before the outage
     expect((await assets.findOne({ _id: slot.id }))?.status).toBe('pending');
 

@@ -1,5 +1,5 @@
+import { DatabaseInspector } from '@khao/persistence';
 import { randomBytes } from 'node:crypto';
-import { MongoClient } from 'mongodb';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PresignedUpload } from '@khao/contracts';
@@ -14,14 +14,14 @@ const bed = new MediaTestbed({
 });
 const { platform, bucket } = bed;
 let token: string;
-let mongo: MongoClient;
+let mongo: DatabaseInspector;
 let bomb: Buffer;
 let jpeg: Buffer;
 
 beforeAll(async () => {
   await bed.start();
   token = bed.token;
-  mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
+  mongo = await DatabaseInspector.open(infraEnv().MONGO_URL);
   jpeg = await photo({ width: 1600, height: 1200 });
   // A real 30000×30000 PNG: 900 megapixels in under 3 MB.
   bomb = await sharp({

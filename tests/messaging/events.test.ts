@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineEvent, Streams, type EventEnvelope } from '@khao/contracts';
 import { createLogger } from '@khao/logging';
@@ -14,14 +13,14 @@ import {
   type EventConsumerOptions,
   type EventHandler,
 } from '@khao/messaging';
-import { connectMongo } from '@khao/persistence';
+import { connectMongo, type Database } from '@khao/persistence';
 import { infraEnv, uniqueSuffix, waitFor } from '@khao/testing';
 import { z } from 'zod';
 
 // The messaging library against the real NATS JetStream and MongoDB-wire server, in this process.
 const logger = createLogger({ service: 'events-test', level: 'silent' });
 let nc: NatsConnection;
-let mongo: Connection;
+let mongo: Database;
 let jsm: Awaited<ReturnType<typeof ensureStreams>>;
 let publisher: EventPublisher;
 let inbox: Inbox;

@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import { DatabaseInspector } from '@khao/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticleEvents } from '@khao/contracts';
 import { EventTap, infraEnv, TestPlatform, waitFor } from '@khao/testing';
@@ -9,7 +9,7 @@ const platform = new TestPlatform({
   env: { gateway: { RPC_TIMEOUT_MS: '2000' }, articles: { FAILPOINT: 'crash-after-outbox-write' } },
 });
 let tap: EventTap;
-let mongo: MongoClient;
+let mongo: DatabaseInspector;
 
 const eventsFor = (storyId: string) =>
   tap.events<{ storyId: string }>([ArticleEvents.versionSaved.subject], (e) => e.data.storyId === storyId);
@@ -17,7 +17,7 @@ const eventsFor = (storyId: string) =>
 beforeAll(async () => {
   await platform.start();
   tap = await EventTap.open();
-  mongo = await new MongoClient(infraEnv().MONGO_URL).connect();
+  mongo = await DatabaseInspector.open(infraEnv().MONGO_URL);
 });
 afterAll(async () => {
   await platform.stop();
@@ -39,7 +39,7 @@ describe('outbox', () => {
     expect(exit.signal).toBe('SIGKILL');
 
     // The write happened, with its event waiting in the same document; nothing reached JetStream.
-    const stories = mongo.db(`articles_${platform.suffix}`).collection('stories');
+    const stories = mongo.db(`articles_${platform.suffix}`).collection<{ outbox: { id: string }[] }>('stories');
     const doc = await stories.findOne({ 'versions.title': title });
     expect(doc).not.toBeNull();
     expect(doc!.outbox).toHaveLength(1);

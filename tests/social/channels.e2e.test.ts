@@ -48,7 +48,7 @@ describe('social channels', () => {
   });
 
   it('stores credentials encrypted (AES-256-GCM), nothing readable in the database', async () => {
-    const docs = await socialDb(platform, (db) => db.collection('channels').find({}).toArray());
+    const docs = await socialDb(platform, (db) => db.collection('channels').find({}));
     expect(docs.length).toBe(7);
     const dump = JSON.stringify(docs);
     for (const s of allSecrets) expect(dump).not.toContain(s);

@@ -1,6 +1,6 @@
+import { DatabaseInspector, type InspectedDatabase } from '@khao/persistence';
 import { expect } from 'vitest';
 import type { Channel, Post, Story } from '@khao/contracts';
-import mongoose from 'mongoose';
 import { infraEnv, waitFor, type TestPlatform } from '@khao/testing';
 import { createStory, englishVersion, thaiStory, version } from '../articles/helpers.js';
 
@@ -69,13 +69,11 @@ export function settled(
 }
 
 /** The social service's own database of this platform instance, for checks the API cannot make. */
-export async function socialDb<T>(platform: TestPlatform, fn: (db: mongoose.Connection) => Promise<T>): Promise<T> {
-  const conn = await mongoose
-    .createConnection(infraEnv().MONGO_URL, { dbName: `social_${platform.suffix}` })
-    .asPromise();
+export async function socialDb<T>(platform: TestPlatform, fn: (db: InspectedDatabase) => Promise<T>): Promise<T> {
+  const client = await DatabaseInspector.open(infraEnv().MONGO_URL);
   try {
-    return await fn(conn);
+    return await fn(client.db(`social_${platform.suffix}`));
   } finally {
-    await conn.close();
+    await client.close();
   }
 }

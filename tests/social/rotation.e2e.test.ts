@@ -57,7 +57,7 @@ function reseal(env: Record<string, string>): Promise<{ code: number | null; out
 
 const kids = () =>
   socialDb(platform, async (db) =>
-    (await db.collection('channels').find({}).toArray()).map((d) => (d.credentials as { kid?: string }).kid),
+    (await db.collection('channels').find({})).map((d) => (d.credentials as { kid?: string }).kid),
   );
 
 describe('rotating the credentials key', () => {

@@ -18,7 +18,6 @@ import { RevocationList } from './auth/revocation-list.js';
 import { Revocations } from './auth/revocations.service.js';
 import { SessionsController } from './auth/sessions.controller.js';
 import { SessionsService } from './auth/sessions.service.js';
-import { endedSessionModel, userModel } from './auth/user.schema.js';
 import { UsersRepository } from './auth/users.repository.js';
 import type { GatewayConfig } from './config.js';
 import { SecurityHeaders } from './common/security-headers.js';
@@ -61,8 +60,9 @@ export interface GatewayDeps {
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig, { infra, rpc, metrics, security }: GatewayDeps): DynamicModule {
-    const users = new UsersRepository(userModel(infra.mongo));
-    const endedSessions = new EndedSessionsRepository(endedSessionModel(infra.mongo));
+    const relay = OutboxRelay.for(infra, config);
+    const users = new UsersRepository(infra.mongo, relay);
+    const endedSessions = new EndedSessionsRepository(infra.mongo, relay);
     return {
       module: GatewayModule,
       controllers: [
@@ -101,7 +101,7 @@ export class GatewayModule {
         DeadLetterReplays,
         OpsStatusService,
         SocialDesk,
-        OutboxRelay.provider(infra, config, [users.model, endedSessions.model]),
+        { provide: OutboxRelay, useValue: relay },
         {
           provide: LoginThrottle,
           useValue: new LoginThrottle(infra.mongo, config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000),

@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { INFRA, OutboxRelay, type ServiceInfra } from '@khao/messaging';
 import { healthControllerFor } from '@khao/runtime';
 import { AssetRepository } from './assets/asset.repository.js';
-import { assetModel } from './assets/asset.schema.js';
 import { AssetWriter } from './assets/asset-writer.js';
 import { AssetsService } from './assets/assets.service.js';
 import { MediaController } from './assets/media.controller.js';
@@ -22,7 +21,7 @@ import { ArticlesClient } from './usage/articles.client.js';
 export class MediaModule {
   static register(this: void, infra: ServiceInfra, config: MediaConfig): DynamicModule {
     const store = new ObjectStore(config);
-    const assets = assetModel(infra.mongo);
+    const relay = OutboxRelay.for(infra, config);
     return {
       module: MediaModule,
       controllers: [healthControllerFor('media', () => ({ minio: () => store.ping() })), MediaController],
@@ -30,11 +29,11 @@ export class MediaModule {
         { provide: INFRA, useValue: infra },
         { provide: CONFIG, useValue: config },
         { provide: ObjectStore, useValue: store },
-        { provide: AssetRepository, useValue: new AssetRepository(assets, infra.mongo) },
+        { provide: OutboxRelay, useValue: relay },
+        { provide: AssetRepository, useValue: new AssetRepository(infra.mongo, relay) },
         { provide: TaskRepository, useValue: new TaskRepository(infra.mongo) },
         { provide: AssetCache, useValue: new AssetCache(config.MEDIA_RESOLVE_CACHE_ENTRIES) },
         AssetCacheSync,
-        OutboxRelay.provider(infra, config, [assets]),
         ArticlesClient,
         AssetWriter,
         Processor,

@@ -1,7 +1,6 @@
 import { createLogger } from '@khao/logging';
 import { loadConfigOrExit } from '@khao/runtime';
 import { connectMongo } from '@khao/persistence';
-import { channelModel } from './channels/channel.schema.js';
 import { ChannelsRepository } from './channels/channels.repository.js';
 import { CredentialsCipher } from './channels/credentials-cipher.js';
 import { resealCredentials } from './channels/reseal.js';
@@ -14,7 +13,7 @@ const logger = createLogger({ service: 'social-reseal', level: config.LOG_LEVEL 
 const mongo = await connectMongo({ url: config.MONGO_URL, dbName: config.MONGO_DB ?? 'social', logger });
 try {
   const cipher = new CredentialsCipher(config.SOCIAL_CREDENTIALS_KEY, config.SOCIAL_PREVIOUS_CREDENTIALS_KEYS);
-  const report = await resealCredentials(new ChannelsRepository(channelModel(mongo)), cipher, logger);
+  const report = await resealCredentials(new ChannelsRepository(mongo), cipher, logger);
   process.stdout.write(
     `re-sealed ${report.resealed} of ${report.channels} channels' credentials with key ${cipher.currentKeyId}` +
       (report.skipped ? `; ${report.skipped} changed meanwhile: run again` : '') +

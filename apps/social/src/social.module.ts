@@ -1,11 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { INFRA, RpcClient, type ServiceInfra } from '@khao/messaging';
+import { INFRA, OutboxRelay, RpcClient, type ServiceInfra } from '@khao/messaging';
 import { healthControllerFor } from '@khao/runtime';
 import { OutboundPolicy } from '@khao/net';
 import { Adapters } from './adapters/adapters.js';
 import { ChannelAccess } from './channels/channel-access.js';
 import { ChannelCheck } from './channels/channel-check.js';
-import { channelModel } from './channels/channel.schema.js';
 import { ChannelsController } from './channels/channels.controller.js';
 import { ChannelsRepository } from './channels/channels.repository.js';
 import { ChannelsService } from './channels/channels.service.js';
@@ -17,7 +16,6 @@ import { PostQueue } from './consumer/post-queue.js';
 import { CoverImages } from './posts/cover-images.js';
 import { Dispatcher, leaseMs } from './posts/dispatcher.js';
 import { PostSettler } from './posts/post-events.js';
-import { postModel } from './posts/post.schema.js';
 import { PostsController } from './posts/posts.controller.js';
 import { PostsRepository } from './posts/posts.repository.js';
 import { PostsService } from './posts/posts.service.js';
@@ -34,7 +32,7 @@ class SocialRpcClient extends RpcClient {
 @Module({})
 export class SocialModule {
   static register(this: void, infra: ServiceInfra, config: SocialConfig): DynamicModule {
-    const posts = postModel(infra.mongo);
+    const relay = OutboxRelay.for(infra, config);
     return {
       module: SocialModule,
       controllers: [healthControllerFor('social'), ChannelsController, PostsController],
@@ -46,8 +44,9 @@ export class SocialModule {
           provide: CredentialsCipher,
           useValue: new CredentialsCipher(config.SOCIAL_CREDENTIALS_KEY, config.SOCIAL_PREVIOUS_CREDENTIALS_KEYS),
         },
-        { provide: ChannelsRepository, useValue: new ChannelsRepository(channelModel(infra.mongo)) },
-        { provide: PostsRepository, useValue: new PostsRepository(posts, infra.mongo, leaseMs(config)) },
+        { provide: OutboxRelay, useValue: relay },
+        { provide: ChannelsRepository, useValue: new ChannelsRepository(infra.mongo) },
+        { provide: PostsRepository, useValue: new PostsRepository(infra.mongo, relay, leaseMs(config)) },
         { provide: RpcClient, useValue: new SocialRpcClient(config.NATS_URL, config.RPC_TIMEOUT_MS) },
         Adapters,
         ChannelAccess,

@@ -6,7 +6,6 @@ import type { TranslationConfig } from './config.js';
 import { GlossaryRepository } from './glossary/glossary.repository.js';
 import { GlossaryService } from './glossary/glossary.service.js';
 import { JobQueue } from './jobs/job-queue.js';
-import { jobModel } from './jobs/job.schema.js';
 import { JobWorker } from './jobs/job-worker.js';
 import { JobWriter } from './jobs/job-writer.js';
 import { JobsController } from './jobs/jobs.controller.js';
@@ -22,7 +21,7 @@ import { StoryFetch } from './trigger/story-fetch.js';
 @Module({})
 export class TranslationModule {
   static register(this: void, infra: ServiceInfra, config: TranslationConfig): DynamicModule {
-    const jobs = jobModel(infra.mongo);
+    const relay = OutboxRelay.for(infra, config);
     return {
       module: TranslationModule,
       controllers: [healthControllerFor('translation'), JobsController],
@@ -30,9 +29,10 @@ export class TranslationModule {
         { provide: INFRA, useValue: infra },
         { provide: CONFIG, useValue: config },
         { provide: PROVIDER, useValue: providerFromConfig(config, infra.logger.child({ component: 'provider' })) },
+        { provide: OutboxRelay, useValue: relay },
         {
           provide: JobsRepository,
-          useValue: new JobsRepository(jobs, infra.mongo, infra.logger.child({ component: 'jobs' })),
+          useValue: new JobsRepository(infra.mongo, relay, infra.logger.child({ component: 'jobs' })),
         },
         { provide: JobQueue, useValue: new JobQueue(infra.mongo) },
         { provide: MemoryRepository, useValue: new MemoryRepository(infra.mongo) },
@@ -45,7 +45,6 @@ export class TranslationModule {
             return new ArticlesClient(rpc);
           },
         },
-        OutboxRelay.provider(infra, config, [jobs]),
         JobWriter,
         JobWorker,
         RefreshService,

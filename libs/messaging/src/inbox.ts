@@ -1,5 +1,5 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { isDuplicateKey, modelFor } from '@khao/persistence';
+import { z } from 'zod';
+import { collectionOf, defineCollection, isDuplicateKey, type Database, type DocCollection } from '@khao/persistence';
 import { EVENTS_MAX_AGE_MS } from './streams.js';
 
 /** A record is kept a day past the stream's own life for its message (see {@link Inbox}). */
@@ -7,22 +7,15 @@ const KEEP_MS = EVENTS_MAX_AGE_MS + 24 * 3600 * 1000;
 /** At most one prune an hour per process, started by a record. */
 const PRUNE_EVERY_MS = 3600 * 1000;
 
-interface ProcessedEvent {
-  _id: string;
-  consumer: string;
-  eventId: string;
-  processedAt: Date;
-}
-
-const ProcessedEventSchema = new Schema<ProcessedEvent>(
-  {
-    _id: { type: String, required: true },
-    consumer: { type: String, required: true },
-    eventId: { type: String, required: true },
-    processedAt: { type: Date, required: true },
-  },
-  { versionKey: false, collection: 'processed_events' },
-);
+const ProcessedEvents = defineCollection({
+  name: 'processed_events',
+  schema: z.object({
+    _id: z.string(), // `<consumer>:<eventId>`
+    consumer: z.string(),
+    eventId: z.string(),
+    processedAt: z.date(),
+  }),
+});
 
 /**
  * Remembers which events a consumer has handled, in the consuming service's own database, so that a redelivery
@@ -35,20 +28,20 @@ const ProcessedEventSchema = new Schema<ProcessedEvent>(
  * crash between handling and recording does the same). So the collection stays as large as a month of events.
  */
 export class Inbox {
-  private readonly model: Model<ProcessedEvent>;
+  private readonly records: DocCollection<typeof ProcessedEvents.schema>;
   private nextPruneAt = 0;
 
-  constructor(conn: Connection) {
-    this.model = modelFor(conn, 'ProcessedEvent', ProcessedEventSchema);
+  constructor(conn: Database) {
+    this.records = collectionOf(conn, ProcessedEvents);
   }
 
   async seen(consumer: string, eventId: string): Promise<boolean> {
-    return (await this.model.exists({ _id: `${consumer}:${eventId}` })) !== null;
+    return (await this.records.findById(`${consumer}:${eventId}`, { projection: { _id: 1 } })) !== null;
   }
 
   async record(consumer: string, eventId: string): Promise<void> {
     try {
-      await this.model.create({ _id: `${consumer}:${eventId}`, consumer, eventId, processedAt: new Date() });
+      await this.records.insertOne({ _id: `${consumer}:${eventId}`, consumer, eventId, processedAt: new Date() });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
@@ -61,6 +54,6 @@ export class Inbox {
 
   /** Deletes the records made before `before`; returns how many. */
   async prune(before: Date): Promise<number> {
-    return (await this.model.deleteMany({ processedAt: { $lt: before } })).deletedCount;
+    return this.records.deleteMany({ processedAt: { $lt: before } });
   }
 }

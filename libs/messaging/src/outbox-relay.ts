@@ -1,35 +1,46 @@
-import type { Provider } from '@nestjs/common';
-import type { Collection, Connection } from 'mongoose';
+import {
+  collectionOf,
+  defineCollection,
+  DueMarkers,
+  dueMarkers,
+  OutboxEntrySchema,
+  toEnvelope,
+  type Doc,
+  type DocCollection,
+  type DocInput,
+  type Database,
+  type DocSchema,
+  type Filter,
+  type Marker,
+  type OutboxEntry,
+  type Update,
+} from '@khao/persistence';
+import { z } from 'zod';
 import type { ServiceConfig } from '@khao/config';
-import { toEnvelope, type OutboxEntry, type OutboxModel } from '@khao/persistence';
+import { DomainError, ErrorCode } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
 import { PeriodicPass } from './periodic-pass.js';
 import type { EventPublisher } from './publisher.js';
 import type { ServiceInfra } from './runtime.js';
 
-interface PendingDoc {
-  _id: unknown;
-  outbox?: OutboxEntry[];
-}
+/** "This document may hold unpublished events": `<collection>:<id>`, due for the sweep once the grace is over. */
+const OutboxMarkers = dueMarkers('outbox_pending', { collection: z.string(), docId: z.unknown() });
+type OutboxMarker = Marker<(typeof OutboxMarkers)['schema']['shape']>;
 
-/** "This document may hold unpublished events": `<collection>:<id>`, with a counter of the writes announced. */
-interface Marker {
-  _id: string;
-  collection: string;
-  docId: unknown;
-  seq: number;
-  /** When the last write was announced. */
-  at: Date;
-}
+/** What the sweep reads of any collection whose documents carry an outbox (see `outboxField`). */
+const outboxOnly = (name: string) =>
+  defineCollection({ name, schema: z.object({ _id: z.unknown(), outbox: z.array(OutboxEntrySchema).default([]) }) });
 
-/** Test-only fault injection, named in configuration (`FAILPOINT`), to prove the outbox survives a crash. */
-export type Failpoint = 'crash-after-outbox-write' | undefined;
+/** Points a test can stop at (a failpoint kills the process there); none in a real deployment. */
+export interface OutboxHooks {
+  /** Between the write that recorded the events and their publish. */
+  beforePublish?: () => Promise<void>;
+}
 
 export interface OutboxRelayOptions {
-  models: OutboxModel[];
   /** The service's database: the markers live in its `outbox_pending` collection. */
-  mongo: Connection;
-  publisher: EventPublisher;
+  mongo: Database;
+  publisher: Pick<EventPublisher, 'publish'>;
   logger: Logger;
   sweepMs: number;
   /**
@@ -37,57 +48,65 @@ export interface OutboxRelayOptions {
    * its write must not have its marker taken away. Writers give up on a write that would land later than half this.
    */
   graceMs: number;
-  failpoint?: Failpoint;
+  hooks?: OutboxHooks;
 }
 
-/** What a writer learns from {@link OutboxRelay.markPending}. */
-export interface PendingWrite {
-  seq: number;
-  /** Write by then, or abandon the write (see OutboxRelayOptions.graceMs). */
-  deadline: number;
+export interface OutboxWriteOptions<T> {
+  /** Conditions beside the `_id` (an expected version): when they do not match nothing is written or published. */
+  where?: Filter<T>;
+  /** Called right before the write; may throw to abandon it (a writer that stalled past its claim). */
+  beforeWrite?: () => void;
+  /** Called once the write landed, before the publish (a read model this replica must show first). */
+  afterWrite?: () => unknown;
+  /** Create the document when none matched (with `where` left out). */
+  upsert?: boolean;
   /**
-   * No marker existed: every entry already in the document was published, so the write may replace the outbox
-   * with its own events instead of appending to it.
+   * The document sits in a due-marker set of the caller's that a crash between the write and the publish leaves
+   * behind, and the caller publishes the outbox again when it finds the marker ({@link publishOutbox}): no outbox
+   * marker is written (two writes fewer per change), the events are appended, and a failed publish is thrown.
    */
+  markedByCaller?: boolean;
+}
+
+/** How a write was announced: a marker's `seq`, by when the write must land, and whether the outbox was empty. */
+interface Announcement {
+  seq: number;
+  deadline: number;
+  /** No marker existed: every entry already in the document was published, so the write replaces the outbox. */
   clean: boolean;
 }
 
 /**
- * Moves pending events from aggregate documents to JetStream.
+ * The outbox: "apply this single-document change and record these events" in one call ({@link update},
+ * {@link insert}, {@link insertMany}), then the events to JetStream.
  *
- * A writer announces itself with a marker before it writes ({@link markPending}), writes its events into the
- * document's `outbox` in the same single-document update as the change, and calls {@link publishPending} right
- * after. The marker is deleted once the events are published, so "no marker" means "everything in the outbox is
- * out": the next clean write replaces the outbox rather than appending, and nothing ever has to be pulled from
- * the document (on FerretDB's SQLite backend every update of a large document costs a scan; this keeps a create
- * to none). A sweep on start and on a timer relays the documents whose markers remain: whatever a crash or an
- * outage left behind. A relay may publish an entry twice: JetStream's dedupe on the event id stores it once, and
- * consumers' inboxes catch what falls outside the dedupe window.
+ * Each write is announced with a marker first, the events go into the document's `outbox` in the same
+ * single-document write as the change (atomic without multi-document transactions), and are published right after;
+ * the marker is then dropped, so "no marker" means "everything in the outbox is out": the next write replaces the
+ * outbox rather than appending, and nothing is ever pulled from the document (on FerretDB's SQLite backend every
+ * update of a large document costs a scan; this keeps a create to none). A sweep on start and on a timer relays the
+ * documents whose markers remain: whatever a crash or an outage left behind. An entry may be published twice:
+ * JetStream's dedupe on the event id stores it once, and consumers' inboxes catch what falls outside the window.
  */
 export class OutboxRelay {
   private readonly sweeps: PeriodicPass;
-  private readonly markers: Collection<Marker>;
-  private readonly byCollection: Map<string, OutboxModel>;
+  private readonly markers: DueMarkers<(typeof OutboxMarkers)['schema']['shape']>;
 
-  /** The relay of a service's aggregates, as its module provides it: its database, publisher and outbox settings. */
-  static provider(infra: ServiceInfra, config: ServiceConfig, models: OutboxModel[]): Provider {
-    return {
-      provide: OutboxRelay,
-      useValue: new OutboxRelay({
-        models,
-        mongo: infra.mongo,
-        publisher: infra.publisher,
-        logger: infra.logger.child({ component: 'outbox' }),
-        sweepMs: config.OUTBOX_SWEEP_MS,
-        graceMs: config.OUTBOX_GRACE_MS,
-        failpoint: config.FAILPOINT,
-      }),
-    };
+  /** A service's outbox: its database, publisher and outbox settings (and the failpoint a test may name). */
+  static for(infra: ServiceInfra, config: ServiceConfig): OutboxRelay {
+    const logger = infra.logger.child({ component: 'outbox' });
+    return new OutboxRelay({
+      mongo: infra.mongo,
+      publisher: infra.publisher,
+      logger,
+      sweepMs: config.OUTBOX_SWEEP_MS,
+      graceMs: config.OUTBOX_GRACE_MS,
+      hooks: config.FAILPOINT === 'crash-after-outbox-write' ? crashBeforePublish(logger) : {},
+    });
   }
 
   constructor(private readonly opts: OutboxRelayOptions) {
-    this.markers = opts.mongo.collection<Marker>('outbox_pending');
-    this.byCollection = new Map(opts.models.map((m) => [m.collection.collectionName, m]));
+    this.markers = new DueMarkers(opts.mongo, OutboxMarkers);
     this.sweeps = new PeriodicPass({
       what: 'outbox sweep',
       everyMs: opts.sweepMs,
@@ -113,63 +132,117 @@ export class OutboxRelay {
     return this.sweeps.stop();
   }
 
-  /** Call before a write that adds outbox entries: without a marker a crash could strand them. */
-  async markPending(model: OutboxModel, id: unknown): Promise<PendingWrite> {
-    const collection = model.collection.collectionName;
-    const marker = await this.markers.findOneAndUpdate(
-      { _id: markerId(collection, id) },
-      { $inc: { seq: 1 }, $set: { collection, docId: id, at: new Date() } },
-      { upsert: true, returnDocument: 'after' },
-    );
-    const seq = marker?.seq ?? 1;
-    return { seq, clean: seq === 1, deadline: Date.now() + this.opts.graceMs / 2 };
+  /**
+   * Applies `update` to document `id` and records `events` in its outbox in the same single-document write, then
+   * publishes them (a failed publish is left to the sweep, never thrown, unless `markedByCaller`). False when no
+   * document matched.
+   */
+  async update<S extends DocSchema>(
+    coll: DocCollection<S>,
+    id: Doc<S>['_id'],
+    update: Update<Doc<S>>,
+    events: OutboxEntry[],
+    o: OutboxWriteOptions<Doc<S>> = {},
+  ): Promise<boolean> {
+    return (await this.write(coll, id, update, events, o, false)) !== null;
+  }
+
+  /** {@link update}, returning the whole document after the write, or null when none matched. */
+  updateAndGet<S extends DocSchema>(
+    coll: DocCollection<S>,
+    id: Doc<S>['_id'],
+    update: Update<Doc<S>>,
+    events: OutboxEntry[],
+    o: OutboxWriteOptions<Doc<S>> = {},
+  ): Promise<Doc<S> | null> {
+    return this.write(coll, id, update, events, o, true);
+  }
+
+  /** Inserts `doc` with `events` as its outbox, then publishes them. Throws the driver's duplicate-key error. */
+  async insert<S extends DocSchema>(
+    coll: DocCollection<S>,
+    doc: DocInput<S>,
+    events: OutboxEntry[],
+    o: Pick<OutboxWriteOptions<Doc<S>>, 'afterWrite'> = {},
+  ): Promise<Doc<S>> {
+    const id = (doc as { _id: unknown })._id;
+    const announced = await this.announce(coll.name, id);
+    this.checkDeadline(announced);
+    const stored = await coll.insertOne({ ...doc, outbox: events });
+    await o.afterWrite?.();
+    await this.publishAnnounced(coll.name, id, events, announced);
+    return stored;
   }
 
   /**
-   * Publishes the outbox of one document as the writer left it (`entries`: what it wrote, plus what was pending
-   * before if its write was not clean); failures are left for the sweep, never thrown at the caller.
+   * {@link insert} for documents created together (an import batch): one marker each, written in one call, the
+   * documents in one ordered insert, the events published concurrently. The ids must be new.
    */
-  async publishPending(model: OutboxModel, id: unknown, entries: OutboxEntry[], write: PendingWrite): Promise<void> {
-    if (this.opts.failpoint === 'crash-after-outbox-write') {
-      this.opts.logger.fatal({ failpoint: this.opts.failpoint }, 'failpoint: killing the process before publish');
-      process.kill(process.pid, 'SIGKILL');
-      await new Promise(() => undefined);
-    }
+  async insertMany<S extends DocSchema>(
+    coll: DocCollection<S>,
+    docs: { doc: DocInput<S>; events: OutboxEntry[] }[],
+    o: Pick<OutboxWriteOptions<Doc<S>>, 'afterWrite'> = {},
+  ): Promise<Doc<S>[]> {
+    const ids = docs.map((d) => (d.doc as { _id: unknown })._id);
+    const dueAt = new Date(Date.now() + this.opts.graceMs);
+    await this.markers.scheduleNew(
+      ids.map((docId) => ({ id: markerId(coll.name, docId), dueAt, fields: { collection: coll.name, docId } })),
+    );
+    this.checkDeadline({ seq: 1, clean: true, deadline: Date.now() + this.opts.graceMs / 2 });
+    const stored = await coll.insertMany(
+      docs.map((d) => ({ ...d.doc, outbox: d.events })),
+      { ordered: true },
+    );
+    await o.afterWrite?.();
     try {
-      await this.publishAll(entries);
-      await this.markers.deleteOne({ _id: markerId(model.collection.collectionName, id), seq: write.seq });
+      await Promise.all(docs.map((d) => this.publishAll(d.events)));
+      await this.markers.doneMany(ids.map((docId) => ({ _id: markerId(coll.name, docId), seq: 1 })));
     } catch (err) {
       this.opts.logger.warn({ err: (err as Error).message }, 'outbox publish deferred to the sweep');
     }
+    return stored;
   }
 
   /**
-   * {@link markPending} for documents about to be created together (an import batch): one marker each, written in
-   * one call. The ids must be new, so every write is clean.
+   * The write behind {@link update}: a clean write replaces the outbox and publishes `events`; otherwise the events
+   * are appended and the whole outbox read back (FerretDB's findAndModify takes no projection) is published. A write
+   * {@link OutboxWriteOptions.markedByCaller} appends and publishes `events`, announcing nothing.
    */
-  async markPendingMany(model: OutboxModel, ids: unknown[]): Promise<PendingWrite> {
-    const collection = model.collection.collectionName;
-    const at = new Date();
-    await this.markers.insertMany(
-      ids.map((docId) => ({ _id: markerId(collection, docId), collection, docId, seq: 1, at })),
-    );
-    return { seq: 1, clean: true, deadline: Date.now() + this.opts.graceMs / 2 };
+  private async write<S extends DocSchema>(
+    coll: DocCollection<S>,
+    id: Doc<S>['_id'],
+    update: Update<Doc<S>>,
+    events: OutboxEntry[],
+    o: OutboxWriteOptions<Doc<S>>,
+    returnDocument: boolean,
+  ): Promise<Doc<S> | null> {
+    const filter = { ...o.where, _id: id } as Filter<Doc<S>>;
+    const announced = events.length && !o.markedByCaller ? await this.announce(coll.name, id) : undefined;
+    o.beforeWrite?.();
+    if (announced) this.checkDeadline(announced);
+    const recorded = !events.length
+      ? update
+      : announced?.clean
+        ? { ...update, $set: { ...update.$set, outbox: events } }
+        : { ...update, $push: { ...update.$push, outbox: { $each: events } } };
+    let doc: Doc<S> | null;
+    if (returnDocument || (announced && !announced.clean)) {
+      doc = await coll.findOneAndUpdate(filter, recorded as unknown as Update<Doc<S>>, { upsert: o.upsert });
+    } else {
+      const res = await coll.updateOne(filter, recorded as unknown as Update<Doc<S>>, { upsert: o.upsert });
+      doc = res.matched + res.upserted > 0 ? ({} as Doc<S>) : null;
+    }
+    if (!doc) return null;
+    await o.afterWrite?.();
+    if (announced) await this.publishAnnounced(coll.name, id, announced.clean ? events : outboxOf(doc), announced);
+    else if (events.length) await this.publishMarkedByCaller(events);
+    return doc;
   }
 
-  /** {@link publishPending} for the documents of one {@link markPendingMany}: published concurrently. */
-  async publishPendingMany(
-    model: OutboxModel,
-    docs: { id: unknown; entries: OutboxEntry[] }[],
-    write: PendingWrite,
-  ): Promise<void> {
-    const collection = model.collection.collectionName;
-    try {
-      await Promise.all(docs.map((d) => this.publishAll(d.entries)));
-      // A filter other than `_id` alone reads the whole collection: fine for the markers, a few hundred at most.
-      await this.markers.deleteMany({ _id: { $in: docs.map((d) => markerId(collection, d.id)) }, seq: write.seq });
-    } catch (err) {
-      this.opts.logger.warn({ err: (err as Error).message }, 'outbox publish deferred to the sweep');
-    }
+  /** Publishes what the outbox of document `id` holds (a writer that finds a write of its own left unpublished). */
+  async publishOutbox(collection: string, id: unknown): Promise<void> {
+    const doc = await collectionOf(this.opts.mongo, outboxOnly(collection)).findById(id, { projection: { outbox: 1 } });
+    await this.publishAll(doc?.outbox ?? []);
   }
 
   /** One pass over the markers now (or the one already running); runs one at a time. */
@@ -177,17 +250,47 @@ export class OutboxRelay {
     return this.sweeps.run();
   }
 
+  /** A marker due once the grace is over: the sweep must not take it from a writer between announce and write. */
+  private async announce(collection: string, docId: unknown): Promise<Announcement> {
+    const dueAt = new Date(Date.now() + this.opts.graceMs);
+    const { seq, created } = await this.markers.schedule(markerId(collection, docId), dueAt, { collection, docId });
+    return { seq, clean: created, deadline: Date.now() + this.opts.graceMs / 2 };
+  }
+
+  private checkDeadline(announced: Announcement): void {
+    if (Date.now() > announced.deadline) {
+      throw new DomainError(ErrorCode.Unavailable, 'the save took too long and was abandoned; try again');
+    }
+  }
+
+  private async publishAnnounced(
+    collection: string,
+    docId: unknown,
+    entries: OutboxEntry[],
+    announced: Announcement,
+  ): Promise<void> {
+    await this.opts.hooks?.beforePublish?.();
+    try {
+      await this.publishAll(entries);
+      // Unless another write was announced since ours, everything in the outbox is out now.
+      await this.markers.done({ _id: markerId(collection, docId), seq: announced.seq });
+    } catch (err) {
+      this.opts.logger.warn({ err: (err as Error).message }, 'outbox publish deferred to the sweep');
+    }
+  }
+
+  /** A failed publish is thrown: the caller keeps its marker and publishes the outbox again ({@link publishOutbox}). */
+  private async publishMarkedByCaller(entries: OutboxEntry[]): Promise<void> {
+    await this.opts.hooks?.beforePublish?.();
+    await this.publishAll(entries);
+  }
+
   private async sweepMarkers(): Promise<void> {
-    const settled = new Date(Date.now() - this.opts.graceMs);
-    const markers = await this.markers.find({ at: { $lt: settled } }, { limit: 500 }).toArray();
+    const markers: OutboxMarker[] = await this.markers.due(new Date(), 500);
     for (const m of markers) {
       if (this.sweeps.isStopped) return;
-      const model = this.byCollection.get(m.collection);
-      if (!model) continue;
-      const doc = await model.collection.findOne<PendingDoc>({ _id: m.docId } as never, { projection: { outbox: 1 } });
-      await this.publishAll(doc?.outbox ?? []);
-      // Unless a write was announced since we read the marker, everything in the outbox is out now.
-      await this.markers.deleteOne({ _id: m._id, seq: m.seq });
+      await this.publishOutbox(m.collection, m.docId);
+      await this.markers.done(m);
     }
   }
 
@@ -200,6 +303,21 @@ export class OutboxRelay {
       );
     }
   }
+}
+
+/** The failpoint `crash-after-outbox-write`: the process dies between the write and the publish. */
+function crashBeforePublish(logger: Logger): OutboxHooks {
+  return {
+    beforePublish: async () => {
+      logger.fatal({ failpoint: 'crash-after-outbox-write' }, 'failpoint: killing the process before publish');
+      process.kill(process.pid, 'SIGKILL');
+      await new Promise(() => undefined);
+    },
+  };
+}
+
+function outboxOf(doc: unknown): OutboxEntry[] {
+  return (doc as { outbox?: OutboxEntry[] }).outbox ?? [];
 }
 
 function markerId(collection: string, id: unknown): string {

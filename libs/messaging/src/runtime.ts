@@ -1,9 +1,8 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { Connection } from 'mongoose';
 import type { BaseConfig } from '@khao/config';
 import type { Logger } from '@khao/logging';
-import { connectMongo } from '@khao/persistence';
+import { connectMongo, type Database } from '@khao/persistence';
 import { Inbox } from './inbox.js';
 import { connectNats } from './nats.js';
 import { EventPublisher } from './publisher.js';
@@ -19,7 +18,7 @@ export const INFRA = Symbol('khao.infra');
 export interface ServiceInfra {
   name: string;
   logger: Logger;
-  mongo: Connection;
+  mongo: Database;
   nats: NatsConnection;
   jsm: JetStreamManager;
   publisher: EventPublisher;

@@ -1,2 +1,5 @@
+export * from './claims.js';
+export * from './collection.js';
 export * from './mongo.js';
 export * from './outbox.js';
+export * from './inspect.js';

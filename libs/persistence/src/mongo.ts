@@ -1,12 +1,10 @@
-import mongoose, { type Connection, type Model, type Schema, type SchemaOptions } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
+import { z } from 'zod';
 import type { Logger } from '@khao/logging';
 import type { Check } from '@khao/contracts';
 
-/** Options every schema shares: createdAt/updatedAt kept by mongoose, no `__v` (versions are explicit fields). */
-export const baseSchemaOptions = {
-  timestamps: true,
-  versionKey: false,
-} as const satisfies SchemaOptions;
+/** The service's database, as the persistence handles open their collections on it. */
+export type Database = Connection;
 
 export interface MongoOptions {
   url: string;
@@ -76,9 +74,33 @@ export function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: number } | null)?.code === 11000;
 }
 
-/** The connection's model for `name`, registered once (a second module asking gets the same one). */
-export function modelFor<T>(conn: Connection, name: string, schema: Schema<T>): Model<T> {
-  const cached = conn.models[name] as unknown;
-  // mongoose's generics cannot relate the cached model to `Model<T>`; the schema fixes T.
-  return (cached ?? conn.model(name, schema)) as Model<T>;
+/** A new ObjectId's 24 hex digits (time-ordered), for ids kept as strings. */
+export function newObjectId(): string {
+  return new mongoose.Types.ObjectId().toHexString();
 }
+
+export type ObjectId = mongoose.Types.ObjectId;
+
+/** A driver ObjectId, for collections whose ids are ObjectIds (users, audit). */
+export const ObjectIdField = z.custom<ObjectId>((v) => v instanceof mongoose.Types.ObjectId, 'must be an ObjectId');
+
+/** The ObjectId of 24 hex digits, or null for anything else (an id that cannot exist). */
+export function toObjectId(hex: string): ObjectId | null {
+  return /^[0-9a-f]{24}$/i.test(hex) ? new mongoose.Types.ObjectId(hex) : null;
+}
+
+/** A new ObjectId, or the one of these 12 bytes. */
+export function objectId(bytes?: Uint8Array): ObjectId {
+  return new mongoose.Types.ObjectId(bytes);
+}
+
+export type Binary = mongoose.mongo.Binary;
+
+/** A value as gzip-ready BSON bytes in a driver Binary, and back: large blobs stored as one field. */
+export const bson = {
+  serialize: (value: Record<string, unknown>): Uint8Array => mongoose.mongo.BSON.serialize(value),
+  deserialize: (bytes: Uint8Array): Record<string, unknown> => mongoose.mongo.BSON.deserialize(bytes),
+  binary: (bytes: Uint8Array): Binary => new mongoose.mongo.Binary(bytes),
+};
+
+export const BinaryField = z.custom<Binary>((v) => v instanceof mongoose.mongo.Binary, 'must be binary data');

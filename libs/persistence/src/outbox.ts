@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Schema } from 'mongoose';
+import { z } from 'zod';
 import type { EventDefinition, EventData, EventEnvelope } from '@khao/contracts';
 import { currentCorrelationId, newCorrelationId } from '@khao/logging';
 
@@ -17,21 +17,18 @@ export interface OutboxEntry {
   data: unknown;
 }
 
-export const OutboxEntrySchema = new Schema<OutboxEntry>(
-  {
-    id: { type: String, required: true },
-    type: { type: String, required: true },
-    version: { type: Number, required: true },
-    subject: { type: String, required: true },
-    occurredAt: { type: Date, required: true },
-    correlationId: { type: String, required: true },
-    data: { type: Schema.Types.Mixed, required: true },
-  },
-  { _id: false },
-);
+export const OutboxEntrySchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  version: z.number(),
+  subject: z.string(),
+  occurredAt: z.date(),
+  correlationId: z.string(),
+  data: z.unknown(),
+});
 
 /** The field to add to an aggregate's schema that carries its pending events. */
-export const outboxField = { outbox: { type: [OutboxEntrySchema], default: [] } };
+export const outboxField = { outbox: z.array(OutboxEntrySchema).default([]) };
 
 /** Builds an outbox entry for `def`, carrying the current correlation id. */
 export function outboxEntry<D extends EventDefinition>(def: D, data: EventData<D>): OutboxEntry {
@@ -57,6 +54,8 @@ export function toEnvelope(entry: OutboxEntry): EventEnvelope {
   };
 }
 
-/** Any aggregate model carrying {@link outboxField}; the relay reads and pulls only that field. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type OutboxModel = import('mongoose').Model<any>;
+/** Any aggregate carrying {@link outboxField}; the relay reads and writes only that field. */
+export interface OutboxDoc {
+  _id: unknown;
+  outbox: OutboxEntry[];
+}

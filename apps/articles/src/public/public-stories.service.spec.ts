@@ -1,11 +1,11 @@
-import { Types } from 'mongoose';
+import { newObjectId } from '@khao/persistence';
 import { describe, expect, it, vi } from 'vitest';
 import { DomainError, type VersionStatus } from '@khao/contracts';
 import { StoryIndex } from '../stories/story-index.js';
 import type { StoryIndexSync } from '../stories/story-index.sync.js';
 import type { StoryRepository } from '../stories/story.repository.js';
-import { derive, unsaved } from '../stories/story-state.js';
-import type { StoryDoc, VersionDoc } from '../stories/story.schema.js';
+import { derive } from '../stories/story-state.js';
+import { newStory, type StoryDoc, type VersionDoc } from '../stories/story.schema.js';
 import { PublicStoriesService } from './public-stories.service.js';
 
 function version(language: 'th' | 'en', title: string, status: VersionStatus, publishedAt: string | null): VersionDoc {
@@ -27,8 +27,8 @@ function version(language: 'th' | 'en', title: string, status: VersionStatus, pu
 }
 
 function story(versions: VersionDoc[]): StoryDoc {
-  const doc: StoryDoc = {
-    _id: new Types.ObjectId().toHexString(),
+  const doc: StoryDoc = newStory({
+    _id: newObjectId(),
     revision: 1,
     sourceLanguage: 'th',
     dateline: { province: 'อุดรธานี' },
@@ -42,8 +42,7 @@ function story(versions: VersionDoc[]): StoryDoc {
     createdBy: 'u1',
     createdAt: new Date('2026-11-01T00:00:00Z'),
     updatedAt: new Date('2026-11-01T00:00:00Z'),
-    ...unsaved(),
-  };
+  });
   derive(doc);
   return doc;
 }

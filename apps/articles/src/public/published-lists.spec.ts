@@ -1,16 +1,16 @@
-import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import type { VersionStatus } from '@khao/contracts';
+import { newObjectId } from '@khao/persistence';
 import { StoryIndex } from '../stories/story-index.js';
-import { derive, unsaved } from '../stories/story-state.js';
-import type { StoryDoc, VersionDoc } from '../stories/story.schema.js';
+import { derive } from '../stories/story-state.js';
+import { newStory, type StoryDoc, type VersionDoc } from '../stories/story.schema.js';
 import { PublishedLists } from './published-lists.js';
 
 const provinces = ['อุดรธานี', 'ขอนแก่น', 'น่าน'];
 
 function story(id: string, n: number, versions: [lang: 'th' | 'en', status: VersionStatus, publishedAt: string][]) {
   const updatedAt = new Date(Date.UTC(2026, 10, 1) + n * 60_000);
-  const doc: StoryDoc = {
+  const doc: StoryDoc = newStory({
     _id: id,
     revision: n,
     sourceLanguage: 'th',
@@ -39,8 +39,7 @@ function story(id: string, n: number, versions: [lang: 'th' | 'en', status: Vers
     createdBy: 'u1',
     createdAt: updatedAt,
     updatedAt,
-    ...unsaved(),
-  };
+  });
   derive(doc);
   return doc;
 }
@@ -62,7 +61,7 @@ describe('PublishedLists', () => {
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const month = () => `2024-0${1 + Math.floor(rnd() * 4)}-1${Math.floor(rnd() * 9)}T08:00:00.000Z`;
     const statuses: VersionStatus[] = ['published', 'published', 'draft', 'unpublished'];
-    const ids = Array.from({ length: 30 }, () => new Types.ObjectId().toHexString());
+    const ids = Array.from({ length: 30 }, () => newObjectId());
     for (const [n, id] of ids.entries()) index.put(story(id, n, [['th', 'published', month()]]));
     const lists = new PublishedLists(index);
     expect(lists.of('th')).toHaveLength(30);
@@ -90,7 +89,7 @@ describe('PublishedLists', () => {
 
   it('a reload of the index drops the lists until they are asked for again', () => {
     const index = new StoryIndex();
-    const id = new Types.ObjectId().toHexString();
+    const id = newObjectId();
     index.put(story(id, 1, [['th', 'published', '2024-03-10T08:00:00.000Z']]));
     const lists = new PublishedLists(index);
     expect(lists.monthsOf('th')).toEqual([

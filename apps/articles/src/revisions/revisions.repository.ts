@@ -1,15 +1,14 @@
-import { isDuplicateKey } from '@khao/persistence';
-import type { Collection } from 'mongoose';
-import type { RevisionDoc, RevisionModel } from './revision.schema.js';
+import { collectionOf, isDuplicateKey, type Database, type DocCollection } from '@khao/persistence';
+import { Revisions, type RevisionDoc } from './revision.schema.js';
 
 export const revisionId = (storyId: string, revision: number) => `${storyId}:${revision}`;
 
 /** The only place that touches the revisions collection; every access is by `_id`. */
 export class RevisionsRepository {
-  private readonly collection: Collection<RevisionDoc>;
+  private readonly collection: DocCollection<typeof Revisions.schema>;
 
-  constructor(model: RevisionModel) {
-    this.collection = model.collection as unknown as Collection<RevisionDoc>;
+  constructor(db: Database) {
+    this.collection = collectionOf(db, Revisions);
   }
 
   /**
@@ -32,7 +31,7 @@ export class RevisionsRepository {
   }
 
   get(storyId: string, revision: number): Promise<RevisionDoc | null> {
-    return this.collection.findOne({ _id: revisionId(storyId, revision) });
+    return this.collection.findById(revisionId(storyId, revision));
   }
 
   /** Frees a claim whose writer died before writing the story (see StoryWriter). */

@@ -1,10 +1,9 @@
-import type { Collection, Connection } from 'mongoose';
+import { DueMarkers, dueMarkers, type Database, type Marker } from '@khao/persistence';
 
-interface ScheduleMarker {
-  _id: string; // story id
-  dueAt: Date;
-  seq: number;
-}
+/** One marker per story with a schedule (`_id` = story id). */
+const Schedule = dueMarkers('schedule');
+
+export type ScheduleMarker = Marker;
 
 /**
  * "This story may have a version to publish at dueAt." Written before the story itself, so a crash never leaves a
@@ -12,23 +11,23 @@ interface ScheduleMarker {
  * collection holds only stories with schedules, so reading it whole is cheap on any MongoDB-wire server.
  */
 export class ScheduleRepository {
-  private readonly markers: Collection<ScheduleMarker>;
+  private readonly markers: DueMarkers;
 
-  constructor(conn: Connection) {
-    this.markers = conn.collection<ScheduleMarker>('schedule');
+  constructor(db: Database) {
+    this.markers = new DueMarkers(db, Schedule);
   }
 
   async mark(storyId: string, dueAt: Date): Promise<void> {
-    await this.markers.updateOne({ _id: storyId }, { $set: { dueAt }, $inc: { seq: 1 } }, { upsert: true });
+    await this.markers.schedule(storyId, dueAt);
   }
 
   due(now: Date, limit = 100): Promise<ScheduleMarker[]> {
-    return this.markers.find({ dueAt: { $lte: now } }, { limit }).toArray();
+    return this.markers.due(now, limit);
   }
 
-  /** Moves or drops a marker unless a writer announced a new schedule since it was read (`seq`). */
+  /** Moves or drops a marker unless a writer announced a new schedule since it was read. */
   async settle(marker: ScheduleMarker, next: Date | null): Promise<void> {
-    if (next) await this.markers.updateOne({ _id: marker._id, seq: marker.seq }, { $set: { dueAt: next } });
-    else await this.markers.deleteOne({ _id: marker._id, seq: marker.seq });
+    if (next) await this.markers.move(marker, next);
+    else await this.markers.done(marker);
   }
 }

@@ -22,8 +22,8 @@ import { eventDateView, toStory } from './story.mapper.js';
 import { policy } from './policy.js';
 import { deletedEvent } from './story-events.js';
 import { StoryRepository } from './story.repository.js';
-import { unsaved, versionOf } from './story-state.js';
-import type { StoryDoc, StoryFieldsDoc, VersionDoc } from './story.schema.js';
+import { versionOf } from './story-state.js';
+import { newStory, type StoryDoc, type StoryFieldsDoc, type VersionDoc } from './story.schema.js';
 import { StoryWriter } from './story-writer.js';
 import { applyTransition, publishNow } from './workflow.js';
 import type { z } from 'zod';
@@ -48,7 +48,7 @@ export class StoriesService {
     const i = input as ParsedStoryInput;
     this.checkLanguage(i.sourceLanguage);
     const now = new Date();
-    const story: StoryDoc = {
+    const story = newStory({
       _id: this.stories.newId(),
       revision: 1,
       sourceLanguage: i.sourceLanguage,
@@ -57,8 +57,7 @@ export class StoriesService {
       createdBy: actor.id,
       createdAt: now,
       updatedAt: now,
-      ...unsaved(),
-    };
+    });
     return toStory(await this.writer.insert(story, actor));
   }
 
@@ -69,7 +68,7 @@ export class StoriesService {
   async import(actor: Actor, input: ImportStory[]): Promise<ImportReply> {
     policy.import(actor);
     const now = new Date();
-    const stories = (input as ParsedImportStory[]).map((i, n): StoryDoc => {
+    const stories = (input as ParsedImportStory[]).map((i, n) => {
       this.checkLanguage(i.sourceLanguage);
       const _id = this.stories.newId();
       const versions = i.versions.map((v, k) => {
@@ -87,7 +86,7 @@ export class StoriesService {
         return doc;
       });
       const times = versions.map((v) => v.publishedAt!.getTime());
-      return {
+      return newStory({
         _id,
         revision: 1,
         sourceLanguage: i.sourceLanguage,
@@ -96,8 +95,7 @@ export class StoriesService {
         createdBy: actor.id,
         createdAt: new Date(Math.min(...times)),
         updatedAt: new Date(Math.max(...times)),
-        ...unsaved(),
-      };
+      });
     });
     await this.writer.importMany(stories, actor);
     return {

@@ -1,7 +1,16 @@
 import { promisify } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { gunzip, gzip } from 'node:zlib';
-import { mongo, Types, type Collection, type Connection } from 'mongoose';
+import { z } from 'zod';
+import {
+  BinaryField,
+  bson,
+  collectionOf,
+  defineCollection,
+  newObjectId,
+  type Database,
+  type DocCollection,
+} from '@khao/persistence';
 import type { IndexedStory } from './story-index.js';
 
 /**
@@ -34,10 +43,20 @@ export interface SnapshotHead {
   takenAt: Date;
 }
 
-interface ChunkDoc {
-  _id: string;
-  data: mongo.Binary;
-}
+/** One collection holds the head (`_id` "head") and the chunks (`<generation>:<n>`, their `data`). */
+const Snapshots = defineCollection({
+  name: 'story_index_snapshots',
+  schema: z.object({
+    _id: z.string(),
+    format: z.number().int().optional(),
+    generation: z.string().optional(),
+    chunks: z.number().int().optional(),
+    stories: z.number().int().optional(),
+    watermark: z.date().optional(),
+    takenAt: z.date().optional(),
+    data: BinaryField.optional(),
+  }),
+});
 
 /** A snapshot that cannot be read whole: the caller loads the index from the stories instead. */
 export class SnapshotUnreadable extends Error {}
@@ -55,15 +74,15 @@ export class SnapshotTooSlow extends Error {}
  * the generation that the swap replaced, so every generation is deleted exactly once, by whoever replaced it.
  */
 export class StoryIndexSnapshots {
-  private readonly docs: Collection<ChunkDoc | SnapshotHead>;
+  private readonly docs: DocCollection<typeof Snapshots.schema>;
 
-  constructor(conn: Connection) {
-    this.docs = conn.collection<ChunkDoc | SnapshotHead>('story_index_snapshots');
+  constructor(db: Database) {
+    this.docs = collectionOf(db, Snapshots);
   }
 
   /** The current snapshot's head, if there is one this code can read. */
   async head(): Promise<SnapshotHead | null> {
-    const head = (await this.docs.findOne({ _id: HEAD })) as SnapshotHead | null;
+    const head = (await this.docs.findById(HEAD)) as SnapshotHead | null;
     return head?.format === FORMAT ? head : null;
   }
 
@@ -77,7 +96,7 @@ export class StoryIndexSnapshots {
     watermark: Date,
     deadline = Infinity,
   ): Promise<{ stories: number; bytes: number }> {
-    const generation = new Types.ObjectId().toHexString();
+    const generation = newObjectId();
     let chunks = 0;
     let stories = 0;
     let bytes = 0;
@@ -85,7 +104,7 @@ export class StoryIndexSnapshots {
     const flush = async () => {
       if (Date.now() > deadline) throw new SnapshotTooSlow(`abandoned after ${chunks} chunks: past its deadline`);
       const data = await gzipAsync(serialize(batch), { level: 1 });
-      await this.docs.insertOne({ _id: `${generation}:${chunks}`, data: new mongo.Binary(data) });
+      await this.docs.insertOne({ _id: `${generation}:${chunks}`, data: bson.binary(data) });
       chunks++;
       stories += batch.length;
       bytes += data.length;
@@ -110,11 +129,11 @@ export class StoryIndexSnapshots {
       watermark,
       takenAt: new Date(),
     };
-    const replaced = (await this.docs.findOneAndUpdate(
+    const replaced = await this.docs.findOneAndUpdate(
       { _id: HEAD },
       { $set: head },
       { upsert: true, returnDocument: 'before' },
-    )) as Partial<SnapshotHead> | null;
+    );
     if (replaced?.generation && replaced.generation !== generation)
       await this.drop(replaced.generation, replaced.chunks ?? 0);
     return { stories, bytes };
@@ -144,7 +163,7 @@ export class StoryIndexSnapshots {
   }
 
   private async unzipped(head: SnapshotHead, n: number): Promise<Buffer> {
-    const doc = (await this.docs.findOne({ _id: `${head.generation}:${n}` })) as ChunkDoc | null;
+    const doc = await this.docs.findById(`${head.generation}:${n}`);
     if (!doc?.data) throw new SnapshotUnreadable(`chunk ${n} of ${head.chunks} is missing`);
     try {
       return await gunzipAsync(doc.data.buffer);

@@ -1,14 +1,14 @@
-import { Types } from 'mongoose';
+import { newObjectId } from '@khao/persistence';
 import { describe, expect, it } from 'vitest';
 import { searchTokens } from '@khao/thai';
 import { StoryIndex, type IndexQuery } from './story-index.js';
-import { derive, publicTermsOf, sharedText, unsaved, versionText } from './story-state.js';
-import type { StoryDoc } from './story.schema.js';
+import { derive, publicTermsOf, sharedText, versionText } from './story-state.js';
+import { newStory, type StoryDoc } from './story.schema.js';
 
 function story(title: string, updatedAt: string, extra: Partial<StoryDoc> = {}): StoryDoc {
   const now = new Date(updatedAt);
-  const doc: StoryDoc = {
-    _id: new Types.ObjectId().toHexString(),
+  const doc: StoryDoc = newStory({
+    _id: newObjectId(),
     revision: 1,
     sourceLanguage: 'th',
     dateline: { province: 'อุดรธานี' },
@@ -38,9 +38,8 @@ function story(title: string, updatedAt: string, extra: Partial<StoryDoc> = {}):
     createdBy: 'u1',
     createdAt: now,
     updatedAt: now,
-    ...unsaved(),
     ...extra,
-  };
+  });
   derive(doc);
   return doc;
 }

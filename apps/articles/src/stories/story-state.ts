@@ -3,34 +3,6 @@ import { searchText, searchTokens, slugify } from '@khao/thai';
 import { searchTermsOf } from './story-search.js';
 import type { PublicTermsDoc, StoryDoc, StoryFieldsDoc, VersionDoc } from './story.schema.js';
 
-/** The bookkeeping fields of a story not yet saved: the writer and derive() fill them. */
-export function unsaved(): Pick<
-  StoryDoc,
-  | 'deletedAt'
-  | 'history'
-  | 'slugs'
-  | 'tokens'
-  | 'searchText'
-  | 'publicTerms'
-  | 'langStatus'
-  | 'eventStart'
-  | 'nextScheduledAt'
-  | 'outbox'
-> {
-  return {
-    deletedAt: null,
-    history: [],
-    slugs: [],
-    tokens: [],
-    searchText: '',
-    publicTerms: [],
-    langStatus: [],
-    eventStart: null,
-    nextScheduledAt: null,
-    outbox: [],
-  };
-}
-
 /** Recomputes what queries need from the editable state: slugs, search tokens, status keys, schedule. */
 export function derive(story: StoryDoc): void {
   const id = story._id;

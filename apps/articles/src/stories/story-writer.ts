@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type Actor } from '@khao/contracts';
-import { OutboxRelay } from '@khao/messaging';
 import type { OutboxEntry } from '@khao/persistence';
 import { RevisionsRepository } from '../revisions/revisions.repository.js';
 import { ScheduleRepository } from '../scheduler/schedule.repository.js';
@@ -31,7 +30,7 @@ const ORPHANED_CLAIM_MS = 30_000;
 /**
  * The one way a story changes: load, check the revision, apply the change, recompute what queries need, claim the
  * next revision (its snapshot's unique `_id`: exactly one concurrent save wins), announce the events and any
- * schedule, write the story with its events in one single-document update, then publish.
+ * schedule, write the story with its events in one single-document update (the outbox publishes them).
  */
 @Injectable()
 export class StoryWriter {
@@ -39,7 +38,6 @@ export class StoryWriter {
     private readonly stories: StoryRepository,
     private readonly revisions: RevisionsRepository,
     private readonly schedule: ScheduleRepository,
-    private readonly relay: OutboxRelay,
     private readonly index: StoryIndex,
     @Inject(CONFIG) private readonly config: ArticlesConfig,
   ) {}
@@ -62,7 +60,7 @@ export class StoryWriter {
         ...(o.extraEvents?.(next) ?? []),
       ];
       if (await this.claim(next, o.action, o.actor, now)) {
-        await this.persist(current, next, events, now);
+        await this.persist(next, events, now);
         return next;
       }
       // Someone saved revision N+1 first. With If-Match that is the caller's conflict; without, redo on top of it.
@@ -75,12 +73,9 @@ export class StoryWriter {
     story.history = [{ revision: story.revision, action: 'create', at: story.createdAt, by: actor.id }];
     derive(story);
     await this.claim(story, 'create', actor, story.createdAt);
-    const pending = await this.relay.markPending(this.stories.model, story._id);
     if (story.nextScheduledAt) await this.schedule.mark(story._id, story.nextScheduledAt);
     story.outbox = eventsFor(null, story, this.config.PUBLIC_BASE_URL, actor.id);
-    await this.stories.insert(story);
-    this.index.put(story);
-    await this.relay.publishPending(this.stories.model, story._id, story.outbox, pending);
+    await this.stories.insert(story, story.outbox, { afterWrite: () => this.index.put(story) });
     return story;
   }
 
@@ -96,15 +91,10 @@ export class StoryWriter {
       story.outbox = importedEvents(story, this.config.PUBLIC_BASE_URL, actor.id);
     }
     await this.revisions.claimNew(stories.map((s) => snapshotOf(s, 'import', actor, now)));
-    const ids = stories.map((s) => s._id);
-    const pending = await this.relay.markPendingMany(this.stories.model, ids);
-    if (Date.now() > pending.deadline) {
-      throw new DomainError(ErrorCode.Unavailable, 'the import took too long and was abandoned; try again');
-    }
-    await this.stories.insertMany(stories);
-    for (const story of stories) this.index.put(story);
-    const docs = stories.map((s) => ({ id: s._id, entries: s.outbox }));
-    await this.relay.publishPendingMany(this.stories.model, docs, pending);
+    await this.stories.insertMany(
+      stories.map((story) => ({ story, events: story.outbox })),
+      { afterWrite: () => stories.forEach((story) => this.index.put(story)) },
+    );
   }
 
   async load(id: string): Promise<StoryDoc> {
@@ -113,23 +103,21 @@ export class StoryWriter {
     return doc;
   }
 
-  private async persist(current: StoryDoc, next: StoryDoc, events: OutboxEntry[], claimedAt: Date): Promise<void> {
-    const pending = events.length ? await this.relay.markPending(this.stories.model, next._id) : undefined;
+  private async persist(next: StoryDoc, events: OutboxEntry[], claimedAt: Date): Promise<void> {
     if (next.nextScheduledAt) await this.schedule.mark(next._id, next.nextScheduledAt);
-    // A claim is freed as orphaned only after ORPHANED_CLAIM_MS, a marker swept only after the relay's grace: a
-    // writer that stalled gives up rather than write over a save that took its revision, or behind the sweep.
-    if (Date.now() - claimedAt.getTime() > ORPHANED_CLAIM_MS / 2 || (pending && Date.now() > pending.deadline)) {
-      throw new DomainError(ErrorCode.Unavailable, 'the save took too long and was abandoned; try again');
-    }
-    // Holding the claim we are the only writer, so after this write the outbox holds exactly `outbox`.
-    const mode = !pending || pending.clean ? 'replace' : 'append';
-    await this.stories.replace(next, events, events.length ? mode : 'append');
-    if (next.deletedAt) this.index.remove(next._id);
-    else this.index.put(next);
-    if (pending) {
-      const outbox = mode === 'replace' ? events : [...(current.outbox ?? []), ...events];
-      await this.relay.publishPending(this.stories.model, next._id, outbox, pending);
-    }
+    await this.stories.replace(next, events, {
+      // A claim is freed as orphaned only after ORPHANED_CLAIM_MS: a writer that stalled gives up rather than write
+      // over a save that took its revision (the outbox gives up likewise behind the relay's sweep).
+      beforeWrite: () => {
+        if (Date.now() - claimedAt.getTime() > ORPHANED_CLAIM_MS / 2) {
+          throw new DomainError(ErrorCode.Unavailable, 'the save took too long and was abandoned; try again');
+        }
+      },
+      afterWrite: () => {
+        if (next.deletedAt) this.index.remove(next._id);
+        else this.index.put(next);
+      },
+    });
   }
 
   /** Claims revision `next.revision`, freeing a claim left by a writer that died between its claim and its write. */

@@ -1,141 +1,96 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { baseSchemaOptions, modelFor, outboxField, type OutboxEntry } from '@khao/persistence';
-import type { Language, VersionStatus } from '@khao/contracts';
+import { z } from 'zod';
+import { LanguageSchema, VersionStatusSchema } from '@khao/contracts';
+import { defineCollection, outboxField, type DocInput } from '@khao/persistence';
 
-export interface SeoDoc {
-  title?: string;
-  description?: string;
-  keywords?: string[];
-}
+const SeoSchema = z.object({
+  title: z.string().optional(),
+  description: z.string().optional(),
+  keywords: z.array(z.string()).optional(),
+});
 
-export interface VersionDoc {
-  language: Language;
-  title: string;
-  summary: string;
-  body: string;
-  seo: SeoDoc;
-  slug: string;
-  status: VersionStatus;
-  revision: number;
-  scheduledAt: Date | null;
-  publishedAt: Date | null;
-  updatedAt: Date;
-  updatedBy: string;
-  translationOf: Language | null;
-}
+export const VersionSchema = z.object({
+  language: LanguageSchema,
+  title: z.string(),
+  summary: z.string().default(''),
+  body: z.string().default(''),
+  seo: SeoSchema.default({}),
+  slug: z.string(),
+  status: VersionStatusSchema,
+  revision: z.number().int(),
+  scheduledAt: z.date().nullable().default(null),
+  publishedAt: z.date().nullable().default(null),
+  updatedAt: z.date(),
+  updatedBy: z.string(),
+  translationOf: LanguageSchema.nullable().default(null),
+});
 
-export interface StoryFieldsDoc {
-  dateline: { place?: string; province?: string };
+/** The editable fields every version shares (also a revision's snapshot). */
+export const StoryFieldsSchema = z.object({
+  dateline: z.object({ place: z.string().optional(), province: z.string().optional() }).default({}),
   /** UTC instants; a whole-day event (`allDay`) is stored at the newsroom's midnight of each date. */
-  eventDate: { start: Date; end?: Date; allDay?: true } | null;
-  categories: string[];
-  tags: string[];
-  byline: string;
-  coverMediaId: string | null;
-  galleryMediaIds: string[];
-}
+  eventDate: z
+    .object({ start: z.date(), end: z.date().optional(), allDay: z.literal(true).optional() })
+    .nullable()
+    .default(null),
+  categories: z.array(z.string()).default([]),
+  tags: z.array(z.string()).default([]),
+  byline: z.string().default(''),
+  coverMediaId: z.string().nullable().default(null),
+  galleryMediaIds: z.array(z.string()).default([]),
+});
 
-export interface HistoryEntry {
-  revision: number;
-  action: string;
-  at: Date;
-  by: string;
-}
+const HistoryEntrySchema = z.object({ revision: z.number().int(), action: z.string(), at: z.date(), by: z.string() });
 
-export interface PublicTermsDoc {
-  language: Language;
-  tokens: string[];
-  searchText: string;
-}
+const PublicTermsSchema = z.object({ language: LanguageSchema, tokens: z.array(z.string()), searchText: z.string() });
 
-export interface StoryDoc extends StoryFieldsDoc {
+const StorySchema = StoryFieldsSchema.extend({
   /** A 24-hex id kept as a string: FerretDB's SQLite backend finds string ids by index, ObjectIds by scanning. */
-  _id: string;
-  revision: number;
-  sourceLanguage: Language;
-  versions: VersionDoc[];
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
+  _id: z.string(),
+  revision: z.number().int(),
+  sourceLanguage: LanguageSchema,
+  versions: z.array(VersionSchema),
+  createdBy: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  deletedAt: z.date().nullable().default(null),
   /** Who saved which revision, when and how; the snapshots are in the revisions collection. */
-  history: HistoryEntry[];
-  // Derived on every save, for queries FerretDB can answer without $elemMatch:
+  history: z.array(HistoryEntrySchema).default([]),
+  // Derived on every save (derive()), for the in-memory index and queries FerretDB can answer without $elemMatch:
   /** `<lang>:<slug>` of every slug a version ever had (old ones answer with a redirect). */
-  slugs: string[];
+  slugs: z.array(z.string()).default([]),
   /** Segmented words of every version, lowercased: Thai-aware search. */
-  tokens: string[];
+  tokens: z.array(z.string()).default([]),
   /** The same text, normalised, for phrase checks within the stories the tokens selected. */
-  searchText: string;
+  searchText: z.string().default(''),
   /**
    * Per published version: the words and text of that version with the shared fields', what the public search
    * matches (a draft's words never show through). Missing on stories last saved before it existed.
    */
-  publicTerms?: PublicTermsDoc[];
+  publicTerms: z.array(PublicTermsSchema).optional(),
   /**
    * Per version: its search fields already analysed (`analyzeFields`), so that loading the index at boot does not
    * cut every story again. Missing on stories last saved before it existed (they are cut at load).
    */
-  searchTerms?: { language: Language; fields: string[] }[];
+  searchTerms: z.array(z.object({ language: LanguageSchema, fields: z.array(z.string()) })).optional(),
   /** `<lang>:<status>` per version. */
-  langStatus: string[];
-  eventStart: Date | null;
+  langStatus: z.array(z.string()).default([]),
+  eventStart: z.date().nullable().default(null),
   /** The earliest scheduled publish time of any version, for the scheduler. */
-  nextScheduledAt: Date | null;
-  outbox: OutboxEntry[];
-}
+  nextScheduledAt: z.date().nullable().default(null),
+  ...outboxField,
+});
 
-const VersionSchema = new Schema<VersionDoc>(
-  {
-    language: { type: String, required: true },
-    title: { type: String, required: true },
-    summary: { type: String, default: '' },
-    body: { type: String, default: '' },
-    seo: { type: Schema.Types.Mixed, default: {} },
-    slug: { type: String, required: true },
-    status: { type: String, required: true },
-    revision: { type: Number, required: true },
-    scheduledAt: { type: Date, default: null },
-    publishedAt: { type: Date, default: null },
-    updatedAt: { type: Date, required: true },
-    updatedBy: { type: String, required: true },
-    translationOf: { type: String, default: null },
-  },
-  { _id: false },
-);
+/** Queries are by `_id` only (see StoryRepository); search and slugs are served by the in-memory StoryIndex. */
+export const Stories = defineCollection({ name: 'stories', schema: StorySchema });
 
-const StorySchema = new Schema<StoryDoc>(
-  {
-    _id: { type: String, required: true },
-    revision: { type: Number, required: true },
-    sourceLanguage: { type: String, required: true },
-    dateline: { type: Schema.Types.Mixed, default: {} },
-    eventDate: { type: Schema.Types.Mixed, default: null },
-    categories: { type: [String], default: [] },
-    tags: { type: [String], default: [] },
-    byline: { type: String, default: '' },
-    coverMediaId: { type: String, default: null },
-    galleryMediaIds: { type: [String], default: [] },
-    versions: { type: [VersionSchema], default: [] },
-    createdBy: { type: String, required: true },
-    deletedAt: { type: Date, default: null },
-    history: { type: Schema.Types.Mixed, default: [] },
-    slugs: { type: [String], default: [] },
-    tokens: { type: [String], default: [] },
-    searchText: { type: String, default: '' },
-    publicTerms: { type: Schema.Types.Mixed }, // no default: missing means "cut them from the versions"
-    searchTerms: { type: Schema.Types.Mixed }, // no default: missing means "analyse the versions at load"
-    langStatus: { type: [String], default: [] },
-    eventStart: { type: Date, default: null },
-    nextScheduledAt: { type: Date, default: null },
-    ...outboxField,
-  },
-  { ...baseSchemaOptions, timestamps: false, collection: 'stories' },
-);
-// Queries are by _id only (see StoryRepository); search and slugs are served by the in-memory StoryIndex.
+export type StoryDoc = z.output<typeof StorySchema>;
+export type VersionDoc = z.output<typeof VersionSchema>;
+export type SeoDoc = z.output<typeof SeoSchema>;
+export type StoryFieldsDoc = z.output<typeof StoryFieldsSchema>;
+export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
+export type PublicTermsDoc = z.output<typeof PublicTermsSchema>;
 
-export type StoryModel = Model<StoryDoc>;
-
-export function storyModel(conn: Connection): StoryModel {
-  return modelFor(conn, 'Story', StorySchema);
+/** A story not yet saved, its bookkeeping fields at their defaults (the writer and derive() fill them). */
+export function newStory(fields: DocInput<typeof StorySchema>): StoryDoc {
+  return StorySchema.parse(fields);
 }

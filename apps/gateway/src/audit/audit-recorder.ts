@@ -1,9 +1,9 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Types } from 'mongoose';
 import { ArticleEvents, SocialEvents, TranslationEvents, type EventEnvelope } from '@khao/contracts';
 import { EventConsumer, INFRA, type ServiceInfra } from '@khao/messaging';
+import { objectId, type ObjectId } from '@khao/persistence';
 import type { GatewayConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
 import { AuditTrail, type AuditEntry } from './audit-trail.js';
@@ -61,13 +61,13 @@ export function entryOf(event: EventEnvelope): AuditEntry | undefined {
  * listed newest first by id) and a hash of the event id. Recording the event again finds the entry already there,
  * so the entry's insert is the consumer's inbox.
  */
-export function entryIdOf(event: EventEnvelope): Types.ObjectId {
+export function entryIdOf(event: EventEnvelope): ObjectId {
   const bytes = Buffer.alloc(12);
   const at = Date.parse(event.occurredAt);
   bytes.writeUInt32BE(Math.max(0, Math.floor(at / 1000)), 0);
   bytes.writeUInt16BE(at % 1000, 4);
   createHash('sha256').update(event.id).digest().copy(bytes, 6, 0, 6);
-  return new Types.ObjectId(bytes);
+  return objectId(bytes);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Types } from 'mongoose';
 import type { Logger } from '@khao/logging';
+import type { ObjectId } from '@khao/persistence';
 import { LOGGER } from '../tokens.js';
 import { AuditRepository, type AuditDoc } from './audit.repository.js';
 
@@ -22,10 +22,7 @@ export class AuditTrail {
    * `strict`: a failure to store is thrown (an event consumer then tries again) instead of only logged. `id`: the
    * entry's own id, when recording it again must not store it twice (see AuditRecorder).
    */
-  async record(
-    entry: AuditEntry,
-    { strict = false, id }: { strict?: boolean; id?: Types.ObjectId } = {},
-  ): Promise<void> {
+  async record(entry: AuditEntry, { strict = false, id }: { strict?: boolean; id?: ObjectId } = {}): Promise<void> {
     this.logger.info({ event: 'audit', ...entry }, `audit: ${entry.action}`);
     try {
       await this.repo.insert({ at: new Date(), ...entry }, id);

@@ -1,60 +1,41 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { baseSchemaOptions, modelFor, outboxField, type OutboxEntry } from '@khao/persistence';
-import type { Role } from '@khao/contracts';
+import { z } from 'zod';
+import { RoleSchema } from '@khao/contracts';
+import { defineCollection, objectId, ObjectIdField, outboxField } from '@khao/persistence';
 
-export interface UserDoc {
-  _id: Types.ObjectId;
-  email: string;
-  name: string;
-  role: Role;
-  passwordHash: string;
-  disabled: boolean;
+const UserSchema = z.object({
+  _id: ObjectIdField.default(() => objectId()),
+  email: z.string().trim().toLowerCase(),
+  name: z.string().default(''),
+  role: RoleSchema,
+  passwordHash: z.string(),
+  disabled: z.boolean().default(false),
   /**
    * Carried in every token issued to the user; raised when access changes (disabled, role, password), so that
    * tokens issued before are refused. Absent on users created before revocation existed: read as 0.
    */
-  tokenVersion?: number;
-  outbox?: OutboxEntry[];
-  createdAt: Date;
-  updatedAt: Date;
-}
+  tokenVersion: z.number().int().default(0),
+  createdAt: z.date().default(() => new Date()),
+  updatedAt: z.date().default(() => new Date()),
+  ...outboxField,
+});
 
-const UserSchema = new Schema<UserDoc>(
-  {
-    email: { type: String, required: true, lowercase: true, trim: true },
-    name: { type: String, default: '' },
-    role: { type: String, required: true },
-    passwordHash: { type: String, required: true },
-    disabled: { type: Boolean, default: false },
-    tokenVersion: { type: Number, default: 0 },
-    ...outboxField,
-  },
-  { ...baseSchemaOptions, collection: 'users' },
-);
-UserSchema.index({ email: 1 }, { unique: true });
+/** Found by `_id`, or by e-mail (unique) on a collection the size of the newsroom. */
+export const Users = defineCollection({
+  name: 'users',
+  schema: UserSchema,
+  indexes: [{ keys: { email: 1 }, unique: true }],
+});
+/** A user as read (without the outbox, and `tokenVersion` absent on users created before revocation existed). */
+export type UserDoc = Omit<z.output<typeof UserSchema>, 'outbox' | 'tokenVersion'> & { tokenVersion?: number };
 
-export type UserModel = Model<UserDoc>;
-
-export function userModel(conn: Connection): UserModel {
-  return modelFor(conn, 'User', UserSchema);
-}
+const EndedSessionSchema = z.object({
+  /** The session id carried in the session's tokens. */
+  _id: z.string(),
+  userId: z.string(),
+  expiresAt: z.date(),
+  ...outboxField,
+});
 
 /** A browser session that was logged out, kept until its tokens expire so every gateway can refuse them. */
-export interface EndedSessionDoc {
-  /** The session id carried in the session's tokens. */
-  _id: string;
-  userId: string;
-  expiresAt: Date;
-  outbox?: OutboxEntry[];
-}
-
-const EndedSessionSchema = new Schema<EndedSessionDoc>(
-  { _id: String, userId: String, expiresAt: Date, ...outboxField },
-  { versionKey: false, collection: 'ended_sessions' },
-);
-
-export type EndedSessionModel = Model<EndedSessionDoc>;
-
-export function endedSessionModel(conn: Connection): EndedSessionModel {
-  return modelFor(conn, 'EndedSession', EndedSessionSchema);
-}
+export const EndedSessions = defineCollection({ name: 'ended_sessions', schema: EndedSessionSchema });
+export type EndedSessionDoc = z.output<typeof EndedSessionSchema>;

@@ -1,31 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { OutboxRelay } from '@khao/messaging';
+import { Injectable } from '@nestjs/common';
 import { outboxEntry, type OutboxEntry } from '@khao/persistence';
 import { MediaEvents, type EventData } from '@khao/contracts';
 import { AssetCache } from '../resolve/asset-cache.js';
 import { AssetRepository } from './asset.repository.js';
 import type { AssetDoc } from './asset.schema.js';
 
-/**
- * Writes an asset's change and the events it implies in one single-document update (the outbox), announced to the
- * relay first and published right after; a crash in between is picked up by the relay's sweep.
- */
+/** Writes an asset's change with the events it implies (the outbox), and drops this replica's cached copy. */
 @Injectable()
 export class AssetWriter {
   constructor(
     private readonly assets: AssetRepository,
     private readonly cache: AssetCache,
-    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
   ) {}
 
   /** This replica reads its own writes at once; the others forget the asset when the event reaches them. */
   async save(id: string, set: Partial<AssetDoc>, events: OutboxEntry[] = []): Promise<AssetDoc | null> {
     try {
-      if (!events.length) return await this.assets.update(id, set);
-      const pending = await this.relay.markPending(this.assets.model, id);
-      const doc = await this.assets.update(id, set, events, pending.clean ? 'replace' : 'append');
-      await this.relay.publishPending(this.assets.model, id, doc?.outbox ?? events, pending);
-      return doc;
+      return await this.assets.update(id, set, events);
     } finally {
       this.cache.forget(id);
     }

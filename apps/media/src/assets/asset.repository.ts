@@ -1,55 +1,50 @@
-import { Types, type Collection, type Connection } from 'mongoose';
-import { isDuplicateKey, type OutboxEntry } from '@khao/persistence';
-import type { AssetDoc, AssetModel } from './asset.schema.js';
-
-interface HashDoc {
-  _id: string; // sha256 of the original
-  assetId: string;
-}
+import type { OutboxRelay } from '@khao/messaging';
+import {
+  collectionOf,
+  isDuplicateKey,
+  newObjectId,
+  type Database,
+  type DocCollection,
+  type DocInput,
+  type OutboxEntry,
+} from '@khao/persistence';
+import { Assets, Hashes, type AssetDoc } from './asset.schema.js';
 
 /**
  * The only place that touches the assets and hashes collections. Every query is by `_id`: the sha256 index is a
- * collection of its own whose `_id` is the hash, so dedupe is an insert that either wins or names the owner.
+ * collection of its own whose `_id` is the hash, so dedupe is an insert that either wins or names the owner. A
+ * change that reports events carries them through the outbox.
  */
 export class AssetRepository {
-  private readonly assets: Collection<AssetDoc>;
-  private readonly hashes: Collection<HashDoc>;
+  private readonly assets: DocCollection<typeof Assets.schema>;
+  private readonly hashes: DocCollection<typeof Hashes.schema>;
 
   constructor(
-    readonly model: AssetModel,
-    conn: Connection,
+    db: Database,
+    private readonly relay: OutboxRelay,
   ) {
-    this.assets = model.collection as unknown as Collection<AssetDoc>;
-    this.hashes = conn.collection<HashDoc>('hashes');
+    this.assets = collectionOf(db, Assets);
+    this.hashes = collectionOf(db, Hashes);
   }
 
   newId(): string {
-    return new Types.ObjectId().toHexString();
+    return newObjectId();
   }
 
-  async insert(doc: AssetDoc): Promise<void> {
+  async insert(doc: DocInput<typeof Assets.schema>): Promise<void> {
     await this.assets.insertOne(doc);
   }
 
   /** An asset that is not deleted, or null. */
   async find(id: string): Promise<AssetDoc | null> {
-    const doc = await this.assets.findOne({ _id: id });
+    const doc = await this.assets.findById(id);
     return doc && doc.status !== 'deleted' ? doc : null;
   }
 
-  /** Sets fields; with events, appends them to (or, on a clean write, replaces) the outbox. Returns the new state. */
-  async update(
-    id: string,
-    set: Partial<AssetDoc>,
-    events: OutboxEntry[] = [],
-    outbox: 'replace' | 'append' = 'append',
-  ): Promise<AssetDoc | null> {
-    const fields = { ...set, updatedAt: new Date() };
-    const update =
-      events.length && outbox === 'replace'
-        ? { $set: { ...fields, outbox: events } }
-        : { $set: fields, ...(events.length ? { $push: { outbox: { $each: events } } } : {}) };
-    return this.assets.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' });
+  /** Sets fields and records `events` in the same single-document write (the outbox). Returns the new state. */
+  update(id: string, set: Partial<AssetDoc>, events: OutboxEntry[] = []): Promise<AssetDoc | null> {
+    const update = { $set: { ...set, updatedAt: new Date() } };
+    return this.relay.updateAndGet(this.assets, id, update, events);
   }
 
   /** Removes a record that never became an asset (a rejected or abandoned upload): nothing of it stays. */
@@ -69,15 +64,13 @@ export class AssetRepository {
   ): Promise<AssetDoc[]> {
     const filter = after ? { _id: { $lt: after } } : {};
     const out: AssetDoc[] = [];
-    const cursor = this.assets.find(filter, { projection: { outbox: 0 } }).sort({ _id: -1 });
-    for await (const doc of cursor) {
+    for await (const doc of this.assets.iterate(filter, { projection: { outbox: 0 }, sort: { _id: -1 } })) {
       if (doc.status === 'pending' || doc.status === 'deleted' || doc.status === 'deleting') continue;
       if (status && doc.status !== status) continue;
       if (matches && !matches(doc)) continue;
       out.push(doc);
       if (out.length > limit) break;
     }
-    await cursor.close();
     return out;
   }
 
@@ -88,15 +81,14 @@ export class AssetRepository {
       return assetId;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      const held = await this.hashes.findOne({ _id: sha256 });
+      const held = await this.hashes.findById(sha256);
       return held?.assetId ?? assetId;
     }
   }
 
   /** Hands `sha256` to `assetId` if it is still held by `from` (a failed or vanished owner). */
   async takeHash(sha256: string, from: string, assetId: string): Promise<boolean> {
-    const res = await this.hashes.updateOne({ _id: sha256, assetId: from }, { $set: { assetId } });
-    return res.modifiedCount === 1;
+    return (await this.hashes.updateOne({ _id: sha256, assetId: from }, { $set: { assetId } })).modified === 1;
   }
 
   async releaseHash(sha256: string, assetId: string): Promise<void> {

@@ -1,80 +1,62 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { baseSchemaOptions, modelFor, outboxField, type OutboxEntry } from '@khao/persistence';
-import type { RenditionFormat, SourceFormat } from '@khao/contracts';
+import { z } from 'zod';
+import { RenditionFormatSchema, SourceFormatSchema } from '@khao/contracts';
+import { defineCollection, outboxField } from '@khao/persistence';
 
 /** `deleting`: its objects are being removed (a retried DELETE finishes it); `deleted` records keep their outbox. */
-export type AssetStatus = 'pending' | 'processing' | 'ready' | 'failed' | 'deleting' | 'deleted';
+const AssetStatusSchema = z.enum(['pending', 'processing', 'ready', 'failed', 'deleting', 'deleted']);
+export type AssetStatus = z.output<typeof AssetStatusSchema>;
 
-export interface RenditionDoc {
-  format: RenditionFormat;
-  width: number;
-  height: number;
-  bytes: number;
+const RenditionSchema = z.object({
+  format: RenditionFormatSchema,
+  width: z.number(),
+  height: z.number(),
+  bytes: z.number(),
   /** Object key under `public/`. */
-  key: string;
-}
+  key: z.string(),
+});
+export type RenditionDoc = z.output<typeof RenditionSchema>;
 
-export interface AssetDoc {
+const PerLanguage = z.object({ th: z.string().optional(), en: z.string().optional() });
+
+const AssetSchema = z.object({
   /** 24-hex id as a string: FerretDB's SQLite backend finds string ids by index. */
-  _id: string;
-  status: AssetStatus;
+  _id: z.string(),
+  status: AssetStatusSchema,
   /** The upload in progress: a presigned PUT, or the gateway's multipart stream. */
-  upload: { kind: 'put' | 'stream'; uploadId?: string; expiresAt: Date } | null;
+  upload: z
+    .object({ kind: z.enum(['put', 'stream']), uploadId: z.string().optional(), expiresAt: z.date() })
+    .nullable()
+    .default(null),
   /** The private original's key. */
-  originalKey: string;
-  filename: string | null;
-  format: SourceFormat | null;
-  bytes: number | null;
-  width: number | null;
-  height: number | null;
-  sha256: string | null;
-  blurhash: string | null;
-  focalPoint: { x: number; y: number };
-  captions: { th?: string; en?: string };
-  alt: { th?: string; en?: string };
-  credit: string;
-  renditions: RenditionDoc[];
-  share: { key: string; width: number; height: number } | null;
-  failure: string | null;
+  originalKey: z.string(),
+  filename: z.string().nullable().default(null),
+  format: SourceFormatSchema.nullable().default(null),
+  bytes: z.number().nullable().default(null),
+  width: z.number().nullable().default(null),
+  height: z.number().nullable().default(null),
+  sha256: z.string().nullable().default(null),
+  blurhash: z.string().nullable().default(null),
+  focalPoint: z.object({ x: z.number(), y: z.number() }).default({ x: 0.5, y: 0.5 }),
+  captions: PerLanguage.default({}),
+  alt: PerLanguage.default({}),
+  credit: z.string().default(''),
+  renditions: z.array(RenditionSchema).default([]),
+  share: z.object({ key: z.string(), width: z.number(), height: z.number() }).nullable().default(null),
+  failure: z.string().nullable().default(null),
   /** Processing attempts so far (a crash mid-processing counts). */
-  attempts: number;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-  outbox: OutboxEntry[];
-}
+  attempts: z.number().int().default(0),
+  createdBy: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  ...outboxField,
+});
 
-const AssetSchema = new Schema<AssetDoc>(
-  {
-    _id: { type: String, required: true },
-    status: { type: String, required: true },
-    upload: { type: Schema.Types.Mixed, default: null },
-    originalKey: { type: String, required: true },
-    filename: { type: String, default: null },
-    format: { type: String, default: null },
-    bytes: { type: Number, default: null },
-    width: { type: Number, default: null },
-    height: { type: Number, default: null },
-    sha256: { type: String, default: null },
-    blurhash: { type: String, default: null },
-    focalPoint: { type: Schema.Types.Mixed, default: { x: 0.5, y: 0.5 } },
-    captions: { type: Schema.Types.Mixed, default: {} },
-    alt: { type: Schema.Types.Mixed, default: {} },
-    credit: { type: String, default: '' },
-    renditions: { type: Schema.Types.Mixed, default: [] },
-    share: { type: Schema.Types.Mixed, default: null },
-    failure: { type: String, default: null },
-    attempts: { type: Number, default: 0 },
-    createdBy: { type: String, required: true },
-    ...outboxField,
-  },
-  { ...baseSchemaOptions, timestamps: false, collection: 'assets' },
-);
-// Reads and writes are by _id only (FerretDB's SQLite backend scans for anything else); dedupe goes through the
-// `hashes` collection, keyed by sha256, and background work through the small `media_tasks` collection.
+/**
+ * Reads and writes are by `_id` only (FerretDB's SQLite backend scans for anything else); dedupe goes through the
+ * `hashes` collection, keyed by sha256, and background work through the small `media_tasks` collection.
+ */
+export const Assets = defineCollection({ name: 'assets', schema: AssetSchema });
+export type AssetDoc = z.output<typeof AssetSchema>;
 
-export type AssetModel = Model<AssetDoc>;
-
-export function assetModel(conn: Connection): AssetModel {
-  return modelFor(conn, 'Asset', AssetSchema);
-}
+/** sha256 of an original → the asset that holds it. */
+export const Hashes = defineCollection({ name: 'hashes', schema: z.object({ _id: z.string(), assetId: z.string() }) });

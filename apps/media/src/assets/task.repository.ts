@@ -1,4 +1,5 @@
-import type { Collection, Connection } from 'mongoose';
+import { z } from 'zod';
+import { DueMarkers, dueMarkers, type Database, type Marker } from '@khao/persistence';
 
 /**
  * - `process`: an upload being processed; due when its lease runs out (the processor died).
@@ -6,48 +7,39 @@ import type { Collection, Connection } from 'mongoose';
  * - `expire`: an upload slot; due when it expires unused.
  * - `purge`: a deleted asset whose objects are not all removed yet.
  */
-export type TaskKind = 'process' | 'avif' | 'expire' | 'purge';
+const TaskKindSchema = z.enum(['process', 'avif', 'expire', 'purge']);
+export type TaskKind = z.output<typeof TaskKindSchema>;
 
-export interface Task {
-  _id: string; // `<kind>:<assetId>`
-  kind: TaskKind;
-  assetId: string;
-  dueAt: Date;
-}
+/** `_id` = `<kind>:<assetId>`. */
+const Tasks = dueMarkers('media_tasks', { kind: TaskKindSchema, assetId: z.string() });
+export type Task = Marker<(typeof Tasks)['schema']['shape']>;
 
 /**
  * Background work that must survive a crash, one marker per job. The collection holds only jobs in flight, so
- * reading the due ones (a scan on FerretDB) is cheap; claiming one moves its due time forward, so across replicas a
- * job runs once per lease.
+ * reading the due ones (a scan on FerretDB) is cheap; a claimed job is leased, so across replicas it runs once per
+ * lease.
  */
 export class TaskRepository {
-  private readonly tasks: Collection<Task>;
+  private readonly tasks: DueMarkers<(typeof Tasks)['schema']['shape']>;
 
-  constructor(conn: Connection) {
-    this.tasks = conn.collection<Task>('media_tasks');
+  constructor(db: Database) {
+    this.tasks = new DueMarkers(db, Tasks);
   }
 
   async schedule(kind: TaskKind, assetId: string, dueAt: Date): Promise<void> {
-    await this.tasks.updateOne({ _id: `${kind}:${assetId}` }, { $set: { kind, assetId, dueAt } }, { upsert: true });
+    await this.tasks.schedule(`${kind}:${assetId}`, dueAt, { kind, assetId });
   }
 
   async done(kind: TaskKind, assetId: string): Promise<void> {
-    await this.tasks.deleteOne({ _id: `${kind}:${assetId}` });
+    await this.tasks.done(`${kind}:${assetId}`);
   }
 
   due(now: Date, limit = 50): Promise<Task[]> {
-    return this.tasks
-      .find({ dueAt: { $lte: now } }, { limit })
-      .sort({ dueAt: 1 })
-      .toArray();
+    return this.tasks.due(now, limit);
   }
 
   /** Takes a due task for `leaseMs`; false when another replica took it first. */
   async claim(task: Task, leaseMs: number): Promise<boolean> {
-    const res = await this.tasks.updateOne(
-      { _id: task._id, dueAt: task.dueAt },
-      { $set: { dueAt: new Date(Date.now() + leaseMs) } },
-    );
-    return res.modifiedCount === 1;
+    return (await this.tasks.claim(task, leaseMs)) !== null;
   }
 }

@@ -1,47 +1,30 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import type { ChannelType, Language } from '@khao/contracts';
-import { modelFor } from '@khao/persistence';
-import type { SealedCredentials } from './credentials-cipher.js';
+import { z } from 'zod';
+import { ChannelSchema as ApiChannelSchema } from '@khao/contracts';
+import { defineCollection } from '@khao/persistence';
 
-export interface ChannelDoc {
-  _id: string;
-  type: ChannelType;
-  name: string;
-  language: Language;
-  template: string;
-  hashtags: string[];
-  enabled: boolean;
-  followThrough: { deleteOnUnpublish: boolean; editOnCorrection: boolean };
-  options: Record<string, unknown>;
-  credentials: SealedCredentials | null;
-  needsReauth: boolean;
-  reauthMessage: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  updatedBy: string;
-}
+const SealedCredentialsSchema = z.object({
+  v: z.literal(1),
+  kid: z.string().optional(),
+  iv: z.string(),
+  tag: z.string(),
+  data: z.string(),
+});
 
-const ChannelSchema = new Schema<ChannelDoc>(
-  {
-    _id: String,
-    type: String,
-    name: String,
-    language: String,
-    template: String,
-    hashtags: [String],
-    enabled: Boolean,
-    followThrough: Schema.Types.Mixed,
-    options: Schema.Types.Mixed,
-    credentials: Schema.Types.Mixed,
-    needsReauth: Boolean,
-    reauthMessage: String,
-    createdAt: Date,
-    updatedAt: Date,
-    updatedBy: String,
-  },
-  { versionKey: false, collection: 'channels' },
-);
+/** A channel as stored: what the API shows, with its sealed credentials and real dates. */
+const ChannelSchema = ApiChannelSchema.omit({
+  id: true,
+  hasCredentials: true,
+  createdAt: true,
+  updatedAt: true,
+}).extend({
+  _id: z.string(),
+  /** Sealed by CredentialsCipher; never stored in the clear. */
+  credentials: SealedCredentialsSchema.nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  updatedBy: z.string(),
+});
 
-export function channelModel(conn: Connection): Model<ChannelDoc> {
-  return modelFor(conn, 'Channel', ChannelSchema);
-}
+/** An organisation has a handful of channels: read whole, single ones by `_id`. */
+export const Channels = defineCollection({ name: 'channels', schema: ChannelSchema });
+export type ChannelDoc = z.output<typeof ChannelSchema>;

@@ -1,15 +1,15 @@
-import type { Collection, Model } from 'mongoose';
-import type { ChannelDoc } from './channel.schema.js';
+import { collectionOf, type Database, type DocCollection } from '@khao/persistence';
+import { Channels, type ChannelDoc } from './channel.schema.js';
 
 /**
  * The only place that touches the channels collection. An organisation has a handful of channels, so reading the
  * whole collection (what FerretDB does for any filter but `_id`) is cheap; single channels are read by `_id`.
  */
 export class ChannelsRepository {
-  private readonly collection: Collection<ChannelDoc>;
+  private readonly collection: DocCollection<typeof Channels.schema>;
 
-  constructor(model: Model<ChannelDoc>) {
-    this.collection = model.collection as unknown as Collection<ChannelDoc>;
+  constructor(db: Database) {
+    this.collection = collectionOf(db, Channels);
   }
 
   async insert(doc: ChannelDoc): Promise<void> {
@@ -17,16 +17,16 @@ export class ChannelsRepository {
   }
 
   get(id: string): Promise<ChannelDoc | null> {
-    return this.collection.findOne({ _id: id });
+    return this.collection.findById(id);
   }
 
   async all(): Promise<ChannelDoc[]> {
-    const docs = await this.collection.find({}).toArray();
+    const docs = await this.collection.find({});
     return docs.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a._id.localeCompare(b._id));
   }
 
-  async set(id: string, fields: Partial<ChannelDoc>): Promise<ChannelDoc | null> {
-    return this.collection.findOneAndUpdate({ _id: id }, { $set: fields }, { returnDocument: 'after' });
+  set(id: string, fields: Partial<ChannelDoc>): Promise<ChannelDoc | null> {
+    return this.collection.findOneAndUpdate({ _id: id }, { $set: fields });
   }
 
   /** Replaces the sealed credentials only if they are still the ones read (`iv`): a PATCH meanwhile wins. */
@@ -35,10 +35,10 @@ export class ChannelsRepository {
       { _id: id, 'credentials.iv': readIv },
       { $set: { credentials: sealed } },
     );
-    return res.modifiedCount === 1;
+    return res.modified === 1;
   }
 
-  async delete(id: string): Promise<boolean> {
-    return (await this.collection.deleteOne({ _id: id })).deletedCount === 1;
+  delete(id: string): Promise<boolean> {
+    return this.collection.deleteOne({ _id: id });
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Types } from 'mongoose';
 import {
   ChannelCredentialsSchemas,
   ChannelOptionsSchemas,
@@ -16,6 +15,7 @@ import {
 } from '@khao/contracts';
 import type { z } from 'zod';
 import { OutboundPolicy } from '@khao/net';
+import { newObjectId } from '@khao/persistence';
 import { matching } from '../consumer/post-queue.js';
 import type { ChannelDoc } from './channel.schema.js';
 import { ChannelAccess } from './channel-access.js';
@@ -33,7 +33,7 @@ export class ChannelsService {
   ) {}
 
   async create(actor: Actor, input: z.output<typeof ChannelInputSchema> | ChannelInput): Promise<Channel> {
-    const id = new Types.ObjectId().toHexString();
+    const id = newObjectId();
     const now = new Date();
     const i = input as z.output<typeof ChannelInputSchema>;
     await this.checkAddresses(i.options);

@@ -1,7 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SocialEvents, type PostErrorKind } from '@khao/contracts';
-import { INFRA, type ServiceInfra } from '@khao/messaging';
-import { outboxEntry, toEnvelope, type OutboxEntry } from '@khao/persistence';
+import { outboxEntry, type OutboxEntry } from '@khao/persistence';
 import type { PostDoc } from './post.schema.js';
 import { PostsRepository } from './posts.repository.js';
 
@@ -13,10 +12,7 @@ import { PostsRepository } from './posts.repository.js';
  */
 @Injectable()
 export class PostSettler {
-  constructor(
-    private readonly repo: PostsRepository,
-    @Inject(INFRA) private readonly infra: ServiceInfra,
-  ) {}
+  constructor(private readonly repo: PostsRepository) {}
 
   async sent(post: PostDoc, fields: Partial<PostDoc>, token?: string): Promise<void> {
     const event = outboxEntry(SocialEvents.postSent, {
@@ -35,18 +31,13 @@ export class PostSettler {
 
   /** Publishes whatever a settled post's outbox holds (after a crash), then lets it leave the work set. */
   async republish(id: string, token?: string): Promise<void> {
-    await this.publish(await this.repo.outboxOf(id));
+    await this.repo.republish(id);
     await this.repo.done(id, token);
   }
 
   private async write(post: PostDoc, fields: Partial<PostDoc>, event: OutboxEntry, token?: string): Promise<void> {
-    await this.repo.set(post._id, fields, [event]);
-    await this.publish([event]);
+    await this.repo.settle(post._id, fields, [event]);
     await this.repo.done(post._id, token);
-  }
-
-  private async publish(entries: OutboxEntry[]): Promise<void> {
-    for (const e of entries) await this.infra.publisher.publish(toEnvelope(e), e.subject);
   }
 }
 

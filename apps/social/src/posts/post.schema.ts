@@ -1,86 +1,56 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import type { ChannelType, Language, PostErrorKind, PostStatus } from '@khao/contracts';
-import { modelFor, outboxField, type OutboxEntry } from '@khao/persistence';
+import { z } from 'zod';
+import { ChannelTypeSchema, LanguageSchema, PostErrorKindSchema, PostStatusSchema } from '@khao/contracts';
+import { defineCollection, outboxField } from '@khao/persistence';
 
 /** What the post says, from the article event (updated by corrections). */
-export interface PostContent {
-  title: string;
-  summary: string;
-  url: string;
-  coverMediaId: string | null;
-  revision: number;
-  publishedAt: string | null;
-}
+const PostContentSchema = z.object({
+  title: z.string(),
+  summary: z.string(),
+  url: z.string(),
+  coverMediaId: z.string().nullable(),
+  revision: z.number().int(),
+  publishedAt: z.string().nullable(),
+});
+export type PostContent = z.output<typeof PostContentSchema>;
 
 /** One ledger entry. `_id` = `<storyId>:<language>:<channelId>`: inserting it is what makes "queued once" safe. */
-export interface PostDoc {
-  _id: string;
-  storyId: string;
-  language: Language;
-  channelId: string;
-  channelType: ChannelType;
+const PostSchema = z.object({
+  _id: z.string(),
+  storyId: z.string(),
+  language: LanguageSchema,
+  channelId: z.string(),
+  channelType: ChannelTypeSchema,
   /** Bumped when a deleted or cancelled post is queued again (republished): a new idempotency key. */
-  generation: number;
-  status: PostStatus;
-  attempts: number;
+  generation: z.number().int(),
+  status: PostStatusSchema,
+  attempts: z.number().int(),
   /** Every claim ever taken on this post (sends and reconciliations); the next claim is `<_id>#<claims + 1>`. */
-  claims: number;
-  reconciliations: number;
+  claims: z.number().int(),
+  reconciliations: z.number().int(),
   /** The platform's words about the last failure, credentials masked. */
-  lastError: string | null;
+  lastError: z.string().nullable(),
   /** What `lastError` means (absent on posts from before it was kept). */
-  errorKind?: PostErrorKind | null;
-  externalId: string | null;
-  externalUrl: string | null;
-  platformData: Record<string, unknown>;
-  text: string | null;
-  content: PostContent;
+  errorKind: PostErrorKindSchema.nullable().optional(),
+  externalId: z.string().nullable(),
+  externalUrl: z.string().nullable(),
+  platformData: z.record(z.string(), z.unknown()),
+  text: z.string().nullable(),
+  content: PostContentSchema,
   /** Bluesky record key, chosen at queue time. */
-  rkey: string;
-  leaseUntil: Date | null;
-  nextAttemptAt: Date | null;
-  sentAt: Date | null;
+  rkey: z.string(),
+  leaseUntil: z.date().nullable(),
+  nextAttemptAt: z.date().nullable(),
+  sentAt: z.date().nullable(),
   /** The story revision the platform post shows (edits bring it forward). */
-  shownRevision: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-  outbox: OutboxEntry[];
-}
+  shownRevision: z.number().int().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  ...outboxField,
+});
 
-const PostSchema = new Schema<PostDoc>(
-  {
-    _id: String,
-    storyId: String,
-    language: String,
-    channelId: String,
-    channelType: String,
-    generation: Number,
-    status: String,
-    attempts: Number,
-    claims: Number,
-    reconciliations: Number,
-    lastError: String,
-    errorKind: String,
-    externalId: String,
-    externalUrl: String,
-    platformData: Schema.Types.Mixed,
-    text: String,
-    content: Schema.Types.Mixed,
-    rkey: String,
-    leaseUntil: Date,
-    nextAttemptAt: Date,
-    sentAt: Date,
-    shownRevision: Number,
-    createdAt: Date,
-    updatedAt: Date,
-    ...outboxField,
-  },
-  { versionKey: false, collection: 'posts' },
-);
-
-export function postModel(conn: Connection): Model<PostDoc> {
-  return modelFor(conn, 'Post', PostSchema);
-}
+/** Every read and write is by `_id` (see PostsRepository). */
+export const Posts = defineCollection({ name: 'posts', schema: PostSchema });
+export type PostDoc = z.output<typeof PostSchema>;
 
 export function postId(storyId: string, language: string, channelId: string): string {
   return `${storyId}:${language}:${channelId}`;

@@ -1,18 +1,27 @@
-import { randomUUID } from 'node:crypto';
-import type { Collection, Connection, Model } from 'mongoose';
-import { isDuplicateKey, type OutboxEntry } from '@khao/persistence';
-import type { PostDoc } from './post.schema.js';
+import { z } from 'zod';
+import type { OutboxRelay } from '@khao/messaging';
+import {
+  collectionOf,
+  defineCollection,
+  DueMarkers,
+  dueMarkers,
+  isDuplicateKey,
+  type Database,
+  type DocCollection,
+  type OutboxEntry,
+} from '@khao/persistence';
+import { Posts, type PostDoc } from './post.schema.js';
 
-interface Claim {
-  _id: string;
-  at: Date;
-}
+/** One per attempt: `<postId>#<n>`. */
+const PostClaims = defineCollection({ name: 'post_claims', schema: z.object({ _id: z.string(), at: z.date() }) });
 
 /** At most one prune of old claims an hour per process, started by a claim. */
 const PRUNE_EVERY_MS = 3600 * 1000;
 
 /** "This post has work due at `dueAt`": the small set the dispatcher sweeps (sent and failed posts leave it). */
-interface WorkMarker {
+const PostWork = dueMarkers('post_work', { since: z.date() });
+
+export interface WorkMarker {
   _id: string;
   dueAt: Date;
   since: Date;
@@ -27,24 +36,24 @@ interface WorkMarker {
  * marker collection written before the post, so a crash never leaves a post nobody will look at.
  */
 export class PostsRepository {
-  private readonly posts: Collection<PostDoc>;
-  private readonly claims: Collection<Claim>;
-  private readonly work: Collection<WorkMarker>;
+  private readonly posts: DocCollection<typeof Posts.schema>;
+  private readonly claims: DocCollection<typeof PostClaims.schema>;
+  private readonly work: DueMarkers<(typeof PostWork)['schema']['shape']>;
   private nextPruneAt = 0;
 
   constructor(
-    readonly model: Model<PostDoc>,
-    conn: Connection,
+    db: Database,
+    private readonly relay: OutboxRelay,
     /** A claim this old that never reached its post was abandoned (its process died between the two writes). */
     private readonly staleClaimMs: number,
   ) {
-    this.posts = model.collection as unknown as Collection<PostDoc>;
-    this.claims = conn.collection<Claim>('post_claims');
-    this.work = conn.collection<WorkMarker>('post_work');
+    this.posts = collectionOf(db, Posts);
+    this.claims = collectionOf(db, PostClaims);
+    this.work = new DueMarkers(db, PostWork);
   }
 
   get(id: string): Promise<PostDoc | null> {
-    return this.posts.findOne({ _id: id }, { projection: { outbox: 0 } });
+    return this.posts.findById(id, { projection: { outbox: 0 } });
   }
 
   /** Inserts the post; false when it exists already (a redelivery, another replica). */
@@ -58,19 +67,29 @@ export class PostsRepository {
     }
   }
 
-  /** Changes a post by `_id`, appending `events` to its outbox in the same single-document write. */
-  async set(id: string, fields: Partial<PostDoc>, events: OutboxEntry[] = []) {
-    const push = events.length ? { $push: { outbox: { $each: events } } } : {};
-    await this.posts.updateOne({ _id: id }, { $set: { ...fields, updatedAt: new Date() }, ...push });
+  /** Changes a post by `_id`. */
+  async set(id: string, fields: Partial<PostDoc>): Promise<void> {
+    await this.relay.update(this.posts, id, { $set: { ...fields, updatedAt: new Date() } }, []);
   }
 
-  async outboxOf(id: string): Promise<OutboxEntry[]> {
-    return (await this.posts.findOne({ _id: id }, { projection: { outbox: 1 } }))?.outbox ?? [];
+  /**
+   * Settles a post in the work set: `fields` and `events` in one single-document write, the events published. Its
+   * work marker is the outbox marker (a failed publish throws and the marker stays, see {@link republish}).
+   */
+  async settle(id: string, fields: Partial<PostDoc>, events: OutboxEntry[]): Promise<void> {
+    const update = { $set: { ...fields, updatedAt: new Date() } };
+    await this.relay.update(this.posts, id, update, events, { markedByCaller: true });
+  }
+
+  /** Publishes what the post's outbox holds (a settled post still in the work set: its process died). */
+  republish(id: string): Promise<void> {
+    return this.relay.publishOutbox(this.posts.name, id);
   }
 
   /** The work marker's token (see {@link done}), if the post is in the work set. */
   async workToken(id: string): Promise<string | undefined> {
-    return (await this.work.findOne({ _id: id }))?.token;
+    const marker = await this.work.get(id);
+    return marker ? String(marker.seq) : undefined;
   }
 
   /**
@@ -84,7 +103,7 @@ export class PostsRepository {
     // meet several (a machine slow for minutes). The walk ends at the first free number or a live holder.
     for (let n = claims + 1; ; n++) {
       if (await this.claim(id, n)) return n;
-      const held = await this.claims.findOne({ _id: `${id}#${n}` });
+      const held = await this.claims.findById(`${id}#${n}`);
       if (!held || Date.now() - held.at.getTime() < this.staleClaimMs) return null;
     }
   }
@@ -112,7 +131,7 @@ export class PostsRepository {
    * claim's life already makes it step over the claim today. So the claims stay as many as an hour of attempts.
    */
   async pruneClaims(before: Date): Promise<number> {
-    return (await this.claims.deleteMany({ at: { $lt: before } })).deletedCount;
+    return this.claims.deleteMany({ at: { $lt: before } });
   }
 
   private get claimKeepMs(): number {
@@ -121,35 +140,24 @@ export class PostsRepository {
 
   /** Marks the post due at `dueAt`; returns the marker's new token. */
   async schedule(id: string, dueAt: Date): Promise<string> {
-    const token = randomUUID();
-    const update = { $set: { dueAt, token }, $setOnInsert: { since: new Date() } };
-    try {
-      await this.work.updateOne({ _id: id }, update, { upsert: true });
-    } catch (err) {
-      // Two upserts of one new marker at once: one inserts, the other fails on the `_id`; the marker exists now.
-      if (!isDuplicateKey(err)) throw err;
-      await this.work.updateOne({ _id: id }, { $set: { dueAt, token } });
-    }
-    return token;
+    return String((await this.work.schedule(id, dueAt, {}, { since: new Date() })).seq);
   }
 
   /** Removes the post from the work set; with `token`, only if nobody rescheduled it since (a retry, say). */
   async done(id: string, token?: string): Promise<void> {
-    // Read, then delete, both by `_id` (a filter on the token too would make FerretDB read every marker).
-    if (token && (await this.work.findOne({ _id: id }))?.token !== token) return;
-    await this.work.deleteOne({ _id: id });
+    await this.work.done(token ? { _id: id, seq: Number(token) } : id);
   }
 
   /** Work due now, oldest first (a small collection: only posts not yet settled). */
   async due(now: Date, limit: number): Promise<WorkMarker[]> {
-    return this.work.find({ dueAt: { $lte: now } }, { sort: { dueAt: 1 }, limit }).toArray();
+    return (await this.work.due(now, limit)).map((m) => ({ ...m, token: String(m.seq) }));
   }
 
   /** How many posts are in each status. */
   async countByStatus(): Promise<Map<string, number>> {
-    const groups = await this.posts
-      .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])
-      .toArray();
+    const groups = await this.posts.aggregate<{ _id: string; n: number }>([
+      { $group: { _id: '$status', n: { $sum: 1 } } },
+    ]);
     return new Map(groups.map((g) => [g._id, g.n]));
   }
 
@@ -161,6 +169,6 @@ export class PostsRepository {
   ) {
     const query: Record<string, unknown> = { ...filter };
     if (after) query._id = { $gt: after };
-    return this.posts.find(query, { sort: { _id: 1 }, limit, projection: { outbox: 0 } }).toArray();
+    return this.posts.find(query, { sort: { _id: 1 }, limit, projection: { outbox: 0 } });
   }
 }

@@ -1,18 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { Collection, Connection } from 'mongoose';
-import type { GlossaryEntry, Language } from '@khao/contracts';
-import { isDuplicateKey } from '@khao/persistence';
+import { z } from 'zod';
+import { LanguageSchema, type GlossaryEntry, type Language } from '@khao/contracts';
+import { collectionOf, defineCollection, isDuplicateKey, type Database, type DocCollection } from '@khao/persistence';
 
-interface GlossaryDoc {
-  /** `<source>-<target>-<hash of the source term>`: one entry per term and direction. */
-  _id: string;
-  sourceLanguage: Language;
-  targetLanguage: Language;
-  source: string;
-  target: string;
-  updatedBy: string;
-  updatedAt: Date;
-}
+const Glossary = defineCollection({
+  name: 'glossary',
+  schema: z.object({
+    /** `<source>-<target>-<hash of the source term>`: one entry per term and direction. */
+    _id: z.string(),
+    sourceLanguage: LanguageSchema,
+    targetLanguage: LanguageSchema,
+    source: z.string(),
+    target: z.string(),
+    updatedBy: z.string(),
+    updatedAt: z.date(),
+  }),
+});
+type GlossaryDoc = z.output<typeof Glossary.schema>;
 
 export function glossaryId(source: Language, target: Language, term: string): string {
   const key = createHash('sha256').update(term.toLowerCase()).digest('hex').slice(0, 16);
@@ -21,14 +25,14 @@ export function glossaryId(source: Language, target: Language, term: string): st
 
 /** The glossary: a small collection, read whole. */
 export class GlossaryRepository {
-  private readonly entries: Collection<GlossaryDoc>;
+  private readonly entries: DocCollection<typeof Glossary.schema>;
 
-  constructor(conn: Connection) {
-    this.entries = conn.collection<GlossaryDoc>('glossary');
+  constructor(db: Database) {
+    this.entries = collectionOf(db, Glossary);
   }
 
   async list(filter: { sourceLanguage?: Language; targetLanguage?: Language } = {}): Promise<GlossaryEntry[]> {
-    const docs = await this.entries.find({}).toArray();
+    const docs = await this.entries.find({});
     return docs
       .filter(
         (d) =>
@@ -64,23 +68,19 @@ export class GlossaryRepository {
       return { entry: toEntry(doc) };
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
-      const existing = await this.entries.findOne({ _id: doc._id });
+      const existing = await this.entries.findById(doc._id);
       if (!existing) throw err;
       return { existing: toEntry(existing) };
     }
   }
 
   async edit(id: string, change: { target: string; updatedBy: string }): Promise<GlossaryEntry | null> {
-    const doc = await this.entries.findOneAndUpdate(
-      { _id: id },
-      { $set: { ...change, updatedAt: new Date() } },
-      { returnDocument: 'after' },
-    );
+    const doc = await this.entries.findOneAndUpdate({ _id: id }, { $set: { ...change, updatedAt: new Date() } });
     return doc ? toEntry(doc) : null;
   }
 
   async delete(id: string): Promise<boolean> {
-    return (await this.entries.deleteOne({ _id: id })).deletedCount === 1;
+    return this.entries.deleteOne({ _id: id });
   }
 }
 

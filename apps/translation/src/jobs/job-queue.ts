@@ -1,14 +1,11 @@
-import type { Collection, Connection } from 'mongoose';
+import { z } from 'zod';
+import { DueMarkers, dueMarkers, type Claim, type Database, type Marker } from '@khao/persistence';
 
-/** "This job has segments for the provider", due at `dueAt`, taken by `owner` until `leaseUntil` (ms epochs). */
-export interface QueueEntry {
-  _id: string;
-  dueAt: number;
-  attempts: number;
-  owner: string | null;
-  leaseUntil: number;
-  lastError: string | null;
-}
+/** "This job has segments for the provider", due at `dueAt` (`_id` = job id). */
+const Queue = dueMarkers('job_queue', { attempts: z.number().int().default(0), lastError: z.string().nullable() });
+type QueueShape = (typeof Queue)['schema']['shape'];
+export type QueueEntry = Marker<QueueShape>;
+export type QueueClaim = Claim<QueueShape>;
 
 /**
  * The jobs waiting for machine translation, persisted (a small collection: only jobs with work left), so a restart,
@@ -16,54 +13,41 @@ export interface QueueEntry {
  * works; a dead worker's entry is taken over once the lease runs out.
  */
 export class JobQueue {
-  private readonly entries: Collection<QueueEntry>;
+  private readonly entries: DueMarkers<QueueShape>;
 
-  constructor(conn: Connection) {
-    this.entries = conn.collection<QueueEntry>('job_queue');
+  constructor(db: Database) {
+    this.entries = new DueMarkers(db, Queue);
   }
 
   /** Due now (a new source revision): keeps a running lease, resets the failure count. */
   async enqueue(id: string): Promise<void> {
-    await this.entries.updateOne(
-      { _id: id },
-      { $set: { dueAt: Date.now(), attempts: 0, lastError: null }, $setOnInsert: { owner: null, leaseUntil: 0 } },
-      { upsert: true },
-    );
+    await this.entries.schedule(id, new Date(), { attempts: 0, lastError: null });
   }
 
   /** Entries due and not leased. */
-  async due(now = Date.now()): Promise<QueueEntry[]> {
-    const all = await this.entries.find({ dueAt: { $lte: now } }).toArray();
-    return all.filter((e) => e.leaseUntil <= now).sort((a, b) => a.dueAt - b.dueAt);
+  due(now = new Date()): Promise<QueueEntry[]> {
+    return this.entries.due(now, Infinity);
   }
 
   /** Takes the entry if nobody took it since it was read. */
-  async claim(e: QueueEntry, owner: string, leaseMs: number): Promise<boolean> {
-    const res = await this.entries.updateOne(
-      { _id: e._id, leaseUntil: e.leaseUntil },
-      { $set: { owner, leaseUntil: Date.now() + leaseMs } },
-    );
-    return res.modifiedCount === 1;
+  claim(e: QueueEntry, leaseMs: number): Promise<QueueClaim | null> {
+    return this.entries.claim(e, leaseMs);
   }
 
-  async renew(id: string, owner: string, leaseMs: number): Promise<boolean> {
-    const res = await this.entries.updateOne({ _id: id, owner }, { $set: { leaseUntil: Date.now() + leaseMs } });
-    return res.matchedCount === 1;
+  renew(claim: QueueClaim, leaseMs: number): Promise<boolean> {
+    return this.entries.renew(claim, leaseMs);
   }
 
   /** Gives the entry back after a failure, due again at `dueAt`. */
-  async retryLater(id: string, owner: string, dueAt: number, attempts: number, lastError: string): Promise<void> {
-    await this.entries.updateOne(
-      { _id: id, owner },
-      { $set: { dueAt, attempts, lastError, owner: null, leaseUntil: 0 } },
-    );
+  async retryLater(claim: QueueClaim, dueAt: Date, attempts: number, lastError: string): Promise<void> {
+    await this.entries.release(claim, dueAt, { attempts, lastError });
   }
 
-  async get(id: string): Promise<QueueEntry | null> {
-    return this.entries.findOne({ _id: id });
+  get(id: string): Promise<QueueEntry | null> {
+    return this.entries.get(id);
   }
 
   async remove(id: string): Promise<void> {
-    await this.entries.deleteOne({ _id: id });
+    await this.entries.done(id);
   }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from '@khao/logging';
 import { INFRA, PeriodicPass, type ServiceInfra } from '@khao/messaging';
@@ -9,7 +8,7 @@ import { ProviderError, type TranslationProvider } from '../providers/provider.j
 import { htmlToText, textToHtml } from '../segments/segmenter.js';
 import { CONFIG, PROVIDER } from '../tokens.js';
 import { completedEvent } from './job-events.js';
-import { JobQueue, type QueueEntry } from './job-queue.js';
+import { JobQueue, type QueueClaim } from './job-queue.js';
 import type { SegmentDoc } from './job.schema.js';
 import { JobWriter } from './job-writer.js';
 import { JobsRepository } from './jobs.repository.js';
@@ -25,7 +24,6 @@ const isText = (s: SegmentDoc) => s.kind === 'title' || s.kind === 'summary';
  */
 @Injectable()
 export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly owner = randomUUID();
   private readonly log: Logger;
   private readonly passes: PeriodicPass;
 
@@ -67,17 +65,17 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     let next = 0;
     const lane = async () => {
       while (next < due.length && !this.passes.isStopped) {
-        const entry = due[next++];
-        if (await this.queue.claim(entry, this.owner, this.config.TRANSLATION_LEASE_MS)) await this.work(entry);
+        const claim = await this.queue.claim(due[next++], this.config.TRANSLATION_LEASE_MS);
+        if (claim) await this.work(claim);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.config.TRANSLATION_CONCURRENCY, due.length) }, lane));
   }
 
-  private async work(entry: QueueEntry): Promise<void> {
+  private async work(entry: QueueClaim): Promise<void> {
     const id = entry._id;
     const lease = this.config.TRANSLATION_LEASE_MS;
-    const heartbeat = setInterval(() => void this.queue.renew(id, this.owner, lease).catch(() => undefined), lease / 3);
+    const heartbeat = setInterval(() => void this.queue.renew(entry, lease).catch(() => undefined), lease / 3);
     try {
       for (;;) {
         const batch = await this.nextBatch(id);
@@ -187,7 +185,7 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
-  private async failed(entry: QueueEntry, err: Error): Promise<void> {
+  private async failed(entry: QueueClaim, err: Error): Promise<void> {
     const attempts = entry.attempts + 1;
     const delays = this.config.TRANSLATION_RETRY_MS;
     const delay = delays[Math.min(attempts - 1, delays.length - 1)] ?? 60_000;
@@ -197,7 +195,7 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       { jobId: entry._id, attempts, retryInMs: delay, err: message },
       'translation failed; job stays pending',
     );
-    await this.queue.retryLater(entry._id, this.owner, dueAt, attempts, message).catch(() => undefined);
+    await this.queue.retryLater(entry, new Date(dueAt), attempts, message).catch(() => undefined);
     await this.jobs
       .withLock(entry._id, async () => {
         const job = await this.jobs.get(entry._id);

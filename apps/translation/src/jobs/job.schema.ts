@@ -1,80 +1,58 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { modelFor, outboxField, type OutboxEntry } from '@khao/persistence';
-import type { Actor, JobStatus, Language, ProviderName, SegmentStatus } from '@khao/contracts';
+import { z } from 'zod';
+import {
+  ActorSchema,
+  JobStatusSchema,
+  LanguageSchema,
+  ProviderNameSchema,
+  SegmentStatusSchema,
+  type Language,
+} from '@khao/contracts';
+import { defineCollection, outboxField } from '@khao/persistence';
 
-export interface SegmentDoc {
-  kind: string;
-  source: string;
-  sourceHash: string;
-  target: string | null;
-  status: SegmentStatus;
-  editedBy: string | null;
+const SegmentSchema = z.object({
+  kind: z.string(),
+  source: z.string(),
+  sourceHash: z.string(),
+  target: z.string().nullable(),
+  status: SegmentStatusSchema,
+  editedBy: z.string().nullable(),
   /** The provider's or the memory's text, kept when a person rewrites the target (absent on older jobs). */
-  draft?: string | null;
-  draftFrom?: 'provider' | 'memory' | null;
-}
+  draft: z.string().nullable().optional(),
+  draftFrom: z.enum(['provider', 'memory']).nullable().optional(),
+});
+export type SegmentDoc = z.output<typeof SegmentSchema>;
 
-export interface JobDoc {
+const JobSchema = z.object({
   /** `<storyId>-<target language>`: one job per story and language. */
-  _id: string;
-  storyId: string;
-  sourceLanguage: Language;
-  targetLanguage: Language;
+  _id: z.string(),
+  storyId: z.string(),
+  sourceLanguage: LanguageSchema,
+  targetLanguage: LanguageSchema,
   /** The source version's revision the segments were cut from; a refresh needs a higher one. */
-  sourceRevision: number;
-  title: string;
-  status: JobStatus;
-  provider: ProviderName;
-  segments: SegmentDoc[];
+  sourceRevision: z.number().int(),
+  title: z.string().default(''),
+  status: JobStatusSchema,
+  provider: ProviderNameSchema,
+  segments: z.array(SegmentSchema).default([]),
   /** The body's markup between its segments (see segmentBody). */
-  skeleton: string[];
-  attempts: number;
-  nextAttemptAt: Date | null;
-  lastError: string | null;
+  skeleton: z.array(z.string()).default([]),
+  attempts: z.number().int().default(0),
+  nextAttemptAt: z.date().nullable().default(null),
+  lastError: z.string().nullable().default(null),
   /** Segments the provider / the memory filled for the current source revision (for the completed event). */
-  machineSegments: number;
-  memorySegments: number;
-  approvedBy: Actor | null;
-  approvedAt: Date | null;
-  appliedRevision: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-  outbox: OutboxEntry[];
-}
+  machineSegments: z.number().int().default(0),
+  memorySegments: z.number().int().default(0),
+  approvedBy: ActorSchema.nullable().default(null),
+  approvedAt: z.date().nullable().default(null),
+  appliedRevision: z.number().int().nullable().default(null),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  ...outboxField,
+});
 
-const JobSchema = new Schema<JobDoc>(
-  {
-    _id: { type: String, required: true },
-    storyId: { type: String, required: true },
-    sourceLanguage: { type: String, required: true },
-    targetLanguage: { type: String, required: true },
-    sourceRevision: { type: Number, required: true },
-    title: { type: String, default: '' },
-    status: { type: String, required: true },
-    provider: { type: String, required: true },
-    segments: { type: Schema.Types.Mixed, default: [] },
-    skeleton: { type: [String], default: [] },
-    attempts: { type: Number, default: 0 },
-    nextAttemptAt: { type: Date, default: null },
-    lastError: { type: String, default: null },
-    machineSegments: { type: Number, default: 0 },
-    memorySegments: { type: Number, default: 0 },
-    approvedBy: { type: Schema.Types.Mixed, default: null },
-    approvedAt: { type: Date, default: null },
-    appliedRevision: { type: Number, default: null },
-    createdAt: { type: Date, required: true },
-    updatedAt: { type: Date, required: true },
-    ...outboxField,
-  },
-  { versionKey: false, timestamps: false, collection: 'jobs' },
-);
-// Reads and writes are by _id; only the review list reads the collection whole (see JobsRepository.list).
-
-export type JobModel = Model<JobDoc>;
-
-export function jobModel(conn: Connection): JobModel {
-  return modelFor(conn, 'TranslationJob', JobSchema);
-}
+/** Reads and writes are by `_id`; the review list reads the small `job_index` instead (see JobsRepository). */
+export const Jobs = defineCollection({ name: 'jobs', schema: JobSchema });
+export type JobDoc = z.output<typeof JobSchema>;
 
 export function jobId(storyId: string, target: Language): string {
   return `${storyId}-${target}`;

@@ -1,18 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import type { Collection, Connection } from 'mongoose';
-import { DomainError, ErrorCode, type JobSummary } from '@khao/contracts';
+import { z } from 'zod';
+import { DomainError, ErrorCode, JobSummarySchema, type JobSummary } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
-import { isDuplicateKey, type OutboxEntry } from '@khao/persistence';
+import type { OutboxRelay } from '@khao/messaging';
+import {
+  collectionOf,
+  defineCollection,
+  isDuplicateKey,
+  type Database,
+  type DocCollection,
+  type OutboxEntry,
+} from '@khao/persistence';
 import { toSummary } from './job.mapper.js';
-import type { JobDoc, JobModel } from './job.schema.js';
+import { Jobs, type JobDoc } from './job.schema.js';
 
-type IndexDoc = Omit<JobSummary, 'id'> & { _id: string };
+const JobIndex = defineCollection({
+  name: 'job_index',
+  schema: JobSummarySchema.omit({ id: true }).extend({ _id: z.string() }),
+});
+type IndexDoc = z.output<typeof JobIndex.schema>;
 
-interface LockDoc {
-  _id: string;
-  owner: string;
-  until: number;
-}
+const JobLocks = defineCollection({
+  name: 'job_locks',
+  schema: z.object({ _id: z.string(), owner: z.string(), until: z.number() }),
+});
 
 const LOCK_TTL_MS = 30_000;
 const LOCK_WAIT_MS = 10_000;
@@ -27,18 +38,18 @@ const LOCK_WAIT_MS = 10_000;
  * summary behind until that job's next write, or the reconciliation every replica runs at boot.
  */
 export class JobsRepository {
-  private readonly jobs: Collection<JobDoc>;
-  private readonly locks: Collection<LockDoc>;
-  private readonly index: Collection<IndexDoc>;
+  private readonly jobs: DocCollection<typeof Jobs.schema>;
+  private readonly locks: DocCollection<typeof JobLocks.schema>;
+  private readonly index: DocCollection<typeof JobIndex.schema>;
 
   constructor(
-    readonly model: JobModel,
-    conn: Connection,
+    db: Database,
+    private readonly relay: OutboxRelay,
     private readonly logger?: Logger,
   ) {
-    this.jobs = model.collection as unknown as Collection<JobDoc>;
-    this.locks = conn.collection<LockDoc>('job_locks');
-    this.index = conn.collection<IndexDoc>('job_index');
+    this.jobs = collectionOf(db, Jobs);
+    this.locks = collectionOf(db, JobLocks);
+    this.index = collectionOf(db, JobIndex);
   }
 
   onApplicationBootstrap(): void {
@@ -49,9 +60,9 @@ export class JobsRepository {
 
   /** Brings every summary in line with its job (a crash may have left one behind); drops orphans. */
   async reconcileIndex(): Promise<number> {
-    const summaries = new Map((await this.index.find({}).toArray()).map((d) => [d._id, JSON.stringify(d)]));
+    const summaries = new Map((await this.index.find({})).map((d) => [d._id, JSON.stringify(d)]));
     let fixed = 0;
-    for await (const job of this.jobs.find({}, { projection: { skeleton: 0, outbox: 0 } })) {
+    for await (const job of this.jobs.iterate({}, { projection: { skeleton: 0, outbox: 0 } })) {
       const want = indexDoc(job);
       if (summaries.get(job._id) !== JSON.stringify(want)) {
         await this.index.replaceOne({ _id: job._id }, want, { upsert: true });
@@ -65,27 +76,26 @@ export class JobsRepository {
   }
 
   get(id: string): Promise<JobDoc | null> {
-    return this.jobs.findOne({ _id: id });
+    return this.jobs.findById(id);
   }
 
-  /** Writes the whole job with `events` in its outbox (replacing it when every earlier entry is out). */
-  async save(job: JobDoc, events: OutboxEntry[], outbox: 'replace' | 'append', isNew = false): Promise<OutboxEntry[]> {
-    const { _id, outbox: previous, ...fields } = job;
-    const entries = outbox === 'replace' ? events : [...(previous ?? []), ...events];
-    job.outbox = entries;
+  /**
+   * Writes the whole job with `events` (the outbox), and its summary in the index before the events go out (a
+   * reader that heard them finds the list up to date).
+   */
+  async save(job: JobDoc, events: OutboxEntry[], isNew = false): Promise<void> {
+    const { _id, outbox: _outbox, ...fields } = job; // eslint-disable-line @typescript-eslint/no-unused-vars
+    const afterWrite = () => this.index.replaceOne({ _id }, indexDoc(job), { upsert: true });
     // A new job is inserted: on FerretDB's SQLite backend an insert costs the same at any size, an update does not.
-    let inserted = false;
     if (isNew) {
       try {
-        await this.jobs.insertOne({ ...job });
-        inserted = true;
+        await this.relay.insert(this.jobs, job, events, { afterWrite });
+        return;
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
       }
     }
-    if (!inserted) await this.jobs.updateOne({ _id }, { $set: { ...fields, outbox: entries } }, { upsert: true });
-    await this.index.replaceOne({ _id }, indexDoc(job), { upsert: true });
-    return entries;
+    await this.relay.update(this.jobs, _id, { $set: fields }, events, { upsert: true, afterWrite });
   }
 
   async delete(id: string): Promise<void> {
@@ -96,15 +106,15 @@ export class JobsRepository {
   /** Job summaries for the review list, from the index. */
   async list(filter: Partial<Pick<JobSummary, 'status' | 'targetLanguage' | 'storyId'>>): Promise<JobSummary[]> {
     const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-    const docs = await this.index.find(query).toArray();
+    const docs = await this.index.find(query);
     return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
   }
 
   /** How many jobs are in each status, from the index. */
   async countByStatus(): Promise<Map<string, number>> {
-    const groups = await this.index
-      .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])
-      .toArray();
+    const groups = await this.index.aggregate<{ _id: string; n: number }>([
+      { $group: { _id: '$status', n: { $sum: 1 } } },
+    ]);
     return new Map(groups.map((g) => [g._id, g.n]));
   }
 
@@ -128,7 +138,7 @@ export class JobsRepository {
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
       }
-      const held = await this.locks.findOne({ _id: id });
+      const held = await this.locks.findById(id);
       if (held && held.until < Date.now()) {
         // Its holder died: free it (only if it is still that holder's) and try again at once.
         await this.locks.deleteOne({ _id: id, owner: held.owner });

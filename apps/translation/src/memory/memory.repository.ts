@@ -1,17 +1,21 @@
 import { createHash } from 'node:crypto';
-import type { Collection, Connection } from 'mongoose';
-import type { Language } from '@khao/contracts';
+import { z } from 'zod';
+import { LanguageSchema, type Language } from '@khao/contracts';
+import { collectionOf, defineCollection, type Database, type DocCollection } from '@khao/persistence';
 
-interface MemoryDoc {
-  /** hash of (source language, target language, source text) */
-  _id: string;
-  sourceLanguage: Language;
-  targetLanguage: Language;
-  source: string;
-  target: string;
-  approvedBy: string;
-  approvedAt: Date;
-}
+const Memory = defineCollection({
+  name: 'memory',
+  schema: z.object({
+    /** hash of (source language, target language, source text) */
+    _id: z.string(),
+    sourceLanguage: LanguageSchema,
+    targetLanguage: LanguageSchema,
+    source: z.string(),
+    target: z.string(),
+    approvedBy: z.string(),
+    approvedAt: z.date(),
+  }),
+});
 
 /** The key of a segment in the memory: the same text in the same direction is the same entry. */
 export function memoryKey(source: Language, target: Language, text: string): string {
@@ -20,16 +24,16 @@ export function memoryKey(source: Language, target: Language, text: string): str
 
 /** Translation memory: every approved segment, found again by its key (`_id`), so reuse costs no provider call. */
 export class MemoryRepository {
-  private readonly entries: Collection<MemoryDoc>;
+  private readonly entries: DocCollection<typeof Memory.schema>;
 
-  constructor(conn: Connection) {
-    this.entries = conn.collection<MemoryDoc>('memory');
+  constructor(db: Database) {
+    this.entries = collectionOf(db, Memory);
   }
 
   /** The approved translations of these texts that the memory has (by text). */
   async lookup(source: Language, target: Language, texts: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(texts)];
-    const found = await Promise.all(unique.map((t) => this.entries.findOne({ _id: memoryKey(source, target, t) })));
+    const found = await Promise.all(unique.map((t) => this.entries.findById(memoryKey(source, target, t))));
     const out = new Map<string, string>();
     found.forEach((doc, i) => {
       if (doc && doc.source === unique[i]) out.set(unique[i], doc.target);

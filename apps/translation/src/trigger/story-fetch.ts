@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { Collection } from 'mongoose';
+import { z } from 'zod';
 import { DomainError, ErrorCode } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
 import { INFRA, PeriodicPass, type ServiceInfra } from '@khao/messaging';
+import { DueMarkers, dueMarkers } from '@khao/persistence';
 import { ArticlesClient } from '../articles/articles.client.js';
 import type { TranslationConfig } from '../config.js';
 import { RefreshService } from '../jobs/refresh.service.js';
@@ -10,12 +11,7 @@ import { CONFIG } from '../tokens.js';
 import { triggers } from './trigger.js';
 
 /** A story whose event arrived while the articles service could not answer: fetched again from `dueAt` on. */
-interface PendingFetch {
-  _id: string;
-  dueAt: number;
-  attempts: number;
-  lastError: string;
-}
+const StoryFetches = dueMarkers('story_fetches', { attempts: z.number().int(), lastError: z.string() });
 
 /**
  * Turns "this story's source changed" into jobs: fetches the story (as the reader actor), checks the trigger on its
@@ -25,7 +21,7 @@ interface PendingFetch {
  */
 @Injectable()
 export class StoryFetch implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly pending: Collection<PendingFetch>;
+  private readonly pending: DueMarkers<(typeof StoryFetches)['schema']['shape']>;
   private readonly log: Logger;
   private readonly retries: PeriodicPass;
 
@@ -35,7 +31,7 @@ export class StoryFetch implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(CONFIG) private readonly config: TranslationConfig,
     @Inject(INFRA) infra: ServiceInfra,
   ) {
-    this.pending = infra.mongo.collection<PendingFetch>('story_fetches');
+    this.pending = new DueMarkers(infra.mongo, StoryFetches);
     this.log = infra.logger.child({ component: 'story-fetch' });
     this.retries = new PeriodicPass({
       what: 'retrying story fetches',
@@ -65,7 +61,7 @@ export class StoryFetch implements OnApplicationBootstrap, OnModuleDestroy {
         const source = story.versions.find((x) => x.language === story.sourceLanguage);
         if (source && triggers(this.config.TRANSLATION_TRIGGER, source.status)) await this.refresh.refreshStory(story);
       }
-      await this.pending.deleteOne({ _id: storyId });
+      await this.pending.done(storyId);
     } catch (err) {
       if (!(err instanceof DomainError && err.code === ErrorCode.Unavailable)) throw err;
       await this.later(storyId, err.message);
@@ -73,21 +69,16 @@ export class StoryFetch implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async later(storyId: string, error: string): Promise<void> {
-    const prev = await this.pending.findOne({ _id: storyId });
+    const prev = await this.pending.get(storyId);
     const attempts = (prev?.attempts ?? 0) + 1;
     const delays = this.config.TRANSLATION_RETRY_MS;
     const delay = delays[Math.min(attempts - 1, delays.length - 1)] ?? 60_000;
-    await this.pending.replaceOne(
-      { _id: storyId },
-      { dueAt: Date.now() + delay, attempts, lastError: error },
-      { upsert: true },
-    );
+    await this.pending.schedule(storyId, new Date(Date.now() + delay), { attempts, lastError: error });
     this.log.warn({ storyId, attempts, retryInMs: delay, err: error }, 'articles unavailable; story kept for later');
   }
 
   private async retryDue(): Promise<void> {
-    const due = (await this.pending.find({}).toArray()).filter((p) => p.dueAt <= Date.now());
-    for (const p of due) {
+    for (const p of await this.pending.due(new Date(), Infinity)) {
       if (this.retries.isStopped) return;
       await this.fetchAndRefresh(p._id);
     }
