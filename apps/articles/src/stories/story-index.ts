@@ -18,6 +18,9 @@ interface VersionRef {
   version: IndexedVersion;
 }
 
+/** What a search's version test may read (each pair is a facet of the text index, tested without the document). */
+type VersionFacet = Pick<IndexedVersion, 'language' | 'status'>;
+
 /** A story found by a text query: its best-matching version's hit. */
 export interface StoryHit {
   story: IndexedStory;
@@ -72,6 +75,9 @@ export class StoryIndex {
   private text = new SearchIndex<VersionRef>();
   private readonly strings = new StringPool();
   private readonly listeners: IndexListener[] = [];
+  /** Each version's language and status as a facet number of the text index, and back. */
+  private readonly facetIds = new Map<string, number>();
+  private readonly facets: VersionFacet[] = [];
 
   /** `listener` hears of every later put, remove and clear. */
   listen(listener: IndexListener): void {
@@ -133,12 +139,25 @@ export class StoryIndex {
     for (const v of before?.story.versions ?? []) {
       if (!story.versions.some((x) => x.language === v.language)) this.text.remove(`${id}:${v.language}`);
     }
-    for (const [i, d] of docs.entries()) this.text.put({ ...d, ref: { story, version: story.versions[i] } });
+    for (const [i, d] of docs.entries()) {
+      const version = story.versions[i];
+      this.text.put({ ...d, ref: { story, version }, facet: this.facetOf(version) });
+    }
     this.dirty = true;
     this.changeCount++;
     this.entries.set(id, { story, sortKey: `${new Date(story.updatedAt).toISOString()}|${id}` });
     for (const key of story.slugs) this.slugs.set(key, id);
     for (const l of this.listeners) l.changed(before?.story, story);
+  }
+
+  private facetOf({ language, status }: VersionFacet): number {
+    const key = `${language}:${status}`;
+    let id = this.facetIds.get(key);
+    if (id === undefined) {
+      id = this.facets.push({ language, status }) - 1;
+      this.facetIds.set(key, id);
+    }
+    return id;
   }
 
   ids(): string[] {
@@ -207,16 +226,16 @@ export class StoryIndex {
   textSearch(
     query: ParsedQuery,
     filter: IndexFilter,
-    versionOk?: (v: IndexedVersion) => boolean,
+    versionOk?: (v: VersionFacet) => boolean,
     atLeast = Infinity,
   ): { hits: StoryHit[]; total: number } {
-    const open = !versionOk && Object.values(filter).every((v) => v === undefined);
-    const accept = open
-      ? undefined
-      : (r: VersionRef) => matches(r.story, filter) && (!versionOk || versionOk(r.version));
+    const open = Object.values(filter).every((v) => v === undefined);
+    const accept = open ? undefined : (r: VersionRef) => matches(r.story, filter);
+    // The version test by facet: once per language and status, not once per matching document.
+    const facet = versionOk && ((f: number) => f < this.facets.length && versionOk(this.facets[f]));
     // A story has a document per version: ask for enough documents to make `atLeast` stories, more if needed.
     for (let limit = atLeast * 2; ; limit *= 2) {
-      const { hits, total } = this.text.search(query, { accept, limit });
+      const { hits, total } = this.text.search(query, { accept, facet, limit });
       const out: StoryHit[] = [];
       const seen = new Set<string>();
       for (const hit of hits) {

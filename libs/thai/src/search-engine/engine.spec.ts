@@ -96,6 +96,30 @@ describe('SearchIndex', () => {
     expect(ix.size).toBe(1);
   });
 
+  it('ranks, checks phrases and gives back analysed fields the same after removals compact the index', () => {
+    const kept = [
+      doc('k1', 'ป่าชุมชนน่านได้รางวัล', '<p>ชาวบ้านน่านทำแนวกันไฟ</p>', 'น่าน', 1),
+      doc('k2', 'ชาวบ้านประชุมเรื่องป่า', '<p>ชุมชน ชุมชน ป่าชุมชนน่าน</p>', '', 2, { facet: 3 }),
+      doc('k3', 'ข่าวป่าชุมชน', '<p>น่านจัดเวทีชาวบ้าน</p>', '', 3),
+    ];
+    const churned = new SearchIndex();
+    // More than a thousand removed, more than are left: the postings and their positions are renumbered.
+    for (let i = 0; i < 1200; i++) churned.put(doc(`gone${i}`, `ชาวบ้านหมู่ ${i} ป่าชุมชนน่าน`, '<p>ชุมชนบ้านนา</p>', '', i));
+    churned.put(kept[0]);
+    for (let i = 0; i < 600; i++) churned.remove(`gone${i}`);
+    churned.put(kept[1]);
+    for (let i = 600; i < 1200; i++) churned.remove(`gone${i}`);
+    churned.put(kept[2]);
+    const fresh = index(...kept);
+    for (const q of ['ป่าชุมชนน่าน', 'ชาวบ้าน', 'ชุมชน น่าน', 'บ้านนา', 'หมู่']) {
+      expect(churned.search(parseQuery(q)), q).toEqual(fresh.search(parseQuery(q)));
+    }
+    expect(keys(churned, 'ชาวบ้าน')).toHaveLength(3);
+    expect(churned.search(parseQuery('ชาวบ้าน'), { facet: (f) => f === 3 }).hits.map((h) => h.key)).toEqual(['k2']);
+    for (const d of kept) expect(churned.analyzedOf(d.key)).toEqual(fresh.analyzedOf(d.key));
+    expect(churned.size).toBe(3);
+  });
+
   it('finds a phrase only within one field, at any of its words, however often the others occur', () => {
     const ix = index(
       // ชุมชน many times, น่าน once: the phrase is checked where น่าน stands

@@ -1,6 +1,6 @@
 import { analyze, TermFlag } from './analyze.js';
 import { nfc } from './normalize.js';
-import { Heap } from './heap.js';
+import { Heap, KeyHeap } from './heap.js';
 import { Postings } from './postings.js';
 import { strongPart, shortWord, type ParsedQuery } from './query.js';
 
@@ -20,6 +20,11 @@ export interface SearchDoc<R = unknown> {
   time: number;
   /** The fields already analysed (`analyzeFields`), kept with the document: loading skips ICU. */
   analyzed?: string[];
+  /**
+   * A small number (below 65,536) for what the caller filters on most (a version's language and status, say):
+   * `search`'s `facet` test reads it from an array by slot, where `accept` would read the `ref` of every match.
+   */
+  facet?: number;
 }
 
 const TERM_SEPARATOR = '\u0001';
@@ -29,17 +34,16 @@ const TERM_SEPARATOR = '\u0001';
  * their TermFlag as a leading digit, for storing beside the document; `put` reads them back without ICU.
  */
 export function analyzeFields(doc: Omit<SearchDoc, 'key' | 'time' | 'analyzed'>): string[] {
-  return fieldTerms(doc).map((terms) => terms.map((t) => `${t.flags}${t.term}`).join(TERM_SEPARATOR));
+  return fieldTokens(doc).map((tokens) => tokens.join(TERM_SEPARATOR));
 }
 
-function fieldTerms(doc: Omit<SearchDoc, 'key' | 'time'>): { term: string; flags: number }[][] {
-  if (doc.analyzed?.length === FIELDS) {
-    return doc.analyzed.map((field) =>
-      field ? field.split(TERM_SEPARATOR).map((t) => ({ term: t.slice(1), flags: t.charCodeAt(0) - 48 })) : [],
-    );
-  }
-  const fields = [doc.title, doc.summary, doc.body, doc.extra].map((text) => analyze(nfc(text)));
-  for (const t of doc.extraTerms ?? []) fields[3].push({ term: t, start: 0, end: 0, flags: 3 });
+/** Each field's terms, each with its TermFlag as a leading digit: the kept analysis split, or the text analysed. */
+function fieldTokens(doc: Omit<SearchDoc, 'key' | 'time'>): string[][] {
+  if (doc.analyzed?.length === FIELDS) return doc.analyzed.map((field) => (field ? field.split(TERM_SEPARATOR) : []));
+  const fields = [doc.title, doc.summary, doc.body, doc.extra].map((text) =>
+    analyze(nfc(text)).map((t) => `${t.flags}${t.term}`),
+  );
+  for (const t of doc.extraTerms ?? []) fields[3].push(`3${t}`);
   return fields;
 }
 
@@ -66,10 +70,6 @@ const SHIFT = [0, 4, 8, 16];
 const MAX = [15, 15, 255, 15];
 const FREE_BIT = 1 << 20;
 const EDGE_BIT = 1 << 21;
-// Its top ten bits hold where the term stands among the document's distinct terms (`Entry.unique`), so that a phrase
-// check finds its positions without a search; UNIQUE_UNKNOWN when that is past what ten bits hold.
-const UNIQUE_SHIFT = 22;
-const UNIQUE_UNKNOWN = 1023;
 /** Bits of each term's successor filter (`SearchIndex.follows`), in 32-bit words. */
 const FOLLOW_WORDS = 4;
 /** A term id's hash, shifted down to one of FOLLOW_WORDS × 32 bits. */
@@ -78,24 +78,17 @@ const FOLLOW_SHIFT = 25;
 interface Entry<R> {
   key: string;
   ref: R;
-  time: number;
-  /** Distinct term ids, ascending: a term's place `u` here names it in `data`. */
-  unique: Uint32Array;
   /**
    * The document's terms in one array, 16-bit unless the document is huge: where each field ends (FIELDS values, in
-   * term positions), how many distinct terms it has, where each one's positions start (one more than that), each
-   * distinct term's positions, ascending, and the terms one after another, as their `u` with the TermFlag in the low
-   * two bits. Also in `SearchIndex.datas`, by slot, which a phrase check reads without this object.
+   * term positions), the terms one after another, as their `u` with the TermFlag in the low two bits (what
+   * `analyzedOf` gives back; the positions a phrase check reads are in the postings), then the distinct term ids,
+   * ascending, which a term's `u` is the place of (`termIds`). Its time is in `SearchIndex.times`.
    */
   data: Uint16Array | Uint32Array;
 }
 
-/** Where a document's `data` has its positions' starts (after the fields' ends and the count of distinct terms). */
-const STARTS = FIELDS + 1;
-/** Where `data`'s positions begin. */
-const positionsAt = (data: Uint16Array | Uint32Array) => STARTS + data[FIELDS] + 1;
 /** Where `data`'s terms in order begin. */
-const termsAt = (data: Uint16Array | Uint32Array) => positionsAt(data) + data[FIELDS - 1];
+const TERMS = FIELDS;
 
 /** How an alternative of a query group stands in one document. */
 const enum Found {
@@ -150,8 +143,6 @@ export class SearchIndex<R = unknown> {
   private countScratch = new Uint32Array(0);
   private placeScratch = new Uint32Array(0);
   private readonly entries: (Entry<R> | undefined)[] = [];
-  /** Each slot's `Entry.data`. */
-  private readonly datas: (Uint16Array | Uint32Array)[] = [];
   // Per-search scratch, by slot, reused: the score with undecided phrases counted whole, what undecided phrases may
   // take off it, whether a part was found apart, how many parts wait on a phrase check, a visit stamp; then the
   // rank keys (exact, score) at best, at worst and as found.
@@ -168,6 +159,9 @@ export class SearchIndex<R = unknown> {
   private fieldLengths = new Uint32Array(0);
   private times = new Float64Array(0);
   private alive = new Uint8Array(0);
+  /** Each slot's `SearchDoc.facet`, and one more than the highest ever put. */
+  private facets = new Uint16Array(0);
+  private facetCount = 1;
   private readonly slotOf = new Map<string, number>();
   private readonly lengthSums = [0, 0, 0, 0];
   private deadSlots = 0;
@@ -188,11 +182,11 @@ export class SearchIndex<R = unknown> {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return undefined;
     const e = this.entries[slot]!;
-    const terms = termsAt(e.data);
+    const [terms, ids] = [TERMS, termIds(e.data)];
     return Array.from({ length: FIELDS }, (_, f) =>
       Array.from(
         e.data.subarray(terms + (f ? e.data[f - 1] : 0), terms + e.data[f]),
-        (t) => `${t & 3}${this.words[e.unique[t >>> 2]]}`,
+        (t) => `${t & 3}${this.words[ids[t >>> 2]]}`,
       ).join(TERM_SEPARATOR),
     );
   }
@@ -204,19 +198,20 @@ export class SearchIndex<R = unknown> {
     // The packed counts of each term so far, by term id (zero again once the document is in; read through `this`: a
     // new term grows the array), and its terms in the order first seen.
     const distinct: number[] = [];
-    fieldTerms(doc).forEach((terms, field) => {
+    fieldTokens(doc).forEach((tokens, field) => {
       let previous = -1;
-      for (const t of terms) {
-        const id = this.idOf(t.term);
+      for (const token of tokens) {
+        const flags = token.charCodeAt(0) - 48;
+        const id = this.idOf(token.slice(1));
         if (previous >= 0) this.follow(previous, id);
         previous = id;
-        seq.push((id << 2) | t.flags);
+        seq.push((id << 2) | flags);
         const c = this.countScratch[id];
         if (c === 0) distinct.push(id);
         const tf = (c >> SHIFT[field]) & MAX[field];
         let packed = tf < MAX[field] ? c + (1 << SHIFT[field]) : c;
-        if (t.flags & TermFlag.free) packed |= FREE_BIT;
-        if (t.flags & TermFlag.edge) packed |= EDGE_BIT;
+        if (flags & TermFlag.free) packed |= FREE_BIT;
+        if (flags & TermFlag.edge) packed |= EDGE_BIT;
         this.countScratch[id] = packed;
       }
       ends.push(seq.length);
@@ -224,33 +219,32 @@ export class SearchIndex<R = unknown> {
     const slot = this.entries.length;
     const unique = Uint32Array.from(distinct).sort();
     const [counts, places] = [this.countScratch, this.placeScratch];
-    unique.forEach((id, u) => {
-      places[id] = u;
+    for (let u = 0; u < unique.length; u++) places[unique[u]] = u;
+    const { byTerm, starts } = positionsByTerm(seq, unique.length, places);
+    for (let u = 0; u < unique.length; u++) {
+      const id = unique[u];
       const p = this.postings[id];
-      p.push(slot, (counts[id] | (Math.min(u, UNIQUE_UNKNOWN) << UNIQUE_SHIFT)) >>> 0);
+      p.push(slot, counts[id], byTerm, starts[u], starts[u + 1]);
       p.df++;
       counts[id] = 0;
-    });
-    const entry: Entry<R> = {
-      key: doc.key,
-      ref: doc.ref as R,
-      time: doc.time,
-      unique,
-      data: dataOf(seq, ends, unique, places),
-    };
+    }
+    const entry: Entry<R> = { key: doc.key, ref: doc.ref as R, data: dataOf(seq, ends, unique, places) };
     this.entries.push(entry);
-    this.datas.push(entry.data);
     this.slotOf.set(doc.key, slot);
     this.addLengths(entry, 1);
     this.growSlots(slot + 1);
-    this.setSlot(slot, entry);
+    this.setSlot(slot, entry, doc.time);
+    const facet = doc.facet ?? 0;
+    if (!Number.isInteger(facet) || facet < 0 || facet > 0xffff) throw new RangeError(`facet ${facet}: 0 to 65535`);
+    this.facets[slot] = facet;
+    this.facetCount = Math.max(this.facetCount, facet + 1);
   }
 
   remove(key: string): void {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return;
     const entry = this.entries[slot]!;
-    for (const id of entry.unique) this.postings[id].df--;
+    for (const id of termIds(entry.data)) this.postings[id].df--;
     this.addLengths(entry, -1);
     this.entries[slot] = undefined;
     this.alive[slot] = 0;
@@ -259,12 +253,12 @@ export class SearchIndex<R = unknown> {
   }
 
   /**
-   * The documents matching every part of the query and accepted by `accept`: the best `limit` of them, best first
-   * (exact before words apart, then score, then newer), and how many match in all.
+   * The documents matching every part of the query, of a facet `facet` accepts and accepted by `accept`: the best
+   * `limit` of them, best first (exact before words apart, then score, then newer), and how many match in all.
    */
   search(
     query: ParsedQuery,
-    opts: { accept?: (ref: R) => boolean; limit?: number } = {},
+    opts: { accept?: (ref: R) => boolean; facet?: (facet: number) => boolean; limit?: number } = {},
   ): { hits: SearchHit<R>[]; total: number } {
     const plan = this.plan(query);
     if (!plan) return { hits: [], total: 0 };
@@ -272,16 +266,16 @@ export class SearchIndex<R = unknown> {
     let top: number[];
     let total: number;
     if (one) {
-      ({ top, total } = this.bestOfOne(one, plan.avg, opts.accept, opts.limit ?? Infinity));
+      ({ top, total } = this.bestOfOne(one, plan.avg, this.admission(opts), opts.limit ?? Infinity));
     } else {
-      const members = this.members(plan, opts.accept);
+      const members = this.members(plan, this.admission(opts));
       if (members.length === 0) return { hits: [], total: 0 };
       [top, total] = [this.best(plan, members, opts.limit ?? Infinity), members.length];
     }
     const [exact, score] = [this.keyExact[FINAL], this.keyScore[FINAL]];
     const hits = top.map((slot): SearchHit<R> => {
       const e = this.entries[slot]!;
-      return { key: e.key, ref: e.ref, score: score[slot], exact: exact[slot] === 1, time: e.time };
+      return { key: e.key, ref: e.ref, score: score[slot], exact: exact[slot] === 1, time: this.times[slot] };
     });
     return { hits, total };
   }
@@ -294,7 +288,7 @@ export class SearchIndex<R = unknown> {
   private bestOfOne(
     alt: Alternative,
     avg: number[],
-    accept: ((ref: R) => boolean) | undefined,
+    admit: ((slot: number) => boolean) | undefined,
     limit: number,
   ): { top: number[]; total: number } {
     const p = this.postings[alt.ids[0]];
@@ -307,7 +301,7 @@ export class SearchIndex<R = unknown> {
       if (!this.alive[slot]) continue;
       const packed = p.packed(i);
       if (alt.short && !(packed & FREE_BIT)) continue;
-      if (accept && !accept(this.entries[slot]!.ref)) continue;
+      if (admit && !admit(slot)) continue;
       total++;
       const score = round(idf * this.saturate(packed, slot, avg));
       // Below the page's last hit: out (an equal score may still win on recency).
@@ -323,11 +317,26 @@ export class SearchIndex<R = unknown> {
   match(query: ParsedQuery, accept?: (ref: R) => boolean): { key: string; ref: R }[] {
     const plan = this.plan(query);
     return plan
-      ? this.members(plan, accept).map((slot) => {
+      ? this.members(plan, this.admission({ accept })).map((slot) => {
           const e = this.entries[slot]!;
           return { key: e.key, ref: e.ref };
         })
       : [];
+  }
+
+  /** Which slots a search may return (undefined: every live one): their facet first, read by slot, then their ref. */
+  private admission(opts: {
+    accept?: (ref: R) => boolean;
+    facet?: (facet: number) => boolean;
+  }): ((slot: number) => boolean) | undefined {
+    const { accept, facet } = opts;
+    if (!facet) return accept && ((slot) => accept(this.entries[slot]!.ref));
+    const ok = new Uint8Array(this.facetCount);
+    for (let f = 0; f < ok.length; f++) ok[f] = facet(f) ? 1 : 0;
+    const facets = this.facets;
+    return accept
+      ? (slot) => ok[facets[slot]] === 1 && accept(this.entries[slot]!.ref)
+      : (slot) => ok[facets[slot]] === 1;
   }
 
   /** Indexed words (with how many documents hold them), for "did you mean". */
@@ -379,12 +388,12 @@ export class SearchIndex<R = unknown> {
   }
 
   /** Every document matching each group, with its score bounds in the scratch arrays. */
-  private members(plan: Plan, accept: ((ref: R) => boolean) | undefined): number[] {
+  private members(plan: Plan, admit: ((slot: number) => boolean) | undefined): number[] {
     let candidates: number[] | null = null;
     for (const group of plan.groups) {
       const gen = ++this.generation;
       const next: number[] = [];
-      for (const alt of group) this.matchGroup(alt, plan.avg, candidates, accept, gen, next);
+      for (const alt of group) this.matchGroup(alt, plan.avg, candidates, admit, gen, next);
       if (next.length === 0) return [];
       // Alternatives found in turn: back in slot order, which equal ranks keep.
       if (group.length > 1) next.sort((a, b) => a - b);
@@ -398,7 +407,7 @@ export class SearchIndex<R = unknown> {
     alt: Alternative,
     avg: number[],
     candidates: number[] | null,
-    accept: ((ref: R) => boolean) | undefined,
+    admit: ((slot: number) => boolean) | undefined,
     gen: number,
     out: number[],
   ): void {
@@ -408,15 +417,15 @@ export class SearchIndex<R = unknown> {
     const rare = this.postings[ids[rarest]];
     const packed: number[] = new Array<number>(ids.length);
     // The slots come in ascending order (postings are, and so is every group's list of candidates): each word's
-    // postings are walked forward with a cursor.
+    // postings are walked forward with a cursor, which also tells a phrase check where the positions are.
     const cursors: number[] = new Array<number>(ids.length).fill(0);
     const count = candidates ? candidates.length : rare.length;
     for (let i = 0; i < count; i++) {
       const slot = candidates ? candidates[i] : rare.slot(i);
       if (this.stamp[slot] === gen || !this.alive[slot]) continue;
-      if (!candidates && accept && !accept(this.entries[slot]!.ref)) continue;
-      if (!this.gather(alt, slot, packed, candidates ? -1 : rarest, candidates ? 0 : rare.packed(i), cursors)) continue;
-      const found = alt.ids.length === 1 ? Found.exact : this.found(slot, alt, packed, false);
+      if (!candidates && admit && !admit(slot)) continue;
+      if (!this.gather(alt, slot, packed, cursors, true, candidates ? -1 : rarest, i)) continue;
+      const found = alt.ids.length === 1 ? Found.exact : this.found(slot, alt, packed, cursors, false);
       if (found === Found.none) continue;
       const base = this.baseScore(alt, packed, slot, avg);
       const score = found === Found.apart ? base * APART : base;
@@ -438,39 +447,45 @@ export class SearchIndex<R = unknown> {
     }
   }
 
-  /** The packed counts of each of the alternative's words in a document; false when one is missing or too weak. */
+  /**
+   * The packed counts of each of the alternative's words in a document, and in `at` which posting of each word holds
+   * it; false when one is missing or too weak. With `walk`, `at` holds cursors from the slots before (ascending),
+   * moved forward; `known` is a word whose posting `knownAt` is already found.
+   */
   private gather(
     alt: Alternative,
     slot: number,
     packed: number[],
-    known: number,
-    knownPacked: number,
-    cursors?: number[],
+    at: number[],
+    walk: boolean,
+    known = -1,
+    knownAt = 0,
   ): boolean {
     for (let k = 0; k < alt.ids.length; k++) {
-      let p = knownPacked;
+      const postings = this.postings[alt.ids[k]];
+      let i = knownAt;
       if (k !== known) {
-        const postings = this.postings[alt.ids[k]];
-        if (cursors) {
-          cursors[k] = postings.seek(slot, cursors[k]);
-          p = cursors[k] < postings.length && postings.slot(cursors[k]) === slot ? postings.packed(cursors[k]) : -1;
+        if (walk) {
+          i = at[k] = postings.seek(slot, at[k]);
+          if (i >= postings.length || postings.slot(i) !== slot) return false;
         } else {
-          p = postings.find(slot);
+          i = postings.indexOf(slot);
+          if (i < 0) return false;
         }
       }
-      if (p < 0) return false;
-      packed[k] = p;
+      at[k] = i;
+      packed[k] = postings.packed(i);
     }
     return !(alt.short && !(packed[0] & FREE_BIT));
   }
 
   /** How the alternative's words stand in the document; `decide` checks the phrase even when they all stand alone. */
-  private found(slot: number, alt: Alternative, packed: number[], decide: boolean): Found {
+  private found(slot: number, alt: Alternative, packed: number[], at: number[], decide: boolean): Found {
     const { ids } = alt;
     if (ids.length === 1) return Found.exact;
     if (!decide && alt.strong.every((strong, k) => strong || packed[k] & EDGE_BIT)) return Found.either;
-    if (this.phrase(slot, ids, 0, ids.length, packed)) return Found.exact;
-    return this.apart(slot, ids, alt.words, packed) ? Found.apart : Found.none;
+    if (this.phrase(slot, ids, 0, ids.length, at)) return Found.exact;
+    return this.apart(slot, ids, alt.words, packed, at) ? Found.apart : Found.none;
   }
 
   private baseScore(alt: Alternative, packed: number[], slot: number, avg: number[]): number {
@@ -482,101 +497,78 @@ export class SearchIndex<R = unknown> {
   /**
    * The best `limit` members, best first. Members without an undecided phrase (and a query of one part) are ranked
    * as found; otherwise the k-th best worst case bounds which members can still reach the page, and those are
-   * decided best bound first until the page's last hit ranks above the next bound.
+   * decided best bound first until the page's last hit ranks above the next bound. Bounds are compared as one number
+   * each (`rankKey`: exact, then score; ties decided rather than broken on recency), in heaps of plain numbers.
    */
   private best(plan: Plan, members: number[], limit: number): number[] {
     const [lowE, upE, finE] = this.keyExact;
     const [lowS, upS, finS] = this.keyScore;
+    const isOpen = (slot: number) => this.undecided[slot] > 0 || plan.phrase !== undefined;
+    const page = rankedPage(limit, finE, finS, this.times);
     let open = 0;
     for (const slot of members) {
       const exact = this.apartSeen[slot] ? 0 : 1;
-      if (this.undecided[slot] === 0 && !plan.phrase) {
+      if (!isOpen(slot)) {
         finE[slot] = exact;
         finS[slot] = round(this.score[slot]);
         continue;
       }
       open++;
       // The best case is what `decide` gives when every undecided phrase is found: the same sums in the same order,
-      // so it ties the final score exactly (float sums and products are monotonic: any other outcome is at most it),
-      // and a tie falls to recency as the final rank does. The worst case is rounded outwards.
+      // so it ties the final score exactly (float sums and products are monotonic: any other outcome is at most it).
+      // The worst case is rounded outwards.
       upE[slot] = exact;
       upS[slot] = round(this.score[slot] * (plan.phrase ? PHRASE_BONUS : 1));
       lowE[slot] = this.undecided[slot] ? 0 : exact;
       lowS[slot] = round((this.score[slot] - this.loss[slot]) * (1 - 1e-12)) - 1e-6;
     }
-    const times = this.times;
-    const time = (slot: number) => times[slot];
-    const ranks = (ea: number, sa: number, a: number, eb: number, sb: number, b: number) =>
-      ea !== eb ? ea > eb : sa !== sb ? sa > sb : time(a) !== time(b) ? time(a) > time(b) : a < b;
-    const page = rankedPage(limit, finE, finS, times);
     if (open === 0) {
       for (const slot of members) page.keep(slot);
-    } else {
-      const bounded = this.boundedMembers(members, limit, plan, ranks);
-      const byBound = new Heap((a, b) => ranks(upE[a], upS[a], a, upE[b], upS[b], b), bounded.open);
-      for (const slot of bounded.decided) page.keep(slot);
-      while (byBound.size) {
-        const next = byBound.pop();
-        const worst = page.worst();
-        if (page.full() && ranks(finE[worst], finS[worst], worst, upE[next], upS[next], next)) break;
-        this.decide(plan, next);
-        page.keep(next);
+      return page.sorted();
+    }
+    // The k-th best worst case of all members: an open member whose best case is below it cannot reach the page.
+    let threshold = -Infinity;
+    if (members.length > limit) {
+      const worstFirst = new KeyHeap(false, limit);
+      for (const slot of members) {
+        const low = isOpen(slot) ? rankKey(lowE[slot], lowS[slot]) : rankKey(finE[slot], finS[slot]);
+        if (worstFirst.size < limit) worstFirst.push(slot, low);
+        else if (low > worstFirst.topKey()) worstFirst.replaceTop(slot, low);
       }
+      threshold = worstFirst.topKey();
+    }
+    const byBound = new KeyHeap(true, open);
+    for (const slot of members) {
+      if (!isOpen(slot)) page.keep(slot);
+      else {
+        const up = rankKey(upE[slot], upS[slot]);
+        if (up >= threshold) byBound.add(slot, up);
+      }
+    }
+    byBound.heapify();
+    while (byBound.size) {
+      const bound = byBound.topKey();
+      if (page.full()) {
+        const worst = page.worst();
+        if (rankKey(finE[worst], finS[worst]) > bound) break;
+      }
+      const next = byBound.pop();
+      this.decide(plan, next);
+      page.keep(next);
     }
     return page.sorted();
-  }
-
-  /**
-   * The members that can still reach the page: every decided one (ranked as found) and the open ones whose best
-   * case ranks at or above the k-th best worst case of all members.
-   */
-  private boundedMembers(
-    members: number[],
-    limit: number,
-    plan: Plan,
-    ranks: (ea: number, sa: number, a: number, eb: number, sb: number, b: number) => boolean,
-  ): { decided: number[]; open: number[] } {
-    const [lowE, upE, finE] = this.keyExact;
-    const [lowS, upS, finS] = this.keyScore;
-    const isOpen = (slot: number) => this.undecided[slot] > 0 || plan.phrase !== undefined;
-    const lowE2 = (slot: number) => (isOpen(slot) ? lowE[slot] : finE[slot]);
-    const lowS2 = (slot: number) => (isOpen(slot) ? lowS[slot] : finS[slot]);
-    let threshold = -1;
-    if (members.length > limit) {
-      const worstFirst = new Heap((a, b) => ranks(lowE2(b), lowS2(b), b, lowE2(a), lowS2(a), a));
-      for (const slot of members) {
-        if (worstFirst.size < limit) worstFirst.push(slot);
-        else {
-          const worst = worstFirst.peek();
-          if (ranks(lowE2(slot), lowS2(slot), slot, lowE2(worst), lowS2(worst), worst)) worstFirst.replaceTop(slot);
-        }
-      }
-      threshold = worstFirst.peek();
-    }
-    const decided: number[] = [];
-    const open: number[] = [];
-    for (const slot of members) {
-      if (!isOpen(slot)) decided.push(slot);
-      else if (
-        threshold < 0 ||
-        slot === threshold ||
-        ranks(upE[slot], upS[slot], slot, lowE2(threshold), lowS2(threshold), threshold)
-      ) {
-        open.push(slot);
-      }
-    }
-    return { decided, open };
   }
 
   /** The member's exact rank keys: every group's phrase checked, as the first group that matches scored it. */
   private decide(plan: Plan, slot: number): void {
     const packed: number[] = [];
+    const at: number[] = [];
     let raw = 0;
     let exact = 1;
     for (const group of plan.groups) {
       for (const alt of group) {
-        if (!this.gather(alt, slot, packed, -1, 0)) continue;
-        const found = this.found(slot, alt, packed, true);
+        if (!this.gather(alt, slot, packed, at, false)) continue;
+        const found = this.found(slot, alt, packed, at, true);
         if (found === Found.none) continue;
         const base = this.baseScore(alt, packed, slot, plan.avg);
         if (found === Found.apart) exact = 0;
@@ -622,12 +614,14 @@ export class SearchIndex<R = unknown> {
     times.set(this.times);
     const alive = new Uint8Array(cap);
     alive.set(this.alive);
-    [this.fieldLengths, this.times, this.alive] = [lengths, times, alive];
+    const facets = new Uint16Array(cap);
+    facets.set(this.facets);
+    [this.fieldLengths, this.times, this.alive, this.facets] = [lengths, times, alive, facets];
   }
 
-  private setSlot(slot: number, e: Entry<R>): void {
+  private setSlot(slot: number, e: Entry<R>, time: number): void {
     for (let f = 0; f < FIELDS; f++) this.fieldLengths[slot * FIELDS + f] = fieldLength(e, f);
-    this.times[slot] = e.time;
+    this.times[slot] = time;
     this.alive[slot] = 1;
   }
 
@@ -636,11 +630,11 @@ export class SearchIndex<R = unknown> {
    * strong enough to stand alone (`strongPart`), or a word that begins or ends a run in the story. Asked only once
    * the whole is known not to be a phrase there.
    */
-  private apart(slot: number, ids: number[], words: string[], packed: number[]): boolean {
+  private apart(slot: number, ids: number[], words: string[], packed: number[], at: number[]): boolean {
     let i = 0;
     while (i < ids.length) {
       let j = i === 0 ? ids.length - 1 : ids.length;
-      while (j > i + 1 && !this.phrase(slot, ids, i, j, packed)) j--;
+      while (j > i + 1 && !this.phrase(slot, ids, i, j, at)) j--;
       const part = words.slice(i, j);
       if (!strongPart(part) && !(j === i + 1 && packed[i] & EDGE_BIT)) return false;
       i = j;
@@ -677,10 +671,51 @@ export class SearchIndex<R = unknown> {
     return (this.follows[id * FOLLOW_WORDS + (bit >>> 5)] & (1 << (bit & 31))) !== 0;
   }
 
-  /** Whether ids[from..to) is a phrase in the document; `packed` (by id, when given) locates each term in it. */
-  private phrase(slot: number, ids: number[], from: number, to: number, packed?: number[]): boolean {
-    const unique = () => this.entries[slot]!.unique;
-    return this.mayBePhrase(ids, from, to) && phraseAt(this.datas[slot], unique, ids, from, to, packed);
+  /**
+   * Whether ids[from..to) occur one after another within one field of the document, from the words' positions in
+   * their postings (`at`, when given, says which posting of each holds the document): tried only where the phrase's
+   * least frequent word in the document stands.
+   */
+  private phrase(slot: number, ids: number[], from: number, to: number, at?: number[]): boolean {
+    if (!this.mayBePhrase(ids, from, to)) return false;
+    const len = to - from;
+    const { runs, ends, stores } = phraseScratch;
+    let anchor = -1;
+    let fewest = Infinity;
+    for (let k = 0; k < len; k++) {
+      const postings = this.postings[ids[from + k]];
+      const i = at ? at[from + k] : postings.indexOf(slot);
+      if (i < 0) return false;
+      stores[k] = postings.positionsOf();
+      runs[k] = postings.start(i);
+      ends[k] = runs[k] + postings.count(i);
+      if (ends[k] - runs[k] < fewest) [anchor, fewest] = [k, ends[k] - runs[k]];
+    }
+    const lengths = this.fieldLengths;
+    const base = slot * FIELDS;
+    const anchors = stores[anchor];
+    let fieldEnd = lengths[base];
+    let f = 0;
+    for (let a = runs[anchor]; a < ends[anchor]; a++) {
+      const start = anchors[a] - anchor;
+      if (start < 0) continue;
+      // Within the field the phrase would start in.
+      while (fieldEnd <= start) fieldEnd += lengths[base + ++f];
+      if (start + len > fieldEnd) continue;
+      let k = 0;
+      for (; k < len; k++) {
+        if (k === anchor) continue;
+        const positions = stores[k];
+        const want = start + k;
+        let r = runs[k];
+        while (r < ends[k] && positions[r] < want) r++;
+        runs[k] = r;
+        if (r === ends[k]) return false;
+        if (positions[r] !== want) break;
+      }
+      if (k === len) return true;
+    }
+    return false;
   }
 
   /** Whether each pair of neighbours in ids[from..to) was ever seen one after the other (a phrase may be somewhere). */
@@ -706,10 +741,15 @@ export class SearchIndex<R = unknown> {
     for (const p of this.postings) p.renumber(renumber);
     this.entries.length = 0;
     this.entries.push(...kept);
-    this.datas.length = 0;
-    this.datas.push(...kept.map((e) => e.data));
+    const [facets, times] = [new Uint16Array(this.facets.length), new Float64Array(this.times.length)];
+    renumber.forEach((to, from) => {
+      if (to < 0) return;
+      facets[to] = this.facets[from];
+      times[to] = this.times[from];
+    });
+    this.facets = facets;
     this.alive.fill(0);
-    kept.forEach((e, slot) => this.setSlot(slot, e));
+    kept.forEach((e, slot) => this.setSlot(slot, e, times[slot]));
     for (const [key, slot] of this.slotOf) this.slotOf.set(key, renumber[slot]);
     this.deadSlots = 0;
   }
@@ -753,6 +793,13 @@ function grown(a: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
 /** A term's bit in another term's successor filter. */
 const followBit = (id: number) => Math.imul(id, 0x9e3779b1) >>> FOLLOW_SHIFT;
 
+/**
+ * A rank's exact flag and score as one number, in the same order (a tie where the rank breaks it on recency; scores
+ * are far below EXACT_KEY, and a sum of floats never goes down when a term grows).
+ */
+const rankKey = (exact: number, score: number) => (exact ? EXACT_KEY + score : score);
+const EXACT_KEY = 1e7;
+
 /** Scores are compared rounded, so that sums in another order never flip a rank. */
 const round = (score: number) => Math.round(score * 1e6) / 1e6;
 const FINAL = 2;
@@ -761,80 +808,54 @@ function fieldLength(e: Entry<unknown>, f: number): number {
   return e.data[f] - (f ? e.data[f - 1] : 0);
 }
 
-/** Where a term id stands in a document's ascending distinct ids, or -1. */
-function uniqueIndex(unique: Uint32Array, id: number): number {
-  let lo = 0;
-  let hi = unique.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (unique[mid] === id) return mid;
-    if (unique[mid] < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /**
  * A document's `data` from its terms in order (term ids with flags), its fields' ends and each term's place among its
  * distinct ones (by term id).
  */
 function dataOf(seq: number[], ends: number[], unique: Uint32Array, places: Uint32Array): Uint16Array | Uint32Array {
-  const Store = seq.length < 0xffff && unique.length < 0x3fff ? Uint16Array : Uint32Array;
-  const data = new Store(STARTS + unique.length + 1 + 2 * seq.length);
+  const narrow = seq.length < 0xffff && unique.length < 0x3fff;
+  const data = narrow
+    ? new Uint16Array(TERMS + seq.length + 2 * unique.length)
+    : new Uint32Array(TERMS + seq.length + unique.length);
   data.set(ends);
-  data[FIELDS] = unique.length;
-  const starts = STARTS;
-  const positions = starts + unique.length + 1;
-  const terms = positions + seq.length;
-  for (let p = 0; p < seq.length; p++) {
-    const u = places[seq[p] >>> 2];
-    data[terms + p] = (u << 2) | (seq[p] & 3);
-    data[starts + u + 1]++;
-  }
-  for (let u = 0; u < unique.length; u++) data[starts + u + 1] += data[starts + u];
-  const next = data.slice(starts, starts + unique.length);
-  for (let p = 0; p < seq.length; p++) data[positions + next[data[terms + p] >>> 2]++] = p;
+  for (let p = 0; p < seq.length; p++) data[TERMS + p] = (places[seq[p] >>> 2] << 2) | (seq[p] & 3);
+  const at = TERMS + seq.length;
+  if (narrow) {
+    unique.forEach((id, u) => {
+      data[at + 2 * u] = id & 0xffff;
+      data[at + 2 * u + 1] = id >>> 16;
+    });
+  } else data.set(unique, at);
   return data;
 }
 
-/**
- * Whether ids[from..to) occur one after another within one field of the document: tried only where the phrase's
- * least frequent word in the document stands, from its positions.
- */
-function phraseAt(
-  data: Uint16Array | Uint32Array,
-  unique: () => Uint32Array,
-  ids: number[],
-  from: number,
-  to: number,
-  packed?: number[],
-): boolean {
-  const [starts, positions, terms] = [STARTS, positionsAt(data), termsAt(data)];
-  const us = phraseScratch;
-  let anchor = -1;
-  let fewest = Infinity;
-  for (let j = from; j < to; j++) {
-    const known = packed ? packed[j] >>> UNIQUE_SHIFT : UNIQUE_UNKNOWN;
-    const u = known !== UNIQUE_UNKNOWN ? known : uniqueIndex(unique(), ids[j]);
-    if (u < 0) return false;
-    us[j - from] = u;
-    const n = data[starts + u + 1] - data[starts + u];
-    if (n < fewest) [anchor, fewest] = [j - from, n];
-  }
-  const len = to - from;
-  const u = us[anchor];
-  for (let i = data[starts + u]; i < data[starts + u + 1]; i++) {
-    const p = data[positions + i] - anchor;
-    if (p < 0) continue;
-    // Within the field the phrase would start in.
-    let f = 0;
-    while (data[f] <= p) f++;
-    if (p + len > data[f]) continue;
-    let k = 0;
-    while (k < len && data[terms + p + k] >>> 2 === us[k]) k++;
-    if (k === len) return true;
-  }
-  return false;
+/** A document's distinct term ids, ascending, from its `data`. */
+function termIds(data: Uint16Array | Uint32Array): Uint32Array {
+  const at = TERMS + data[FIELDS - 1];
+  if (data instanceof Uint32Array) return data.subarray(at);
+  const ids = new Uint32Array((data.length - at) / 2);
+  for (let u = 0; u < ids.length; u++) ids[u] = data[at + 2 * u] | (data[at + 2 * u + 1] << 16);
+  return ids;
 }
-/** The phrase's terms' places in the document being checked (reused: one check runs at a time). */
-const phraseScratch: number[] = [];
+
+/**
+ * The positions of a document's terms (term ids with flags, in order) grouped by each term's place among its
+ * distinct ones: term `u`'s positions, ascending, are `byTerm[starts[u]..starts[u + 1])`. Reused arrays (one put
+ * at a time).
+ */
+function positionsByTerm(seq: number[], distinct: number, places: Uint32Array) {
+  if (positionScratch.byTerm.length < seq.length) positionScratch.byTerm = new Uint32Array(seq.length * 2);
+  if (positionScratch.starts.length < distinct + 1) positionScratch.starts = new Uint32Array((distinct + 1) * 2);
+  if (positionScratch.next.length < distinct) positionScratch.next = new Uint32Array(distinct * 2);
+  const { byTerm, starts, next } = positionScratch;
+  starts.fill(0, 0, distinct + 1);
+  for (let p = 0; p < seq.length; p++) starts[places[seq[p] >>> 2] + 1]++;
+  for (let u = 0; u < distinct; u++) starts[u + 1] += starts[u];
+  next.set(starts.subarray(0, distinct));
+  for (let p = 0; p < seq.length; p++) byTerm[next[places[seq[p] >>> 2]]++] = p;
+  return { byTerm, starts };
+}
+const positionScratch = { byTerm: new Uint32Array(1024), starts: new Uint32Array(256), next: new Uint32Array(256) };
+
+/** A phrase check's words: where each one's positions are and how far its cursor got (one check runs at a time). */
+const phraseScratch = { runs: [] as number[], ends: [] as number[], stores: [] as (Uint16Array | Uint32Array)[] };

@@ -1,23 +1,54 @@
 /**
  * One term's postings, compact: (slot, packed counts) pairs side by side in one typed array, in slot order (slots
  * only grow, compaction keeps their order), so that a lookup is a binary search and 50,000 stories cost 8 bytes a
- * posting, not two boxed arrays' worth.
+ * posting, not two boxed arrays' worth. Beside them, the term's positions in each document, one run per posting in
+ * the same order (16-bit until a document is longer than that): a phrase check walks them forward with the postings,
+ * in memory order, instead of jumping into each document's own array. A pair's top ten bits hold how many positions
+ * it has (COUNT_FULL and `longRuns` past that), and where each BLOCK-th posting's run begins is kept, so that finding
+ * a run adds at most BLOCK - 1 counts.
  */
 export class Postings {
   private pairs = new Uint32Array(4);
+  private positions: Uint16Array | Uint32Array = NO_POSITIONS;
+  /** Where posting `BLOCK × b`'s positions begin, from the second block on (the first begins at 0). */
+  private blocks: Uint32Array = NO_BLOCKS;
+  /** Positions held. */
+  private used = 0;
+  /** The runs of COUNT_FULL positions or more, by posting. */
+  private longRuns: Map<number, number> | undefined;
   /** Pairs held, removed documents' included until the index compacts. */
   length = 0;
   /** Live documents holding the term. */
   df = 0;
 
-  push(slot: number, packed: number): void {
-    if (this.length * 2 === this.pairs.length) {
-      const grown = new Uint32Array(this.pairs.length * 2);
-      grown.set(this.pairs);
-      this.pairs = grown;
+  /**
+   * Adds a document's posting: its slot (above every slot so far), packed counts (below 2^COUNT_SHIFT) and the term's
+   * positions there, ascending: `at[from..to)`.
+   */
+  push(slot: number, packed: number, at: ArrayLike<number>, from: number, to: number): void {
+    const n = this.length;
+    if (n * 2 === this.pairs.length) this.pairs = grown(this.pairs, n * 4);
+    const count = to - from;
+    if (count >= COUNT_FULL) (this.longRuns ??= new Map()).set(n, count);
+    this.pairs[n * 2] = slot;
+    this.pairs[n * 2 + 1] = (packed | (Math.min(count, COUNT_FULL) << COUNT_SHIFT)) >>> 0;
+    if (n % BLOCK === 0 && n > 0) {
+      const b = n / BLOCK - 1;
+      if (b === this.blocks.length) this.blocks = grown(this.blocks, Math.max(4, b * 2));
+      this.blocks[b] = this.used;
     }
-    this.pairs[this.length * 2] = slot;
-    this.pairs[this.length * 2 + 1] = packed;
+    const need = this.used + count;
+    const wide = count > 0 && at[to - 1] > 0xffff;
+    if (need > this.positions.length || (wide && this.positions instanceof Uint16Array)) {
+      const Store = wide || this.positions instanceof Uint32Array ? Uint32Array : Uint16Array;
+      // Grown by a quarter once large: the positions are most of a common term's memory.
+      const size = this.positions.length;
+      const next = new Store(Math.max(need, size < 1024 ? size * 2 : Math.ceil(size * 1.25)));
+      next.set(this.positions.subarray(0, this.used));
+      this.positions = next;
+    }
+    for (let i = from; i < to; i++) this.positions[this.used + i - from] = at[i];
+    this.used = need;
     this.length++;
   }
 
@@ -25,19 +56,39 @@ export class Postings {
     return this.pairs[i * 2];
   }
 
+  /** The packed counts the posting was put with (and its count of positions above them). */
   packed(i: number): number {
     return this.pairs[i * 2 + 1];
   }
 
-  /** The packed counts of `slot`, or -1 when the term is not in that document. */
-  find(slot: number): number {
+  /** How many positions posting `i` has. */
+  count(i: number): number {
+    const c = this.pairs[i * 2 + 1] >>> COUNT_SHIFT;
+    return c === COUNT_FULL ? this.longRuns!.get(i)! : c;
+  }
+
+  /** Where posting `i`'s positions begin in `positionsOf()` (they run for `count(i)`). */
+  start(i: number): number {
+    const first = i - (i % BLOCK);
+    let at = first ? this.blocks[first / BLOCK - 1] : 0;
+    for (let j = first; j < i; j++) at += this.count(j);
+    return at;
+  }
+
+  /** Every posting's positions, ascending within each run. */
+  positionsOf(): Uint16Array | Uint32Array {
+    return this.positions;
+  }
+
+  /** Which posting holds `slot`, or -1 when the term is not in that document. */
+  indexOf(slot: number): number {
     const pairs = this.pairs;
     let lo = 0;
     let hi = this.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const s = pairs[mid * 2];
-      if (s === slot) return pairs[mid * 2 + 1];
+      if (s === slot) return mid;
       if (s < slot) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -67,15 +118,37 @@ export class Postings {
 
   /** Keeps the pairs whose slot `renumber` maps (to its new slot), dropping the rest; the storage shrinks to fit. */
   renumber(to: Int32Array): void {
-    let n = 0;
-    for (let i = 0; i < this.length; i++) {
-      const slot = to[this.pairs[i * 2]];
-      if (slot < 0) continue;
-      this.pairs[n * 2] = slot;
-      this.pairs[n * 2 + 1] = this.pairs[i * 2 + 1];
-      n++;
+    const [pairs, positions, length] = [this.pairs, this.positions, this.length];
+    const counts = Array.from({ length }, (_, i) => this.count(i));
+    this.pairs = new Uint32Array(4);
+    this.positions = NO_POSITIONS;
+    this.blocks = NO_BLOCKS;
+    this.used = 0;
+    this.longRuns = undefined;
+    this.length = 0;
+    let from = 0;
+    for (let i = 0; i < length; i++) {
+      const slot = to[pairs[i * 2]];
+      if (slot >= 0) this.push(slot, pairs[i * 2 + 1] & PACKED, positions, from, from + counts[i]);
+      from += counts[i];
     }
-    this.length = n;
-    this.pairs = this.pairs.slice(0, Math.max(4, n * 2));
+    this.pairs = this.pairs.slice(0, Math.max(4, this.length * 2));
+    this.positions = this.positions.slice(0, this.used);
   }
+}
+
+/** Postings per block of `Postings.blocks`. */
+const BLOCK = 16;
+/** Where a pair's count of positions begins; the bits below are the caller's. */
+const COUNT_SHIFT = 22;
+const PACKED = (1 << COUNT_SHIFT) - 1;
+const COUNT_FULL = 1023;
+const NO_POSITIONS = new Uint16Array(0);
+const NO_BLOCKS = new Uint32Array(0);
+
+/** A copy of `a` with room for `size` values. */
+function grown(a: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(size);
+  b.set(a);
+  return b;
 }
