@@ -118,6 +118,11 @@ export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
     return this.tell({ removed: id });
   }
 
+  /** Puts a row here only, whatever this replica had (it differs from its document as read: the document is right). */
+  correct(row: R): void {
+    this.rows.put(row);
+  }
+
   /** Forgets a row here only (its document is gone: a notice crossed a removal). */
   forget(id: string): void {
     this.rows.remove(id);
