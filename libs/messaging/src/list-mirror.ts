@@ -67,6 +67,7 @@ export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
 
   /** Starts following the notices, then loads in the background (a boot does not wait for it). */
   async start(): Promise<void> {
+    this.heard = new Map(); // the first load's: notices may come before it begins
     this.follower = new EventFollower({
       nats: this.o.nats,
       logger: this.o.logger,
@@ -87,7 +88,7 @@ export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
   reload(): Promise<void> {
     const run = async (): Promise<void> => {
       const started = Date.now();
-      this.heard = new Map();
+      this.heard ??= new Map();
       const fresh: R[] = [];
       for await (const row of this.o.load()) {
         if (this.stopped) return;

@@ -79,32 +79,35 @@ export class PostList {
 
   /** Up to `limit` rows that match, in `_id` order, after the id `after`. */
   page(filter: PostListFilter, after: string | undefined, limit: number): PostRow[] {
-    const { storyId, channelId, language, status: wanted } = filter;
-    return this.mirror.page(
-      after === undefined ? undefined : (r) => r.id <= after,
-      (r) =>
-        (wanted === undefined || r.status === wanted) &&
-        (storyId === undefined || r.id.startsWith(`${storyId}:`)) &&
-        (channelId === undefined || r.id.endsWith(`:${channelId}`)) &&
-        (language === undefined || r.id.split(':')[1] === language),
-      limit,
-    );
+    return this.mirror.page(after === undefined ? undefined : (r) => r.id <= after, matches(filter), limit);
   }
 
-  /** A row that differs from its post as read (a notice was lost or crossed another): the post is right. */
-  correct(doc: PostDoc): void {
-    const row = this.mirror.get(doc._id);
-    if (row?.status !== doc.status) this.mirror.correct(postRow(doc));
-  }
-
-  forget(id: string): void {
-    this.mirror.forget(id);
+  /**
+   * The posts read for a page's rows, checked against them: a row whose post is gone is forgotten, one whose status
+   * differs takes the post's word (a notice was lost or crossed another), and only the posts that match `filter` are
+   * shown.
+   */
+  confirm(filter: PostListFilter, rows: PostRow[], read: PostDoc[]): PostDoc[] {
+    const found = new Set(read.map((d) => d._id));
+    for (const r of rows) if (!found.has(r.id)) this.mirror.forget(r.id);
+    const keep = matches(filter);
+    return read.filter((d) => {
+      const row = postRow(d);
+      if (this.mirror.get(d._id)?.status !== row.status) this.mirror.correct(row);
+      return keep(row);
+    });
   }
 
   countByStatus(): Map<string, number> {
     return this.mirror.countBy((r) => r.status);
   }
 }
+
+const matches = (f: PostListFilter) => (r: PostRow) =>
+  (f.status === undefined || r.status === f.status) &&
+  (f.storyId === undefined || r.id.startsWith(`${f.storyId}:`)) &&
+  (f.channelId === undefined || r.id.endsWith(`:${f.channelId}`)) &&
+  (f.language === undefined || r.id.split(':')[1] === f.language);
 
 async function* rowsOf(docs: AsyncIterable<Pick<PostDoc, '_id' | 'status' | 'updatedAt'>>): AsyncGenerator<PostRow> {
   for await (const d of docs) yield postRow(d);

@@ -29,12 +29,8 @@ export class PostsService {
       return { items: docs.map(toPost), nextCursor: docs.length === limit ? docs.at(-1)!._id : null };
     }
     const rows = this.postList.page(filter, after, limit);
-    const docs = await this.repo.getMany(rows.map((r) => r.id));
-    const found = new Set(docs.map((d) => d._id));
-    for (const r of rows) if (!found.has(r.id)) this.postList.forget(r.id);
-    for (const d of docs) this.postList.correct(d);
-    const items = docs.filter((d) => filter.status === undefined || d.status === filter.status).map(toPost);
-    return { items, nextCursor: rows.length === limit ? rows.at(-1)!.id : null };
+    const docs = this.postList.confirm(filter, rows, await this.repo.getMany(rows.map((r) => r.id)));
+    return { items: docs.map(toPost), nextCursor: rows.length === limit ? rows.at(-1)!.id : null };
   }
 
   /** Posts per status, for the admins' health page. */

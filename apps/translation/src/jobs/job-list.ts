@@ -98,28 +98,40 @@ export class JobList {
     return this.mirror.ready;
   }
 
-  /** Up to `limit` ids that match, after the cursor's key (`updatedAt|id`, as {@link keyOf}). */
+  /** Up to `limit` rows that match, after the cursor's key (`updatedAt|id`, as {@link keyOf}). */
   page(filter: JobListFilter, after: string | null, limit: number): JobRow[] {
-    return this.mirror.page(
-      after === null ? undefined : (r) => keyOf(r) >= after,
-      (r) =>
-        (filter.status === undefined || r.status === filter.status) &&
-        (filter.language === undefined || r.language === filter.language) &&
-        (filter.changed === undefined || r.changed === filter.changed) &&
-        (filter.storyId === undefined || r.id === `${filter.storyId}-${r.language}`),
-      limit,
-    );
+    return this.mirror.page(after === null ? undefined : (r) => keyOf(r) >= after, matches(filter), limit);
   }
 
-  /** A row whose summary is gone (a notice crossed a removal). */
-  forget(id: string): void {
-    this.mirror.forget(id);
+  /**
+   * The summaries read for a page's rows, checked against them: a row whose summary is gone is forgotten, one that
+   * differs takes the summary's word (a notice was lost or crossed another), and only the summaries that match
+   * `filter` are shown.
+   */
+  confirm(filter: JobListFilter, rows: JobRow[], read: JobSummary[]): JobSummary[] {
+    const found = new Set(read.map((s) => s.id));
+    for (const r of rows) if (!found.has(r.id)) this.mirror.forget(r.id);
+    const keep = matches(filter);
+    return read.filter((s) => {
+      const row = rowOf(s);
+      const had = this.mirror.get(s.id);
+      if (!had || had.status !== row.status || had.changed !== row.changed || had.updatedAt !== row.updatedAt) {
+        this.mirror.correct(row);
+      }
+      return keep(row);
+    });
   }
 
   countByStatus(): Map<string, number> {
     return this.mirror.countBy((r) => r.status);
   }
 }
+
+const matches = (f: JobListFilter) => (r: JobRow) =>
+  (f.status === undefined || r.status === f.status) &&
+  (f.language === undefined || r.language === f.language) &&
+  (f.changed === undefined || r.changed === f.changed) &&
+  (f.storyId === undefined || r.id === `${f.storyId}-${r.language}`);
 
 function rowOf(s: JobSummary): JobRow {
   return {

@@ -14,7 +14,7 @@ import {
 import { toSummary } from './job.mapper.js';
 import { Jobs, type JobDoc } from './job.schema.js';
 
-const JobIndex = defineCollection({
+export const JobIndex = defineCollection({
   name: 'job_index',
   schema: JobSummarySchema.omit({ id: true }).extend({ _id: z.string() }),
 });
@@ -182,7 +182,7 @@ export class JobsRepository {
   }
 }
 
-function indexDoc(job: JobDoc): IndexDoc {
+export function indexDoc(job: JobDoc): IndexDoc {
   const { id, ...summary } = toSummary(job);
   return { _id: id, ...summary };
 }

@@ -47,17 +47,10 @@ export class ReviewService {
     const changed = q.changed === undefined ? undefined : q.changed === 'true';
     const cursorOf = (j: { updatedAt: number | string; id: string }) => Buffer.from(keyOf(j)).toString('base64url');
     if (this.reviewList.ready) {
-      const rows = this.reviewList.page(
-        { status: q.status, language: q.language, storyId: q.storyId, changed },
-        after,
-        limit + 1,
-      );
+      const filter = { status: q.status, language: q.language, storyId: q.storyId, changed };
+      const rows = this.reviewList.page(filter, after, limit + 1);
       const page = rows.slice(0, limit);
-      const items = await this.jobs.summariesOf(page.map((r) => r.id));
-      if (items.length < page.length) {
-        const found = new Set(items.map((j) => j.id));
-        for (const r of page) if (!found.has(r.id)) this.reviewList.forget(r.id);
-      }
+      const items = this.reviewList.confirm(filter, page, await this.jobs.summariesOf(page.map((r) => r.id)));
       return { items, nextCursor: rows.length > limit ? cursorOf(page.at(-1)!) : null };
     }
     const all = await this.jobs.list({ status: q.status, targetLanguage: q.language, storyId: q.storyId });
