@@ -48,8 +48,8 @@ export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
   private rows: SortedRows<R>;
   private follower?: EventFollower;
   private loading?: Promise<void>;
-  /** Changes heard while a load runs, applied over what it read. */
-  private heard?: Map<string, MirrorChange<R>>;
+  /** Changes heard while a load runs (and any before the first), applied over what it read. */
+  private heard?: Map<string, MirrorChange<R>> = new Map();
   private isReady = false;
   private stopped = false;
 
@@ -67,7 +67,6 @@ export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
 
   /** Starts following the notices, then loads in the background (a boot does not wait for it). */
   async start(): Promise<void> {
-    this.heard = new Map(); // the first load's: notices may come before it begins
     this.follower = new EventFollower({
       nats: this.o.nats,
       logger: this.o.logger,
