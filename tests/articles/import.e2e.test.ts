@@ -132,7 +132,7 @@ describe('POST /api/v1/articles/import', () => {
     const mongo = await DatabaseInspector.open(infraEnv().MONGO_URL);
     try {
       const stories = mongo.db(`articles_${platform.suffix}`).collection('stories');
-      await stories.updateOne({ _id: items[1].id as never }, { $unset: { searchTerms: '' } });
+      await stories.updateOne({ _id: items[1].id }, { $unset: { searchTerms: '' } });
     } finally {
       await mongo.close();
     }

@@ -45,6 +45,20 @@ describe('failed logins at once', () => {
       expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401]);
     }
   });
+
+  it('a burst past the limit gets exactly LOGIN_MAX_FAILURES (5) password checks; the rest wait (429)', async () => {
+    const email = `somsak-${Math.random().toString(36).slice(2, 8)}@khao.test`;
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        platform.http('POST', '/api/v1/auth/login', { body: { email, password: 'เดาไปเรื่อยๆ' } }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+    const after = await platform.http('POST', '/api/v1/auth/login', { body: { email, password: 'อีกครั้ง' } });
+    expect(after.status).toBe(429);
+    expect(Number(after.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
 });
 
 describe('logging in a browser', () => {

@@ -58,7 +58,7 @@ describe('processing survives a crash of the media service', () => {
     for (const r of done.renditions) expect((await fetch(r.url)).status).toBe(200);
     await waitFor(async () => (await eventsOf(MediaEvents.processed.subject, id)).length === 1);
     const tasks = mongo.db(`media_${platform.suffix}`).collection('media_tasks');
-    await waitFor(async () => (await tasks.countDocuments({ _id: `process:${id}` } as never)) === 0, {
+    await waitFor(async () => (await tasks.countDocuments({ _id: `process:${id}` })) === 0, {
       what: 'the processing task to be done',
     });
   });
@@ -102,7 +102,7 @@ describe('upload slots nobody completes', () => {
     });
     expect(await listKeys(s3(), bucket, `uploads/${slot.id}`)).toEqual([]);
     const tasks = mongo.db(`media_${platform.suffix}`).collection('media_tasks');
-    expect(await tasks.countDocuments({ _id: `expire:${slot.id}` } as never)).toBe(0);
+    expect(await tasks.countDocuments({ _id: `expire:${slot.id}` })).toBe(0);
     // Completing it now is a 404: it is gone.
     expect((await platform.http('POST', `/api/v1/media/${slot.id}/complete`, { token, body: {} })).status).toBe(404);
   });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createLogger } from '@khao/logging';
-import { collectionOf, connectMongo, defineCollection, InvalidWrite, type Database } from '@khao/persistence';
+import {
+  collectionOf,
+  connectMongo,
+  DatabaseInspector,
+  defineCollection,
+  InvalidWrite,
+  type Database,
+} from '@khao/persistence';
 import { infraEnv, uniqueSuffix } from '@khao/testing';
 
 // A collection defined once (type, defaults, check on write), against the real MongoDB-wire server.
@@ -18,9 +25,10 @@ const Notes = defineCollection({
   indexes: [{ keys: { title: 1 }, unique: true }],
 });
 let db: Database;
+const dbName = `collection_${uniqueSuffix()}`;
 
 beforeAll(async () => {
-  db = await connectMongo({ url: infraEnv().MONGO_URL, dbName: `collection_${uniqueSuffix()}`, logger });
+  db = await connectMongo({ url: infraEnv().MONGO_URL, dbName, logger });
 });
 afterAll(async () => {
   await db?.dropDatabase().catch(() => undefined);
@@ -63,5 +71,19 @@ describe('a defined collection', () => {
     await notes.ensureIndexes();
     await notes.insertOne({ _id: 'n4', title: 'ข่าวซ้ำ' });
     await expect(notes.insertOne({ _id: 'n5', title: 'ข่าวซ้ำ' })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('an inspector (a test looking behind a service) reads documents as stored and writes any field unchecked', async () => {
+    const notes = collectionOf(db, Notes);
+    await notes.insertOne({ _id: 'n6', title: 'ตลาดนัดชุมชน', tags: ['เศรษฐกิจ'] });
+    const inspector = await DatabaseInspector.open(infraEnv().MONGO_URL);
+    try {
+      const seen = inspector.db(dbName).collection<{ title: string; broken?: number }>('notes');
+      expect(await seen.findById('n6')).toMatchObject({ title: 'ตลาดนัดชุมชน', tags: ['เศรษฐกิจ'] });
+      await seen.updateOne({ _id: 'n6' }, { $set: { broken: 1 } });
+      expect(await notes.findById('n6')).toMatchObject({ broken: 1 });
+    } finally {
+      await inspector.close();
+    }
   });
 });

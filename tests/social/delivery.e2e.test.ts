@@ -70,7 +70,7 @@ async function replayPublished(storyId: string, language: string): Promise<void>
   // The consumer handled it: its inbox records it.
   const inboxId = `social-${platform.suffix}:${replay.id}`;
   await socialDb(platform, (db) =>
-    waitFor(async () => (await db.collection('processed_events').findOne({ _id: inboxId as never })) !== null, {
+    waitFor(async () => (await db.collection('processed_events').findOne({ _id: inboxId })) !== null, {
       what: 'the replay to be handled',
     }),
   );

@@ -170,7 +170,7 @@ describe('reliability', () => {
     await waitForJob(platform, token, id, (j) => j.status === 'machine_translated');
     const index = mongo.db(`translation_${platform.suffix}`).collection('job_index');
     // As if the process died between the job's write and its summary's.
-    await index.updateOne({ _id: id as never }, { $set: { status: 'pending' } });
+    await index.updateOne({ _id: id }, { $set: { status: 'pending' } });
     const listed = async (status: string) => {
       const res = await platform.http('GET', `/api/v1/translation-jobs?storyId=${story.id}&status=${status}`, {
         token,
@@ -204,16 +204,16 @@ describe('reliability', () => {
     const fetches = mongo
       .db(`translation_${platform.suffix}`)
       .collection<{ attempts: number; lastError: string }>('story_fetches');
-    const kept = await waitFor(async () => (await fetches.findOne({ _id: storyId as never })) ?? undefined, {
+    const kept = await waitFor(async () => (await fetches.findOne({ _id: storyId })) ?? undefined, {
       what: 'the story to be kept for later',
     });
     expect(kept.lastError).toMatch(/articles service/);
-    await waitFor(async () => ((await fetches.findOne({ _id: storyId as never }))?.attempts ?? 0) >= 3, {
+    await waitFor(async () => ((await fetches.findOne({ _id: storyId }))?.attempts ?? 0) >= 3, {
       what: 'more attempts while it is down',
     });
     await platform.restart('articles');
     const done = await waitForJob(platform, token, `${storyId}-en`, (j) => j.status === 'machine_translated');
     expect(done.segments).toHaveLength(SEGMENTS);
-    expect(await fetches.findOne({ _id: storyId as never })).toBeNull();
+    expect(await fetches.findOne({ _id: storyId })).toBeNull();
   });
 });

@@ -156,26 +156,20 @@ export class DueMarkers<E extends z.ZodRawShape = Record<never, never>> {
   /** Drops the marker: the work is done. With the marker as read, only if it was not rescheduled since. */
   async done(marker: string | Pick<Marker, '_id' | 'seq'>): Promise<boolean> {
     const id = typeof marker === 'string' ? marker : marker._id;
-    const dropped = await this.markers.deleteOne(
-      typeof marker === 'string' ? this.byId(id) : { _id: id, seq: marker.seq },
-    );
-    // The marker first: a claimer that inserts a ticket after this finds no marker to hold.
-    if (dropped) await this.tickets.deleteMany({ marker: id });
-    return dropped;
+    const filter = typeof marker === 'string' ? this.byId(id) : { _id: id, seq: marker.seq };
+    const dropped = await this.markers.findOneAndDelete(filter);
+    // The marker first: a claimer that inserts a ticket after this finds no marker to hold. A marker never claimed
+    // (the outbox's, a post's work) has no tickets: no second round trip.
+    if (dropped && (dropped.claims ?? 0) > 0) await this.tickets.deleteMany({ marker: id });
+    return dropped !== null;
   }
 
-  /** Drops several markers, each only if not rescheduled since it was read. */
+  /** Drops several markers that nobody claims (announcements: the outbox's), each only if not rescheduled since. */
   async doneMany(markers: Pick<Marker, '_id' | 'seq'>[]): Promise<void> {
     for (const seq of new Set(markers.map((m) => m.seq))) {
       const ids = markers.filter((m) => m.seq === seq).map((m) => m._id);
       await this.markers.deleteMany({ _id: { $in: ids }, seq });
     }
-    const ids = markers.map((m) => m._id);
-    const kept = new Set(
-      (await this.markers.find({ _id: { $in: ids } }, { projection: { _id: 1 } })).map((m) => m._id),
-    );
-    const dropped = ids.filter((id) => !kept.has(id));
-    if (dropped.length) await this.tickets.deleteMany({ marker: { $in: dropped } });
   }
 
   /** Creates markers for ids nobody holds yet (a batch), in one call. */

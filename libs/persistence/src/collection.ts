@@ -124,6 +124,11 @@ export class DocCollection<S extends DocSchema, T extends Doc<S> = Doc<S>> {
     }) as Promise<T | null>;
   }
 
+  /** Deletes the first match and returns it as it was (null: none matched), in one round trip. */
+  findOneAndDelete(filter: Filter<T>): Promise<T | null> {
+    return this.raw.findOneAndDelete(filter) as Promise<T | null>;
+  }
+
   async deleteOne(filter: Filter<T>): Promise<boolean> {
     return (await this.raw.deleteOne(filter)).deletedCount === 1;
   }

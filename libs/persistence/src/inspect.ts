@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { collectionOf, defineCollection, type DocCollection } from './collection.js';
 
 const AnyDocument = z.looseObject({ _id: z.unknown() });
-/** A stored document as it is: `T` says what the caller expects to find. */
-export type LooseCollection<T = Record<string, unknown>> = DocCollection<typeof AnyDocument, { _id: unknown } & T>;
+/** A stored document as it is: `T` says what the caller expects to find (a string `_id` unless it says otherwise). */
+export type LooseCollection<T = Record<string, unknown>> = DocCollection<
+  typeof AnyDocument,
+  T extends { _id: unknown } ? T : T & { _id: string }
+>;
 
 /**
  * A look into the services' databases from outside them (tests that check or break what a service stored, operator
@@ -23,7 +26,7 @@ export class DatabaseInspector {
     const conn = this.conn.useDb(dbName, { useCache: true });
     return {
       collection: <T = Record<string, unknown>>(name: string): LooseCollection<T> =>
-        collectionOf(conn, defineCollection({ name, schema: AnyDocument })) as LooseCollection<T>,
+        collectionOf(conn, defineCollection({ name, schema: AnyDocument })) as unknown as LooseCollection<T>,
       dropDatabase: async (): Promise<void> => void (await conn.dropDatabase()),
     };
   }

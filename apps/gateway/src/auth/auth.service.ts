@@ -27,10 +27,10 @@ export class AuthService {
     return this.tokens.issue(actorOf(user), user.tokenVersion ?? 0);
   }
 
-  /** The user behind a good e-mail and password; wrong ones count towards the throttle and answer 401. */
+  /** The user behind a good e-mail and password; every attempt takes a throttle slot, kept if it failed (401). */
   async checkCredentials(email: string, password: string, ip: string): Promise<UserDoc> {
     try {
-      await this.throttle.check(ip, email);
+      await this.throttle.reserve(ip, email);
     } catch (err) {
       await this.audit.record({ action: 'login.throttled', email, ip });
       throw err;
@@ -38,7 +38,7 @@ export class AuthService {
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok || user.disabled) {
-      await this.throttle.failed(ip, email);
+      // The attempt's slot, taken above, stays: it counts.
       this.logger.warn({ email, ip }, 'failed login');
       const reason = !user ? 'unknown e-mail' : !ok ? 'wrong password' : 'account disabled';
       await this.audit.record({
