@@ -177,6 +177,9 @@ describe('reliability', () => {
       });
       return (res.body as { items: { id: string }[] }).items.map((i) => i.id);
     };
+    // The list is kept in memory: a summary changed behind its back shows once a page has read it.
+    const page = await platform.http('GET', `/api/v1/translation-jobs?storyId=${story.id}`, { token });
+    expect((page.body as { items: { status: string }[] }).items.map((i) => i.status)).toEqual(['pending']);
     expect(await listed('pending')).toEqual([id]);
     await platform.restart('translation', { LIBRETRANSLATE_URL: libre.url });
     await waitFor(async () => (await listed('machine_translated')).includes(id), { what: 'the repaired summary' });

@@ -17,6 +17,7 @@ import { CoverImages } from './posts/cover-images.js';
 import { Dispatcher, leaseMs } from './posts/dispatcher.js';
 import { PostSettler } from './posts/post-events.js';
 import { PostsController } from './posts/posts.controller.js';
+import { PostList } from './posts/post-list.js';
 import { PostsRepository } from './posts/posts.repository.js';
 import { PostsService } from './posts/posts.service.js';
 import { PreviewService } from './posts/preview.service.js';
@@ -55,6 +56,7 @@ export class SocialModule {
         CoverImages,
         PostSettler,
         Dispatcher,
+        PostList,
         PostsService,
         PreviewService,
         PostQueue,

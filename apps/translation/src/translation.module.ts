@@ -5,6 +5,7 @@ import { ArticlesClient } from './articles/articles.client.js';
 import type { TranslationConfig } from './config.js';
 import { GlossaryRepository } from './glossary/glossary.repository.js';
 import { GlossaryService } from './glossary/glossary.service.js';
+import { JobList } from './jobs/job-list.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobWorker } from './jobs/job-worker.js';
 import { JobWriter } from './jobs/job-writer.js';
@@ -45,6 +46,7 @@ export class TranslationModule {
             return new ArticlesClient(rpc);
           },
         },
+        JobList,
         JobWriter,
         JobWorker,
         RefreshService,

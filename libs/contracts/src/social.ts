@@ -360,3 +360,18 @@ export const SocialEvents = {
     z.object({ ...postRef, error: z.string(), errorKind: PostErrorKindSchema.optional() }),
   ),
 };
+
+/**
+ * Notices for the post list each social replica keeps in memory, not domain events: every new post and every change
+ * of a post's status publishes its list row. Outside the `social` family, so neither consumers nor the live stream
+ * see them. Wire-stable type.
+ */
+export const SocialListNotices = {
+  postListed: defineEvent(
+    'list.social-post.v1',
+    z.union([
+      z.object({ postId: z.string(), status: PostStatusSchema, updatedAt: z.string().datetime() }),
+      z.object({ postId: z.string(), removed: z.literal(true) }),
+    ]),
+  ),
+};

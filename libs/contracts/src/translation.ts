@@ -243,3 +243,25 @@ export const TranslationEvents = {
     }),
   ),
 };
+
+/**
+ * Notices for the review list each translation replica keeps in memory, not domain events: every write of a job
+ * publishes its list row (or that the job is gone). Outside the `translation` family, so neither consumers nor the
+ * live stream see them. Wire-stable type.
+ */
+export const TranslationListNotices = {
+  jobListed: defineEvent(
+    'list.translation-job.v1',
+    z.union([
+      z.object({
+        jobId: z.string(),
+        targetLanguage: LanguageSchema,
+        status: JobStatusSchema,
+        /** Some segment changed since the job's last approval. */
+        changed: z.boolean(),
+        updatedAt: z.string().datetime(),
+      }),
+      z.object({ jobId: z.string(), removed: z.literal(true) }),
+    ]),
+  ),
+};

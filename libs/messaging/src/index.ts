@@ -12,3 +12,4 @@ export * from './rpc-transport.js';
 export * from './runtime.js';
 export * from './periodic-pass.js';
 export * from './event-follower.js';
+export * from './list-mirror.js';

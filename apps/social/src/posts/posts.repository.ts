@@ -10,6 +10,7 @@ import {
   type DocCollection,
   type OutboxEntry,
 } from '@khao/persistence';
+import type { PostRow } from './post-list.js';
 import { Posts, type PostDoc } from './post.schema.js';
 
 /** One per attempt: `<postId>#<n>`. */
@@ -40,6 +41,8 @@ export class PostsRepository {
   private readonly claims: DocCollection<typeof PostClaims.schema>;
   private readonly work: DueMarkers<(typeof PostWork)['schema']['shape']>;
   private nextPruneAt = 0;
+  /** Told of every new post and status change this replica writes (its in-memory list, see PostList). */
+  private listener?: (row: PostRow) => Promise<void>;
 
   constructor(
     db: Database,
@@ -52,6 +55,10 @@ export class PostsRepository {
     this.work = new DueMarkers(db, PostWork);
   }
 
+  observe(listener: (row: PostRow) => Promise<void>): void {
+    this.listener = listener;
+  }
+
   get(id: string): Promise<PostDoc | null> {
     return this.posts.findById(id, { projection: { outbox: 0 } });
   }
@@ -60,6 +67,7 @@ export class PostsRepository {
   async insert(doc: PostDoc): Promise<boolean> {
     try {
       await this.posts.insertOne(doc);
+      await this.listener?.({ id: doc._id, status: doc.status, updatedAt: doc.updatedAt.getTime() });
       return true;
     } catch (err) {
       if (isDuplicateKey(err)) return false;
@@ -69,7 +77,9 @@ export class PostsRepository {
 
   /** Changes a post by `_id`. */
   async set(id: string, fields: Partial<PostDoc>): Promise<void> {
-    await this.relay.update(this.posts, id, { $set: { ...fields, updatedAt: new Date() } }, []);
+    const updatedAt = new Date();
+    await this.relay.update(this.posts, id, { $set: { ...fields, updatedAt } }, []);
+    await this.tell(id, fields, updatedAt);
   }
 
   /**
@@ -77,8 +87,17 @@ export class PostsRepository {
    * work marker is the outbox marker (a failed publish throws and the marker stays, see {@link republish}).
    */
   async settle(id: string, fields: Partial<PostDoc>, events: OutboxEntry[]): Promise<void> {
-    const update = { $set: { ...fields, updatedAt: new Date() } };
-    await this.relay.update(this.posts, id, update, events, { markedByCaller: true });
+    const updatedAt = new Date();
+    const update = { $set: { ...fields, updatedAt } };
+    await this.relay.update(this.posts, id, update, events, {
+      markedByCaller: true,
+      afterWrite: () => this.tell(id, fields, updatedAt),
+    });
+  }
+
+  /** A status change reaches the lists (only the status of a listed row changes). */
+  private async tell(id: string, fields: Partial<PostDoc>, updatedAt: Date): Promise<void> {
+    if (fields.status) await this.listener?.({ id, status: fields.status, updatedAt: updatedAt.getTime() });
   }
 
   /** Publishes what the post's outbox holds (a settled post still in the work set: its process died). */
@@ -161,7 +180,17 @@ export class PostsRepository {
     return new Map(groups.map((g) => [g._id, g.n]));
   }
 
-  /** Filtered listing for the admin API (a full read on FerretDB; the ledger of a newsroom stays modest). */
+  /** What the post list keeps of every post, streamed (what a replica's list loads). */
+  listed(): AsyncGenerator<Pick<PostDoc, '_id' | 'status' | 'updatedAt'>> {
+    return this.posts.iterate({}, { projection: { _id: 1, status: 1, updatedAt: 1 } });
+  }
+
+  /** The posts of `ids` by `_id`, in that order; those gone are left out. */
+  async getMany(ids: string[]): Promise<PostDoc[]> {
+    return (await Promise.all(ids.map((id) => this.get(id)))).filter((d) => d !== null);
+  }
+
+  /** Filtered listing for the admin API (a full read on FerretDB: see PostList; used while it loads). */
   async list(
     filter: Partial<Pick<PostDoc, 'storyId' | 'channelId' | 'language' | 'status'>>,
     after: string | undefined,

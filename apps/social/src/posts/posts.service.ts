@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, PostQuerySchema, PostStatusSchema, type Post, t
 import type { z } from 'zod';
 import { ChannelAccess } from '../channels/channel-access.js';
 import { Dispatcher } from './dispatcher.js';
+import { PostList } from './post-list.js';
 import type { PostDoc } from './post.schema.js';
 import { PostsRepository } from './posts.repository.js';
 
@@ -11,19 +12,30 @@ import { PostsRepository } from './posts.repository.js';
 export class PostsService {
   constructor(
     private readonly repo: PostsRepository,
+    private readonly postList: PostList,
     private readonly channels: ChannelAccess,
     private readonly dispatcher: Dispatcher,
   ) {}
 
+  /**
+   * In `_id` order; the cursor is the last id of the page. From this replica's PostList, the page's posts read by
+   * `_id` (a row its post contradicts is corrected, and the post shown only if it matches); from the database while
+   * the list loads.
+   */
   async list(q: z.output<typeof PostQuerySchema>): Promise<{ items: Post[]; nextCursor: string | null }> {
     const { after, limit, ...filter } = q;
-    const docs = await this.repo.list(filter, after, limit);
-    return { items: docs.map(toPost), nextCursor: docs.length === limit ? docs.at(-1)!._id : null };
+    if (!this.postList.ready) {
+      const docs = await this.repo.list(filter, after, limit);
+      return { items: docs.map(toPost), nextCursor: docs.length === limit ? docs.at(-1)!._id : null };
+    }
+    const rows = this.postList.page(filter, after, limit);
+    const docs = this.postList.confirm(filter, rows, await this.repo.getMany(rows.map((r) => r.id)));
+    return { items: docs.map(toPost), nextCursor: rows.length === limit ? rows.at(-1)!.id : null };
   }
 
   /** Posts per status, for the admins' health page. */
   async counts(): Promise<PostCounts> {
-    const counted = await this.repo.countByStatus();
+    const counted = this.postList.ready ? this.postList.countByStatus() : await this.repo.countByStatus();
     return Object.fromEntries(PostStatusSchema.options.map((s) => [s, counted.get(s) ?? 0])) as PostCounts;
   }
 

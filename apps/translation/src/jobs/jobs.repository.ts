@@ -14,7 +14,7 @@ import {
 import { toSummary } from './job.mapper.js';
 import { Jobs, type JobDoc } from './job.schema.js';
 
-const JobIndex = defineCollection({
+export const JobIndex = defineCollection({
   name: 'job_index',
   schema: JobSummarySchema.omit({ id: true }).extend({ _id: z.string() }),
 });
@@ -24,6 +24,12 @@ const JobLocks = defineCollection({
   name: 'job_locks',
   schema: z.object({ _id: z.string(), owner: z.string(), until: z.number() }),
 });
+
+/** Told of every summary written or removed (the replica's in-memory review list, see JobList). */
+export interface JobIndexListener {
+  changed(summary: JobSummary): Promise<void>;
+  removed(id: string): Promise<void>;
+}
 
 const LOCK_TTL_MS = 30_000;
 const LOCK_WAIT_MS = 10_000;
@@ -41,6 +47,7 @@ export class JobsRepository {
   private readonly jobs: DocCollection<typeof Jobs.schema>;
   private readonly locks: DocCollection<typeof JobLocks.schema>;
   private readonly index: DocCollection<typeof JobIndex.schema>;
+  private listener?: JobIndexListener;
 
   constructor(
     db: Database,
@@ -50,6 +57,11 @@ export class JobsRepository {
     this.jobs = collectionOf(db, Jobs);
     this.locks = collectionOf(db, JobLocks);
     this.index = collectionOf(db, JobIndex);
+  }
+
+  /** Tells `listener` of every summary this replica writes from now on. */
+  observe(listener: JobIndexListener): void {
+    this.listener = listener;
   }
 
   onApplicationBootstrap(): void {
@@ -65,12 +77,12 @@ export class JobsRepository {
     for await (const job of this.jobs.iterate({}, { projection: { skeleton: 0, outbox: 0 } })) {
       const want = indexDoc(job);
       if (summaries.get(job._id) !== JSON.stringify(want)) {
-        await this.index.replaceOne({ _id: job._id }, want, { upsert: true });
+        await this.writeSummary(want);
         fixed++;
       }
       summaries.delete(job._id);
     }
-    for (const orphan of summaries.keys()) await this.index.deleteOne({ _id: orphan });
+    for (const orphan of summaries.keys()) await this.removeSummary(orphan);
     if (fixed || summaries.size) this.logger?.info({ fixed, orphans: summaries.size }, 'job index reconciled');
     return fixed;
   }
@@ -85,7 +97,7 @@ export class JobsRepository {
    */
   async save(job: JobDoc, events: OutboxEntry[], isNew = false): Promise<void> {
     const { _id, outbox: _outbox, ...fields } = job; // eslint-disable-line @typescript-eslint/no-unused-vars
-    const afterWrite = () => this.index.replaceOne({ _id }, indexDoc(job), { upsert: true });
+    const afterWrite = () => this.writeSummary(indexDoc(job));
     // A new job is inserted: on FerretDB's SQLite backend an insert costs the same at any size, an update does not.
     if (isNew) {
       try {
@@ -100,14 +112,34 @@ export class JobsRepository {
 
   async delete(id: string): Promise<void> {
     await this.jobs.deleteOne({ _id: id });
-    await this.index.deleteOne({ _id: id });
+    await this.removeSummary(id);
   }
 
-  /** Job summaries for the review list, from the index. */
+  private async writeSummary(doc: IndexDoc): Promise<void> {
+    await this.index.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    await this.listener?.changed(fromIndex(doc));
+  }
+
+  private async removeSummary(id: string): Promise<void> {
+    await this.index.deleteOne({ _id: id });
+    await this.listener?.removed(id);
+  }
+
+  /** Every summary in the index, streamed (what a replica's review list loads). */
+  async *summaries(): AsyncGenerator<JobSummary> {
+    for await (const doc of this.index.iterate({})) yield fromIndex(doc);
+  }
+
+  /** The summaries of `ids` by `_id`, in that order; those gone are left out. */
+  async summariesOf(ids: string[]): Promise<JobSummary[]> {
+    const docs = await Promise.all(ids.map((id) => this.index.findById(id)));
+    return docs.filter((d) => d !== null).map(fromIndex);
+  }
+
+  /** Job summaries for the review list, from the index (a full read on FerretDB: see JobList). */
   async list(filter: Partial<Pick<JobSummary, 'status' | 'targetLanguage' | 'storyId'>>): Promise<JobSummary[]> {
     const query = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-    const docs = await this.index.find(query);
-    return docs.map(({ _id, ...rest }) => ({ id: _id, ...rest }));
+    return (await this.index.find(query)).map(fromIndex);
   }
 
   /** How many jobs are in each status, from the index. */
@@ -150,7 +182,11 @@ export class JobsRepository {
   }
 }
 
-function indexDoc(job: JobDoc): IndexDoc {
+export function indexDoc(job: JobDoc): IndexDoc {
   const { id, ...summary } = toSummary(job);
   return { _id: id, ...summary };
+}
+
+function fromIndex({ _id, ...rest }: IndexDoc): JobSummary {
+  return { id: _id, ...rest };
 }

@@ -20,6 +20,7 @@ import { approvedEvent } from './job-events.js';
 import { targetVersion, toJob } from './job.mapper.js';
 import type { JobDoc } from './job.schema.js';
 import { JobWriter } from './job-writer.js';
+import { JobList, keyOf } from './job-list.js';
 import { JobsRepository } from './jobs.repository.js';
 import { pendingCount } from './refresh.js';
 
@@ -28,30 +29,41 @@ import { pendingCount } from './refresh.js';
 export class ReviewService {
   constructor(
     private readonly jobs: JobsRepository,
+    private readonly reviewList: JobList,
     private readonly writer: JobWriter,
     private readonly memory: MemoryRepository,
     private readonly articles: ArticlesClient,
     @Inject(CONFIG) private readonly config: TranslationConfig,
   ) {}
 
-  /** Newest change first; the cursor is the last item's `updatedAt|id`. */
+  /**
+   * Newest change first; the cursor is the last item's `updatedAt|id`. From this replica's JobList, the page's
+   * summaries read by `_id`; from the index while the list loads.
+   */
   async list(actor: Actor, q: JobQuery): Promise<{ items: JobSummary[]; nextCursor: string | null }> {
     mayReview(actor);
-    const all = await this.jobs.list({ status: q.status, targetLanguage: q.language, storyId: q.storyId });
-    const docs = q.changed ? all.filter((j) => j.changedCount > 0 === (q.changed === 'true')) : all;
-    const keyOf = (j: JobSummary) => `${j.updatedAt}|${j.id}`;
-    const sorted = docs.sort((a, b) => (keyOf(a) < keyOf(b) ? 1 : -1));
     const after = q.cursor ? Buffer.from(q.cursor, 'base64url').toString() : null;
-    const rest = after ? sorted.filter((j) => keyOf(j) < after) : sorted;
     const limit = Number(q.limit ?? 20);
+    const changed = q.changed === undefined ? undefined : q.changed === 'true';
+    const cursorOf = (j: { updatedAt: number | string; id: string }) => Buffer.from(keyOf(j)).toString('base64url');
+    if (this.reviewList.ready) {
+      const filter = { status: q.status, language: q.language, storyId: q.storyId, changed };
+      const rows = this.reviewList.page(filter, after, limit + 1);
+      const page = rows.slice(0, limit);
+      const items = this.reviewList.confirm(filter, page, await this.jobs.summariesOf(page.map((r) => r.id)));
+      return { items, nextCursor: rows.length > limit ? cursorOf(page.at(-1)!) : null };
+    }
+    const all = await this.jobs.list({ status: q.status, targetLanguage: q.language, storyId: q.storyId });
+    const docs = changed === undefined ? all : all.filter((j) => j.changedCount > 0 === changed);
+    const sorted = docs.sort((a, b) => (keyOf(a) < keyOf(b) ? 1 : -1));
+    const rest = after ? sorted.filter((j) => keyOf(j) < after) : sorted;
     const page = rest.slice(0, limit);
-    const nextCursor = rest.length > limit ? Buffer.from(keyOf(page.at(-1)!)).toString('base64url') : null;
-    return { items: page, nextCursor };
+    return { items: page, nextCursor: rest.length > limit ? cursorOf(page.at(-1)!) : null };
   }
 
   /** Jobs per status, for the admins' health page. */
   async counts(): Promise<JobCounts> {
-    const counted = await this.jobs.countByStatus();
+    const counted = this.reviewList.ready ? this.reviewList.countByStatus() : await this.jobs.countByStatus();
     return Object.fromEntries(JobStatusSchema.options.map((s) => [s, counted.get(s) ?? 0])) as JobCounts;
   }
 

@@ -1,0 +1,114 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PostStatusSchema, SocialListNotices, type Language, type PostStatus } from '@khao/contracts';
+import { INFRA, ListMirror, type MirrorChange, type ServiceInfra } from '@khao/messaging';
+import type { PostDoc } from './post.schema.js';
+import { PostsRepository } from './posts.repository.js';
+
+/**
+ * One post as the list filters and sorts it. The id is `<storyId>:<language>:<channelId>` (see postId), so the story,
+ * language and channel are read from it; only the status changes.
+ */
+export interface PostRow {
+  id: string;
+  status: PostStatus;
+  /** ms since the epoch: of two crossing notices the later write wins. */
+  updatedAt: number;
+}
+
+export interface PostListFilter {
+  storyId?: string;
+  channelId?: string;
+  language?: Language;
+  status?: PostStatus;
+}
+
+type Notice = typeof SocialListNotices.postListed;
+
+// One string per status for every row, not one each (rows come from JSON and BSON).
+const statuses = new Map<string, PostStatus>(PostStatusSchema.options.map((s) => [s, s]));
+const status = (s: string): PostStatus => statuses.get(s) ?? (s as PostStatus);
+
+export const postRow = (d: Pick<PostDoc, '_id' | 'status' | 'updatedAt'>): PostRow => ({
+  id: d._id,
+  status: status(d.status),
+  updatedAt: new Date(d.updatedAt).getTime(),
+});
+
+/**
+ * This replica's post list (see ListMirror): a row per post in `_id` order, kept current by every replica's inserts
+ * and status changes. The page's posts are then read by `_id`.
+ */
+@Injectable()
+export class PostList {
+  private readonly mirror: ListMirror<PostRow, Notice>;
+
+  constructor(posts: PostsRepository, @Inject(INFRA) infra: ServiceInfra) {
+    this.mirror = new ListMirror<PostRow, Notice>({
+      what: 'social posts',
+      nats: infra.nats,
+      publisher: infra.publisher,
+      logger: infra.logger.child({ component: 'post-list' }),
+      notice: SocialListNotices.postListed,
+      toNotice: (c) =>
+        'row' in c
+          ? { postId: c.row.id, status: c.row.status, updatedAt: new Date(c.row.updatedAt).toISOString() }
+          : { postId: c.removed, removed: true },
+      fromNotice: (d): MirrorChange<PostRow> =>
+        'removed' in d
+          ? { removed: d.postId }
+          : { row: { id: d.postId, status: status(d.status), updatedAt: Date.parse(d.updatedAt) } },
+      compare: (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      supersedes: (incoming, current) => incoming.updatedAt >= current.updatedAt,
+      load: () => rowsOf(posts.listed()),
+    });
+    posts.observe((row) => this.mirror.changed(row));
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.mirror.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.mirror.stop();
+  }
+
+  /** Until the first load is done the list is read from the database instead. */
+  get ready(): boolean {
+    return this.mirror.ready;
+  }
+
+  /** Up to `limit` rows that match, in `_id` order, after the id `after`. */
+  page(filter: PostListFilter, after: string | undefined, limit: number): PostRow[] {
+    return this.mirror.page(after === undefined ? undefined : (r) => r.id <= after, matches(filter), limit);
+  }
+
+  /**
+   * The posts read for a page's rows, checked against them: a row whose post is gone is forgotten, one whose status
+   * differs takes the post's word (a notice was lost or crossed another), and only the posts that match `filter` are
+   * shown.
+   */
+  confirm(filter: PostListFilter, rows: PostRow[], read: PostDoc[]): PostDoc[] {
+    const found = new Set(read.map((d) => d._id));
+    for (const r of rows) if (!found.has(r.id)) this.mirror.forget(r.id);
+    const keep = matches(filter);
+    return read.filter((d) => {
+      const row = postRow(d);
+      if (this.mirror.get(d._id)?.status !== row.status) this.mirror.correct(row);
+      return keep(row);
+    });
+  }
+
+  countByStatus(): Map<string, number> {
+    return this.mirror.countBy((r) => r.status);
+  }
+}
+
+const matches = (f: PostListFilter) => (r: PostRow) =>
+  (f.status === undefined || r.status === f.status) &&
+  (f.storyId === undefined || r.id.startsWith(`${f.storyId}:`)) &&
+  (f.channelId === undefined || r.id.endsWith(`:${f.channelId}`)) &&
+  (f.language === undefined || r.id.split(':')[1] === f.language);
+
+async function* rowsOf(docs: AsyncIterable<Pick<PostDoc, '_id' | 'status' | 'updatedAt'>>): AsyncGenerator<PostRow> {
+  for await (const d of docs) yield postRow(d);
+}

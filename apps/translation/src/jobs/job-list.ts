@@ -1,0 +1,148 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  JobStatusSchema,
+  LanguageSchema,
+  TranslationListNotices,
+  type JobStatus,
+  type JobSummary,
+  type Language,
+} from '@khao/contracts';
+import { INFRA, ListMirror, type MirrorChange, type ServiceInfra } from '@khao/messaging';
+import { JobsRepository } from './jobs.repository.js';
+
+/** One job as the review list filters and sorts it; the story id is the id's prefix (`<storyId>-<language>`). */
+export interface JobRow {
+  id: string;
+  language: Language;
+  status: JobStatus;
+  changed: boolean;
+  /** ms since the epoch. */
+  updatedAt: number;
+}
+
+export interface JobListFilter {
+  status?: JobStatus;
+  language?: Language;
+  storyId?: string;
+  changed?: boolean;
+}
+
+type Notice = typeof TranslationListNotices.jobListed;
+
+// One string per status and language for every row, not one each (rows come from JSON and BSON).
+const intern = <T extends string>(options: readonly T[]) => {
+  const of = new Map<string, T>(options.map((o) => [o, o]));
+  return (s: string): T => of.get(s) ?? (s as T);
+};
+const status = intern(JobStatusSchema.options);
+const language = intern(LanguageSchema.options);
+
+/** The list's key: newest change first, then id; a cursor is the last item's key. */
+export const keyOf = (r: { updatedAt: number | string; id: string }) =>
+  `${new Date(r.updatedAt).toISOString()}|${r.id}`;
+
+/**
+ * This replica's review list (see ListMirror): a row per job, in the list's order (newest change first), kept
+ * current by every replica's summary writes. The page's summaries are then read by `_id`.
+ */
+@Injectable()
+export class JobList {
+  private readonly mirror: ListMirror<JobRow, Notice>;
+
+  constructor(jobs: JobsRepository, @Inject(INFRA) infra: ServiceInfra) {
+    this.mirror = new ListMirror<JobRow, Notice>({
+      what: 'translation jobs',
+      nats: infra.nats,
+      publisher: infra.publisher,
+      logger: infra.logger.child({ component: 'job-list' }),
+      notice: TranslationListNotices.jobListed,
+      toNotice: (c) =>
+        'row' in c
+          ? {
+              jobId: c.row.id,
+              targetLanguage: c.row.language,
+              status: c.row.status,
+              changed: c.row.changed,
+              updatedAt: new Date(c.row.updatedAt).toISOString(),
+            }
+          : { jobId: c.removed, removed: true },
+      fromNotice: (d): MirrorChange<JobRow> =>
+        'removed' in d
+          ? { removed: d.jobId }
+          : {
+              row: {
+                id: d.jobId,
+                language: language(d.targetLanguage),
+                status: status(d.status),
+                changed: d.changed,
+                updatedAt: Date.parse(d.updatedAt),
+              },
+            },
+      compare: (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+      supersedes: (incoming, current) => incoming.updatedAt >= current.updatedAt,
+      load: () => rowsOf(jobs.summaries()),
+    });
+    jobs.observe({ changed: (s) => this.mirror.changed(rowOf(s)), removed: (id) => this.mirror.removed(id) });
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.mirror.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.mirror.stop();
+  }
+
+  /** Until the first load is done the list is read from the database instead. */
+  get ready(): boolean {
+    return this.mirror.ready;
+  }
+
+  /** Up to `limit` rows that match, after the cursor's key (`updatedAt|id`, as {@link keyOf}). */
+  page(filter: JobListFilter, after: string | null, limit: number): JobRow[] {
+    return this.mirror.page(after === null ? undefined : (r) => keyOf(r) >= after, matches(filter), limit);
+  }
+
+  /**
+   * The summaries read for a page's rows, checked against them: a row whose summary is gone is forgotten, one that
+   * differs takes the summary's word (a notice was lost or crossed another), and only the summaries that match
+   * `filter` are shown.
+   */
+  confirm(filter: JobListFilter, rows: JobRow[], read: JobSummary[]): JobSummary[] {
+    const found = new Set(read.map((s) => s.id));
+    for (const r of rows) if (!found.has(r.id)) this.mirror.forget(r.id);
+    const keep = matches(filter);
+    return read.filter((s) => {
+      const row = rowOf(s);
+      const had = this.mirror.get(s.id);
+      if (!had || had.status !== row.status || had.changed !== row.changed || had.updatedAt !== row.updatedAt) {
+        this.mirror.correct(row);
+      }
+      return keep(row);
+    });
+  }
+
+  countByStatus(): Map<string, number> {
+    return this.mirror.countBy((r) => r.status);
+  }
+}
+
+const matches = (f: JobListFilter) => (r: JobRow) =>
+  (f.status === undefined || r.status === f.status) &&
+  (f.language === undefined || r.language === f.language) &&
+  (f.changed === undefined || r.changed === f.changed) &&
+  (f.storyId === undefined || r.id === `${f.storyId}-${r.language}`);
+
+function rowOf(s: JobSummary): JobRow {
+  return {
+    id: s.id,
+    language: language(s.targetLanguage),
+    status: status(s.status),
+    changed: s.changedCount > 0,
+    updatedAt: Date.parse(s.updatedAt),
+  };
+}
+
+async function* rowsOf(summaries: AsyncIterable<JobSummary>): AsyncGenerator<JobRow> {
+  for await (const s of summaries) yield rowOf(s);
+}
