@@ -5,13 +5,12 @@
 // Each size gets a fresh collection of documents shaped like a translation job (Thai segments, skeleton, outbox);
 // every form runs OPS times on random documents, one at a time. Prints the median per form and size, and the ratio
 // of the largest size to the smallest: ~1 = the form finds its document by `_id`, ≫1 = it reads the collection.
-// Then the same through libs/persistence (as the repositories use it: every write checked against the collection's
-// zod schema), and through mongoose models (which the repositories no longer use), with what mongoose sends.
+// The forms go through libs/persistence: first unchecked (the driver's forms as they are, an inspector's handle), then
+// checked against a collection's zod schema, as the repositories write.
 // Not a test: nothing is asserted.
 import { Buffer } from 'node:buffer';
-import mongoose from 'mongoose';
 import { z } from 'zod';
-import { collectionOf, defineCollection } from '@khao/persistence';
+import { DatabaseInspector, defineCollection } from '@khao/persistence';
 import { median, prng, sentences, startInfra } from './lib.mjs';
 
 const SIZES = (process.env.SIZES ?? '100,2000').split(',').map(Number);
@@ -20,10 +19,8 @@ const DOC_KB = Number(process.env.DOC_KB ?? 10);
 const FORMS = new RegExp(process.env.FORMS ?? '', 'i');
 
 const stopInfra = process.env.MONGO_URL ? () => undefined : startInfra();
-const conn = await mongoose
-  .createConnection(process.env.MONGO_URL, { dbName: 'bench_ferret_writes', retryWrites: false, monitorCommands: true })
-  .asPromise();
-const db = conn.db;
+const inspector = await DatabaseInspector.open(process.env.MONGO_URL);
+const db = inspector.db('bench_ferret_writes');
 const rand = prng(7);
 
 /** A translation job of about DOC_KB KB: segments of Thai text with their drafts, the body's skeleton, an outbox. */
@@ -68,10 +65,7 @@ const ids = (n) => Array.from({ length: n }, (_, i) => `story${String(i).padStar
 const pick = (list) => list[Math.floor(rand() * list.length)];
 
 async function fill(name, n) {
-  await db
-    .collection(name)
-    .drop()
-    .catch(() => undefined);
+  await db.collection(name).drop();
   const docs = ids(n).map(jobDoc);
   for (let i = 0; i < docs.length; i += 100) await db.collection(name).insertMany(docs.slice(i, i + 100));
   return ids(n);
@@ -137,58 +131,13 @@ function persistenceForms(c) {
   };
 }
 
-const JobSchema = new mongoose.Schema(
-  { _id: String, status: String, revision: Number, attempts: Number, segments: mongoose.Schema.Types.Mixed },
-  { timestamps: true, versionKey: false, strict: false },
-);
-
-function mongooseForms(model) {
-  return {
-    'Model.findById().lean() (reference)': (id) => model.findById(id).lean().exec(),
-    'Model.updateOne({_id}, $set)': (id) => model.updateOne({ _id: id }, { $set: { status: 'review' } }).exec(),
-    "Model.findByIdAndUpdate(returnDocument:'after')": (id) =>
-      model
-        .findByIdAndUpdate(id, { $set: { status: 'review' } }, { returnDocument: 'after' })
-        .lean()
-        .exec(),
-    'Model.findOneAndUpdate({_id, revision})': (id) =>
-      model
-        .findOneAndUpdate({ _id: id, revision: 1 }, { $set: { status: 'review' } }, { returnDocument: 'after' })
-        .lean()
-        .exec(),
-  };
-}
-
-/** The filter and update each mongoose form puts on the wire (casting, timestamps), from the driver's monitor. */
-async function wireShapes(model, forms, id) {
-  const seen = [];
-  const listen = (ev) => {
-    if (['update', 'findAndModify', 'find'].includes(ev.commandName)) {
-      const cmd = ev.command;
-      const op = cmd.updates?.[0] ?? cmd;
-      seen.push(JSON.stringify({ filter: op.q ?? op.query ?? op.filter, update: op.u ?? op.update }));
-    }
-  };
-  conn.getClient().on('commandStarted', listen);
-  const shapes = {};
-  for (const [name, fn] of Object.entries(forms)) {
-    seen.length = 0;
-    await fn(id);
-    shapes[name] = seen.join(' ');
-  }
-  conn.getClient().off('commandStarted', listen);
-  return shapes;
-}
-
 async function measure(label, makeForms) {
   if (!Object.keys(makeForms('probe').run).some((f) => FORMS.test(f))) return;
   const results = {}; // form → size → median ms
-  let shapes = {};
   for (const size of SIZES) {
     const name = `jobs_${size}`;
     const list = await fill(name, size);
     const forms = makeForms(name);
-    if (forms.shapes) shapes = await forms.shapes(pick(list));
     for (const [form, fn] of Object.entries(forms.run).filter(([f]) => FORMS.test(f))) {
       for (let i = 0; i < 3; i++) await fn(pick(list)); // warm-up
       const samples = [];
@@ -206,20 +155,14 @@ async function measure(label, makeForms) {
     const cells = SIZES.map((s) => bySize[s].toFixed(1));
     console.log(`| ${form} | ${cells.join(' | ')} | ${(bySize[large] / bySize[small]).toFixed(1)}× |`);
   }
-  for (const [form, shape] of Object.entries(shapes)) console.log(`  on the wire, ${form}: ${shape}`);
 }
 
 try {
-  await measure('MongoDB driver', (name) => ({ run: driverForms(db.collection(name)) }));
-  await measure('libs/persistence (as the repositories use it)', (name) => ({
-    run: persistenceForms(collectionOf(conn, defineCollection({ name, schema: JobShape }))),
+  await measure("unchecked (the driver's forms)", (name) => ({ run: driverForms(db.collection(name)) }));
+  await measure('libs/persistence, checked (as the repositories write)', (name) => ({
+    run: persistenceForms(db.typed(defineCollection({ name, schema: JobShape }))),
   }));
-  await measure('mongoose models (timestamps on; no repository uses them)', (name) => {
-    const model = conn.models[name] ?? conn.model(name, JobSchema, name);
-    const run = mongooseForms(model);
-    return { run, shapes: (id) => wireShapes(model, run, id) };
-  });
 } finally {
-  await conn.close();
+  await inspector.close();
   stopInfra();
 }

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { MongoClient } from 'mongodb';
+import { DatabaseInspector } from '@khao/persistence';
 import { median, prng, root, sentences } from './lib.mjs';
 
 const SIZES = (process.env.SIZES ?? '1000,4000,16000').split(',').map(Number);
@@ -50,8 +50,7 @@ async function startServer(kind) {
   const [bin, args] = JSON.parse(out.trim().split('\n').at(-1));
   const child = spawn(bin, args, { cwd: dir, stdio: 'ignore' });
   children.add(child);
-  const client = new MongoClient(`mongodb://127.0.0.1:${port}/`, { serverSelectionTimeoutMS: 30_000 });
-  await client.connect();
+  const client = await DatabaseInspector.open(`mongodb://127.0.0.1:${port}/`, 30_000);
   return {
     kind,
     db: client.db('bench_scans'),
@@ -83,37 +82,31 @@ function processed(i) {
   return { _id: `social:${eventId}`, consumer: 'social', eventId, processedAt: new Date() };
 }
 
+/** The two collections, with the indexes a list and a lookup would use. */
+const jobsOf = (db) => db.collection('jobs', [{ keys: { status: 1, updatedAt: -1 } }, { keys: { storyId: 1 } }]);
+const inboxOf = (db) => db.collection('processed_events', [{ keys: { consumer: 1, eventId: 1 }, unique: true }]);
+
 async function fill(db, size) {
-  for (const name of ['jobs', 'processed_events']) {
-    await db
-      .collection(name)
-      .drop()
-      .catch(() => undefined);
+  for (const c of [jobsOf(db), inboxOf(db)]) {
+    await c.drop();
+    await c.ensureIndexes();
   }
-  await db.collection('jobs').createIndexes([{ key: { status: 1, updatedAt: -1 } }, { key: { storyId: 1 } }]);
-  await db.collection('processed_events').createIndex({ consumer: 1, eventId: 1 }, { unique: true });
   const jobs = Array.from({ length: size }, (_, i) => job(i));
   const events = Array.from({ length: size * 4 }, (_, i) => processed(i)); // ~4 handled events per story
-  for (let i = 0; i < jobs.length; i += 500) await db.collection('jobs').insertMany(jobs.slice(i, i + 500));
-  for (let i = 0; i < events.length; i += 1000) {
-    await db.collection('processed_events').insertMany(events.slice(i, i + 1000));
-  }
+  for (let i = 0; i < jobs.length; i += 500) await jobsOf(db).insertMany(jobs.slice(i, i + 500));
+  for (let i = 0; i < events.length; i += 1000) await inboxOf(db).insertMany(events.slice(i, i + 1000));
 }
 
 /** Each form: one query on the server's db for item `i` (0 ≤ i < size). */
 const forms = {
-  'jobs findOne({_id}) (reference)': (db, i) => db.collection('jobs').findOne({ _id: job(i)._id }),
+  'jobs findOne({_id}) (reference)': (db, i) => jobsOf(db).findById(job(i)._id),
   "admin list: find({status:'review'}).sort({updatedAt:-1}).limit(20)": (db) =>
-    db.collection('jobs').find({ status: 'review' }).sort({ updatedAt: -1 }).limit(20).toArray(),
-  'job lookup by story: find({storyId})': (db, i) =>
-    db
-      .collection('jobs')
-      .find({ storyId: job(i).storyId })
-      .toArray(),
+    jobsOf(db).find({ status: 'review' }, { sort: { updatedAt: -1 }, limit: 20 }),
+  'job lookup by story: find({storyId})': (db, i) => jobsOf(db).find({ storyId: job(i).storyId }),
   'inbox seen? processed_events findOne({_id}) (as Inbox does)': (db, i) =>
-    db.collection('processed_events').findOne({ _id: processed(i * 4)._id }, { projection: { _id: 1 } }),
+    inboxOf(db).findById(processed(i * 4)._id, { projection: { _id: 1 } }),
   'processed_events findOne({consumer, eventId})': (db, i) =>
-    db.collection('processed_events').findOne({ consumer: 'social', eventId: processed(i * 4).eventId }),
+    inboxOf(db).findOne({ consumer: 'social', eventId: processed(i * 4).eventId }),
 };
 
 async function time(fn) {
@@ -146,12 +139,8 @@ try {
     }
     if (size === SIZES.at(-1)) {
       for (const s of servers) {
-        const explain = await s.db
-          .collection('jobs')
-          .find({ status: 'review' })
-          .sort({ updatedAt: -1 })
-          .limit(20)
-          .explain()
+        const explain = await jobsOf(s.db)
+          .explain({ status: 'review' }, { sort: { updatedAt: -1 }, limit: 20 })
           .catch((err) => ({ error: err.message }));
         plans[s.kind] = JSON.stringify(explain.queryPlanner?.winningPlan ?? explain).slice(0, 300);
       }

@@ -80,8 +80,8 @@ describe('a defined collection', () => {
     try {
       const seen = inspector.db(dbName).collection<{ title: string; broken?: number }>('notes');
       expect(await seen.findById('n6')).toMatchObject({ title: 'ตลาดนัดชุมชน', tags: ['เศรษฐกิจ'] });
-      await seen.updateOne({ _id: 'n6' }, { $set: { broken: 1 } });
-      expect(await notes.findById('n6')).toMatchObject({ broken: 1 });
+      await seen.updateOne({ _id: 'n6' }, { $set: { broken: 1 }, $push: { tags: 'ชุมชน' } });
+      expect(await notes.findById('n6')).toMatchObject({ broken: 1, tags: ['เศรษฐกิจ', 'ชุมชน'] });
     } finally {
       await inspector.close();
     }
