@@ -1,7 +1,8 @@
 // The search benchmarks' archive (bench:search, bench:search-compare): story `i` of a fixed seed, each a published
 // Thai version of six paragraphs and a published English one, as read from the database, and the query mix.
 import v8 from 'node:v8';
-import { derive, unsaved } from '../apps/articles/dist/stories/story-state.js';
+import { Stories } from '../apps/articles/dist/stories/story.schema.js';
+import { derive } from '../apps/articles/dist/stories/story-state.js';
 import { topics as archiveTopics } from './lib.mjs';
 
 const provinces = ['อุดรธานี', 'ขอนแก่น', 'เชียงใหม่', 'นครศรีธรรมราช', 'สงขลา', 'อุบลราชธานี', 'น่าน', 'ตรัง', 'ลำปาง', 'สุรินทร์'];
@@ -58,7 +59,7 @@ export function makeStory(i, rnd) {
   const body = Array.from({ length: 6 }, () => `<p>${pick(clauses)} ${pick(people)} กล่าว ${pick(clauses)}</p>`).join(
     '',
   );
-  const doc = {
+  const doc = Stories.schema.parse({
     _id: (0x6b000000 + i).toString(16).padStart(24, '0'),
     revision: 1,
     sourceLanguage: 'th',
@@ -76,8 +77,7 @@ export function makeStory(i, rnd) {
     createdBy: 'bench',
     createdAt: at,
     updatedAt: at,
-    ...unsaved(),
-  };
+  }); // the stored defaults filled, as an insert does
   derive(doc);
   // As read from the database: flat strings (the analysed terms are joined ropes until then, which would count as
   // heap the index frees when it reads them).

@@ -7,7 +7,8 @@
 // Prints the median of the runs and the ratio. Not a test.
 import { searchTokens } from '@khao/thai';
 import { StoryIndex } from '../apps/articles/dist/stories/story-index.js';
-import { derive, unsaved } from '../apps/articles/dist/stories/story-state.js';
+import { Stories } from '../apps/articles/dist/stories/story.schema.js';
+import { derive } from '../apps/articles/dist/stories/story-state.js';
 import { median, prng, sentences } from './lib.mjs';
 
 const STORIES = Number(process.env.STORIES ?? 5000);
@@ -40,7 +41,7 @@ function stories(status) {
     const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000);
     const province = provinces[Math.floor(rnd() * provinces.length)];
     const body = Array.from({ length: 6 }, () => `<p>${sentences[Math.floor(rnd() * sentences.length)]}</p>`).join('');
-    const doc = {
+    const doc = Stories.schema.parse({
       _id: (0x6b000000 + i).toString(16).padStart(24, '0'),
       revision: 1,
       sourceLanguage: 'th',
@@ -58,8 +59,7 @@ function stories(status) {
       createdBy: 'bench',
       createdAt: at,
       updatedAt: at,
-      ...unsaved(),
-    };
+    }); // the stored defaults filled, as an insert does
     derive(doc);
     return doc;
   });
