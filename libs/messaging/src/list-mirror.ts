@@ -3,6 +3,7 @@ import type { Logger } from '@khao/logging';
 import { outboxEntry, toEnvelope } from '@khao/persistence';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { EventFollower } from './event-follower.js';
+import type { ServiceInfra } from './runtime.js';
 import type { EventPublisher } from './publisher.js';
 
 /** Replays start this much before a load: clocks of replicas and NATS may differ a little. */
@@ -246,5 +247,35 @@ export class SortedRows<R extends MirrorRow> {
   /** Where `row` goes (or is): the first row not before it. */
   private indexOf(row: R): number {
     return this.firstNot((r) => this.compare(r, row) < 0);
+  }
+}
+
+/**
+ * A service's admin list kept as a {@link ListMirror}: the mirror wired to the service's NATS, publisher and logger,
+ * loaded when the application has started and stopped with it. Subclasses give the list's rows and rules.
+ */
+export abstract class MirroredList<R extends MirrorRow, D extends EventDefinition> {
+  protected readonly mirror: ListMirror<R, D>;
+
+  protected constructor(
+    infra: Pick<ServiceInfra, 'nats' | 'publisher' | 'logger'>,
+    component: string,
+    options: Omit<ListMirrorOptions<R, D>, 'nats' | 'publisher' | 'logger'>,
+  ) {
+    const logger = infra.logger.child({ component });
+    this.mirror = new ListMirror<R, D>({ ...options, nats: infra.nats, publisher: infra.publisher, logger });
+  }
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.mirror.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.mirror.stop();
+  }
+
+  /** Until the first load is done the list is read from the database instead. */
+  get ready(): boolean {
+    return this.mirror.ready;
   }
 }

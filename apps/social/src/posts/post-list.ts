@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PostStatusSchema, SocialListNotices, type Language, type PostStatus } from '@khao/contracts';
-import { INFRA, ListMirror, type MirrorChange, type ServiceInfra } from '@khao/messaging';
+import { INFRA, MirroredList, type MirrorChange, type ServiceInfra } from '@khao/messaging';
 import type { PostDoc } from './post.schema.js';
 import { PostsRepository } from './posts.repository.js';
 
@@ -39,15 +39,10 @@ export const postRow = (d: Pick<PostDoc, '_id' | 'status' | 'updatedAt'>): PostR
  * and status changes. The page's posts are then read by `_id`.
  */
 @Injectable()
-export class PostList {
-  private readonly mirror: ListMirror<PostRow, Notice>;
-
+export class PostList extends MirroredList<PostRow, Notice> {
   constructor(posts: PostsRepository, @Inject(INFRA) infra: ServiceInfra) {
-    this.mirror = new ListMirror<PostRow, Notice>({
+    super(infra, 'post-list', {
       what: 'social posts',
-      nats: infra.nats,
-      publisher: infra.publisher,
-      logger: infra.logger.child({ component: 'post-list' }),
       notice: SocialListNotices.postListed,
       toNotice: (c) =>
         'row' in c
@@ -62,19 +57,6 @@ export class PostList {
       load: () => rowsOf(posts.listed()),
     });
     posts.observe((row) => this.mirror.changed(row));
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.mirror.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.mirror.stop();
-  }
-
-  /** Until the first load is done the list is read from the database instead. */
-  get ready(): boolean {
-    return this.mirror.ready;
   }
 
   /** Up to `limit` rows that match, in `_id` order, after the id `after`. */

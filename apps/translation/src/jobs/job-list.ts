@@ -7,7 +7,7 @@ import {
   type JobSummary,
   type Language,
 } from '@khao/contracts';
-import { INFRA, ListMirror, type MirrorChange, type ServiceInfra } from '@khao/messaging';
+import { INFRA, MirroredList, type MirrorChange, type ServiceInfra } from '@khao/messaging';
 import { JobsRepository } from './jobs.repository.js';
 
 /** One job as the review list filters and sorts it; the story id is the id's prefix (`<storyId>-<language>`). */
@@ -46,15 +46,10 @@ export const keyOf = (r: { updatedAt: number | string; id: string }) =>
  * current by every replica's summary writes. The page's summaries are then read by `_id`.
  */
 @Injectable()
-export class JobList {
-  private readonly mirror: ListMirror<JobRow, Notice>;
-
+export class JobList extends MirroredList<JobRow, Notice> {
   constructor(jobs: JobsRepository, @Inject(INFRA) infra: ServiceInfra) {
-    this.mirror = new ListMirror<JobRow, Notice>({
+    super(infra, 'job-list', {
       what: 'translation jobs',
-      nats: infra.nats,
-      publisher: infra.publisher,
-      logger: infra.logger.child({ component: 'job-list' }),
       notice: TranslationListNotices.jobListed,
       toNotice: (c) =>
         'row' in c
@@ -83,19 +78,6 @@ export class JobList {
       load: () => rowsOf(jobs.summaries()),
     });
     jobs.observe({ changed: (s) => this.mirror.changed(rowOf(s)), removed: (id) => this.mirror.removed(id) });
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.mirror.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.mirror.stop();
-  }
-
-  /** Until the first load is done the list is read from the database instead. */
-  get ready(): boolean {
-    return this.mirror.ready;
   }
 
   /** Up to `limit` rows that match, after the cursor's key (`updatedAt|id`, as {@link keyOf}). */
