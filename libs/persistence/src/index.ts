@@ -4,3 +4,4 @@ export * from './mongo.js';
 export * from './outbox.js';
 export * from './inspect.js';
 export * from './locks.js';
+export * from './takeovers.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { collectionOf, defineCollection, type DocCollection } from './collection.js';
 import { isDuplicateKey, type Database } from './mongo.js';
+import { Takeovers } from './takeovers.js';
 
 const lockShape = {
   _id: z.string(),
@@ -9,12 +10,6 @@ const lockShape = {
   /** ms since the epoch: past it the lock is its holder's no more (it died, or ran too long). */
   until: z.number(),
 };
-
-/** One per lock taken over from a dead holder: `<id>|<owner>`. Whoever inserts it may clear that holder's lock. */
-const takeoverShape = { _id: z.string(), at: z.date() };
-
-/** A takeover record is kept this long, far beyond any taker still acting on what it read. */
-const TAKEOVER_KEEP_MS = 60 * 60_000;
 
 export interface LockOptions {
   /** How long a lock holds before another process may take it over (its holder died or hangs). */
@@ -34,14 +29,13 @@ export interface LockOptions {
  * On FerretDB a delete conditioned on a field is not atomic (the server reads, then deletes by `_id`), so a holder
  * never checks its ownership in the delete: it gives the lock back only while at least a quarter of its time is left
  * by its own clock, when nobody may take it over (replicas' clocks are assumed within a quarter of `ttlMs`); past
- * that it leaves the lock to run out. A lock run out is taken over by whoever first inserts the takeover record
- * `<id>|<dead owner>` in `<name>_takeovers`: only that process deletes the dead lock, so a slow second taker can
- * never delete the lock the first one took in its place. Takeovers are rare (a holder died); their records are
- * pruned after an hour.
+ * that it leaves the lock to run out. A lock run out is taken over by whoever first records `<id>|<dead owner>` in
+ * `<name>_takeovers` ({@link Takeovers}): only that process deletes the dead lock, so a slow second taker can never
+ * delete the lock the first one took in its place.
  */
 export class Locks {
   private readonly locks: DocCollection<z.ZodObject<typeof lockShape>>;
-  private readonly takeovers: DocCollection<z.ZodObject<typeof takeoverShape>>;
+  private readonly takeovers: Takeovers;
 
   constructor(
     db: Database,
@@ -49,7 +43,7 @@ export class Locks {
     private readonly o: LockOptions,
   ) {
     this.locks = collectionOf(db, defineCollection({ name, schema: z.object(lockShape) }));
-    this.takeovers = collectionOf(db, defineCollection({ name: `${name}_takeovers`, schema: z.object(takeoverShape) }));
+    this.takeovers = new Takeovers(db, `${name}_takeovers`);
   }
 
   /** Runs `fn` holding the lock `id`; throws `busy(id)` when it stays held longer than `waitMs`. */
@@ -83,14 +77,8 @@ export class Locks {
 
   /** Clears a dead holder's lock if this process is the one to take it over. */
   private async takeOver(dead: z.output<z.ZodObject<typeof lockShape>>): Promise<boolean> {
-    try {
-      await this.takeovers.insertOne({ _id: `${dead._id}|${dead.owner}`, at: new Date() });
-    } catch (err) {
-      if (isDuplicateKey(err)) return false; // another process takes it over
-      throw err;
-    }
+    if (!(await this.takeovers.win(`${dead._id}|${dead.owner}`))) return false; // another process takes it over
     await this.locks.deleteOne({ _id: dead._id });
-    await this.takeovers.deleteMany({ at: { $lt: new Date(Date.now() - TAKEOVER_KEEP_MS) } });
     return true;
   }
 
