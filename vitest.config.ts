@@ -19,6 +19,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A browser page or a consumer on a loaded machine can take seconds to show what a poll waits for; a poll
+          // passes as soon as it holds, so only a failing one waits this long (vitest's default is 1 s).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -96,13 +96,15 @@ describe('upload slots nobody completes', () => {
     expect(put.status).toBe(200);
     expect(await listKeys(s3(), bucket, `uploads/${slot.id}`)).toEqual([`uploads/${slot.id}`]);
     expect(await assets().countDocuments({ _id: slot.id })).toBe(1);
-    await waitFor(async () => (await assets().countDocuments({ _id: slot.id })) === 0, {
-      what: 'the expired upload to be removed',
-      timeoutMs: 30_000,
-    });
-    expect(await listKeys(s3(), bucket, `uploads/${slot.id}`)).toEqual([]);
     const tasks = mongo.db(`media_${platform.suffix}`).collection('media_tasks');
-    expect(await tasks.countDocuments({ _id: `expire:${slot.id}` })).toBe(0);
+    // The object, then the record, then the task go, one after the other: wait for the last.
+    await waitFor(
+      async () =>
+        (await assets().countDocuments({ _id: slot.id })) === 0 &&
+        (await tasks.countDocuments({ _id: `expire:${slot.id}` })) === 0,
+      { what: 'the expired upload and its task to be removed', timeoutMs: 30_000 },
+    );
+    expect(await listKeys(s3(), bucket, `uploads/${slot.id}`)).toEqual([]);
     // Completing it now is a 404: it is gone.
     expect((await platform.http('POST', `/api/v1/media/${slot.id}/complete`, { token, body: {} })).status).toBe(404);
   });
