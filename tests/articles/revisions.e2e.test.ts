@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RevisionContent, Story } from '@khao/contracts';
-import { TestPlatform } from '@khao/testing';
+import { DatabaseInspector } from '@khao/persistence';
+import { infraEnv, TestPlatform } from '@khao/testing';
 import { createStory, thaiStory, userToken, version } from './helpers.js';
 
 // Revisions as the studio shows them: who (with a name), when, what; any revision's whole content to compare two;
@@ -111,5 +112,51 @@ describe('revisions', () => {
       token: author.token,
     });
     expect(restore.status).toBe(403);
+  });
+});
+
+describe('a revision claimed by a writer that died before writing it', () => {
+  /** What such a writer leaves: revision `n` of the story claimed (its snapshot stored), the story still at n − 1. */
+  async function orphanClaim(id: string, n: number) {
+    const mongo = await DatabaseInspector.open(infraEnv().MONGO_URL);
+    try {
+      const revisions = mongo.db(`articles_${platform.suffix}`).collection<{ revision: number; at: Date }>('revisions');
+      const last = (await revisions.findById(`${id}:${n - 1}`))!;
+      const at = new Date(Date.now() - 5 * 60_000);
+      await revisions.insertOne({ ...last, _id: `${id}:${n}`, revision: n, at, action: 'import' });
+    } finally {
+      await mongo.close();
+    }
+  }
+  const patch = (id: string, revision: number, tags: string[]) =>
+    platform.http('PATCH', `/api/v1/articles/${id}`, {
+      token: editor.token,
+      headers: { 'If-Match': `"${revision}"` },
+      body: { tags },
+    });
+
+  it('is freed by the next save, which writes that revision', async () => {
+    const s = await createStory(platform, token, thaiStory());
+    await orphanClaim(s.id, s.revision + 1);
+    const res = await patch(s.id, s.revision, ['ชุมชนริมคลอง']);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ revision: s.revision + 1, tags: ['ชุมชนริมคลอง'] });
+    const rev = await platform.http('GET', `/api/v1/articles/${s.id}/revisions/${s.revision + 1}`, { token });
+    expect(rev.body).toMatchObject({ revision: s.revision + 1, action: 'update', by: editor.id });
+    expect((rev.body as RevisionContent).fields.tags).toEqual(['ชุมชนริมคลอง']);
+  });
+
+  it('is freed for exactly one of the saves racing for it; the others are told the story moved on', async () => {
+    for (let round = 0; round < 5; round++) {
+      const s = await createStory(platform, token, thaiStory());
+      await orphanClaim(s.id, s.revision + 1);
+      const tags = [['ป่าชุมชน'], ['ประมงพื้นบ้าน'], ['บ้านมั่นคง']];
+      const answers = await Promise.all(tags.map((t) => patch(s.id, s.revision, t)));
+      const ok = answers.filter((a) => a.status === 200);
+      expect(answers.map((a) => a.status).filter((st) => st !== 200 && st !== 412)).toEqual([]);
+      expect(ok).toHaveLength(1);
+      const now = await platform.http('GET', `/api/v1/articles/${s.id}`, { token });
+      expect(now.body).toMatchObject({ revision: s.revision + 1, tags: (ok[0].body as Story).tags });
+    }
   });
 });

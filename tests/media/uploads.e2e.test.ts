@@ -2,6 +2,7 @@ import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaEvents, MediaRpc, type CompletedUpload, type MediaAsset } from '@khao/contracts';
+import { DatabaseInspector } from '@khao/persistence';
 import { infraEnv, waitFor } from '@khao/testing';
 import {
   expectCreated,
@@ -143,6 +144,34 @@ describe('uploading photos', () => {
     expect(originals).toContain(`originals/${first.id}`);
     expect(originals).not.toContain(`originals/${third.slot.id}`);
     expect((await platform.http('GET', `/api/v1/media/${third.slot.id}`, { token })).status).toBe(404);
+  });
+
+  it('a hash whose owner vanished goes to exactly one of the uploads racing for it', async () => {
+    // As an upload that died after claiming the hash leaves it: held by an image that does not exist.
+    const mongo = await DatabaseInspector.open(infraEnv().MONGO_URL);
+    try {
+      const hashes = mongo.db(`media_${platform.suffix}`).collection<{ assetId: string }>('hashes');
+      for (let round = 0; round < 4; round++) {
+        const bytes = await photo({ width: 640 + round * 16, height: 480 });
+        const sha256 = await sha256Of(bytes);
+        await hashes.insertOne({ _id: sha256, assetId: `00000000000000000000dea${round}` });
+        const answers = await Promise.all(
+          ['ศาลากลาง-1.jpg', 'ศาลากลาง-2.jpg', 'ศาลากลาง-3.jpg'].map((name) =>
+            uploadMultipart(platform, token, bytes, name),
+          ),
+        );
+        const made = answers.filter((a) => a.status === 201);
+        // The others were told to try again (or, once the winner was done, given its image).
+        expect(answers.map((a) => a.status).filter((s) => s !== 201 && s !== 409 && s !== 200)).toEqual([]);
+        expect(made).toHaveLength(1);
+        const winner = (made[0].body as MediaAsset).id;
+        expect((await hashes.findById(sha256))?.assetId).toBe(winner);
+        const again = await uploadMultipart(platform, token, bytes, 'อีกครั้ง.jpg');
+        expect(again.body).toMatchObject({ id: winner, deduplicated: true });
+      }
+    } finally {
+      await mongo.close();
+    }
   });
 
   it('captions and alt text per language; resolve gives page-ready srcsets in the asked language, with fallback', async () => {

@@ -1,4 +1,4 @@
-import { collectionOf, isDuplicateKey, type Database, type DocCollection } from '@khao/persistence';
+import { collectionOf, isDuplicateKey, Takeovers, type Database, type DocCollection } from '@khao/persistence';
 import { Revisions, type RevisionDoc } from './revision.schema.js';
 
 export const revisionId = (storyId: string, revision: number) => `${storyId}:${revision}`;
@@ -6,9 +6,11 @@ export const revisionId = (storyId: string, revision: number) => `${storyId}:${r
 /** The only place that touches the revisions collection; every access is by `_id`. */
 export class RevisionsRepository {
   private readonly collection: DocCollection<typeof Revisions.schema>;
+  private readonly takeovers: Takeovers;
 
   constructor(db: Database) {
     this.collection = collectionOf(db, Revisions);
+    this.takeovers = new Takeovers(db, 'revision_takeovers');
   }
 
   /**
@@ -34,8 +36,15 @@ export class RevisionsRepository {
     return this.collection.findById(revisionId(storyId, revision));
   }
 
-  /** Frees a claim whose writer died before writing the story (see StoryWriter). */
-  async release(storyId: string, revision: number, at: Date): Promise<void> {
-    await this.collection.deleteOne({ _id: revisionId(storyId, revision), at });
+  /**
+   * Frees the claim made at `at`, whose writer died before writing the story (see StoryWriter); false when another
+   * writer frees it (of the writers that found it, one does: a delete conditioned on `at` is not atomic on FerretDB,
+   * and could delete the claim the first of them made in its place).
+   */
+  async release(storyId: string, revision: number, at: Date): Promise<boolean> {
+    const id = revisionId(storyId, revision);
+    if (!(await this.takeovers.win(`${id}|${new Date(at).toISOString()}`))) return false;
+    await this.collection.deleteOne({ _id: id });
+    return true;
   }
 }

@@ -53,8 +53,8 @@ class FakeRevisions {
     const rev = this.claims.get(`${storyId}:${revision}`);
     return Promise.resolve(rev ? { _id: `${storyId}:${revision}`, ...rev } : null);
   }
-  release() {
-    return Promise.resolve();
+  release(storyId: string, revision: number) {
+    return Promise.resolve(this.claims.delete(`${storyId}:${revision}`));
   }
 }
 

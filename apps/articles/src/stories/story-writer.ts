@@ -130,8 +130,7 @@ export class StoryWriter {
     const orphaned =
       held && story && story.revision < next.revision && Date.now() - new Date(held.at).getTime() > ORPHANED_CLAIM_MS;
     if (!orphaned) return false;
-    await this.revisions.release(id, next.revision, held.at);
-    return this.revisions.claim(snapshot);
+    return (await this.revisions.release(id, next.revision, held.at)) && this.revisions.claim(snapshot);
   }
 }
 

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { OutboxRelay } from '@khao/messaging';
 import {
   collectionOf,
   isDuplicateKey,
   newObjectId,
+  Takeovers,
   type Database,
   type DocCollection,
   type DocInput,
@@ -14,10 +16,15 @@ import { Assets, Hashes, type AssetDoc } from './asset.schema.js';
  * The only place that touches the assets and hashes collections. Every query is by `_id`: the sha256 index is a
  * collection of its own whose `_id` is the hash, so dedupe is an insert that either wins or names the owner. A
  * change that reports events carries them through the outbox.
+ *
+ * A hash changes hands (a failed owner's given to a new upload, or given back) only by `_id`, decided by a
+ * {@link Takeovers} record naming the hash and its holding as read: on FerretDB a write conditioned on the owner is
+ * not atomic, so two uploads taking over one failed owner's hash could both have won it.
  */
 export class AssetRepository {
   private readonly assets: DocCollection<typeof Assets.schema>;
   private readonly hashes: DocCollection<typeof Hashes.schema>;
+  private readonly handovers: Takeovers;
 
   constructor(
     db: Database,
@@ -25,6 +32,7 @@ export class AssetRepository {
   ) {
     this.assets = collectionOf(db, Assets);
     this.hashes = collectionOf(db, Hashes);
+    this.handovers = new Takeovers(db, 'hash_handovers');
   }
 
   newId(): string {
@@ -76,22 +84,33 @@ export class AssetRepository {
 
   /** Claims `sha256` for `assetId`; answers the owner's id when another asset has it already. */
   async claimHash(sha256: string, assetId: string): Promise<string> {
-    try {
-      await this.hashes.insertOne({ _id: sha256, assetId });
-      return assetId;
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
+    for (;;) {
+      try {
+        await this.hashes.insertOne({ _id: sha256, assetId, holding: randomUUID() });
+        return assetId;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
       const held = await this.hashes.findById(sha256);
-      return held?.assetId ?? assetId;
+      if (held) return held.assetId; // else given back meanwhile: claim it again
     }
   }
 
   /** Hands `sha256` to `assetId` if it is still held by `from` (a failed or vanished owner). */
   async takeHash(sha256: string, from: string, assetId: string): Promise<boolean> {
-    return (await this.hashes.updateOne({ _id: sha256, assetId: from }, { $set: { assetId } })).modified === 1;
+    if (!(await this.handOver(sha256, from))) return false;
+    await this.hashes.updateOne({ _id: sha256 }, { $set: { assetId, holding: randomUUID() } });
+    return true;
   }
 
+  /** Gives `sha256` back if `assetId` holds it (the asset failed or is deleted). */
   async releaseHash(sha256: string, assetId: string): Promise<void> {
-    await this.hashes.deleteOne({ _id: sha256, assetId });
+    if (await this.handOver(sha256, assetId)) await this.hashes.deleteOne({ _id: sha256 });
+  }
+
+  /** Whether this caller may change the hash `from` holds now: it does, and nobody else acts on that holding. */
+  private async handOver(sha256: string, from: string): Promise<boolean> {
+    const held = await this.hashes.findById(sha256);
+    return held?.assetId === from && (await this.handovers.win(`${sha256}|${held.holding}`));
   }
 }

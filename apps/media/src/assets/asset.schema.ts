@@ -59,4 +59,12 @@ export const Assets = defineCollection({ name: 'assets', schema: AssetSchema });
 export type AssetDoc = z.output<typeof AssetSchema>;
 
 /** sha256 of an original → the asset that holds it. */
-export const Hashes = defineCollection({ name: 'hashes', schema: z.object({ _id: z.string(), assetId: z.string() }) });
+export const Hashes = defineCollection({
+  name: 'hashes',
+  schema: z.object({
+    _id: z.string(),
+    assetId: z.string(),
+    /** A fresh id each time the hash changes hands (what a handover names; '' for hashes stored before it). */
+    holding: z.string().default(''),
+  }),
+});
