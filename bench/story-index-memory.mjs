@@ -171,7 +171,9 @@ async function load(dir) {
   let analysed = 0;
   for (const e of index.indexed()) analysed += e.analyzed.length;
   const read = process.cpuUsage(write0);
-  console.log(`a snapshot's entries read back (${analysed} versions): ${((read.user + read.system) / 1e6).toFixed(2)} s CPU`);
+  console.log(
+    `a snapshot's entries read back (${analysed} versions): ${((read.user + read.system) / 1e6).toFixed(2)} s CPU`,
+  );
   if (process.env.HEAP_SNAPSHOT) v8.writeHeapSnapshot(process.env.HEAP_SNAPSHOT);
   typedArrays(index.text);
   index.text = null;
