@@ -25,7 +25,8 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:24.22.3-bookworm-slim
 ARG APP
-ENV NODE_ENV=production APP=${APP}
+# glibc's mmap threshold fixed: left dynamic, freed large buffers stay resident in the C heap (docs/OPERATIONS.md).
+ENV NODE_ENV=production APP=${APP} MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=build /src /app
 USER node

@@ -205,6 +205,7 @@ try {
       const started = performance.now();
       // As platform.restart does, with room for a long index load.
       await platform.proc('articles').stop();
+      const previousOutput = platform.proc('articles').output();
       const p = new ServiceProcess('articles', platform.envFor('articles'));
       platform.procs.set('articles', p);
       await p.start(600_000);
@@ -217,7 +218,14 @@ try {
       restarts.push((performance.now() - started) / 1000);
       cpu.push(cpuSeconds(p.pid));
       const loaded = /"ms":(\d+),"source":"(\w+)"[^\n]*story index loaded/.exec(p.output());
-      if (loaded) loads.push(`${(Number(loaded[1]) / 1000).toFixed(1)} s from ${loaded[2]}`);
+      const caught = /"caughtUp":(\d+)[^\n]*story index snapshot loaded/.exec(p.output());
+      const skipped = /story index snapshot at shutdown (skipped|failed)/.test(previousOutput)
+        ? ', last stop wrote none'
+        : '';
+      if (loaded)
+        loads.push(
+          `${(Number(loaded[1]) / 1000).toFixed(1)} s from ${loaded[2]}${caught ? `, ${caught[1]} caught up` : ''}${skipped}`,
+        );
       articlesRss = rss(p.pid);
     }
     console.log(

@@ -77,6 +77,8 @@ try {
     ...readEnvFile(path.join(dataDir, 'infra.env')),
     ...Object.fromEntries(Object.entries(secrets).filter(([k]) => !process.env[k])),
     NODE_ENV: process.env.NODE_ENV ?? 'development',
+    // glibc's mmap threshold fixed, as the image runs the services (see MALLOC_ENV in libs/testing).
+    MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072',
     // A local platform may call local servers (a LibreTranslate, a webhook receiver); a deployment opens none by default.
     OUTBOUND_ALLOW: process.env.OUTBOUND_ALLOW ?? '127.0.0.1,::1,localhost',
   };

@@ -79,7 +79,7 @@ export function indexedRecord(s: IndexedStory, pool: StringPool): IndexedStory {
       language: pool.of(v.language),
       title: v.title,
       summary: v.summary,
-      slug: v.slug,
+      slug: slugOf(v, s.slugs),
       status: pool.of(v.status),
       revision: v.revision,
       scheduledAt: v.scheduledAt,
@@ -88,4 +88,13 @@ export function indexedRecord(s: IndexedStory, pool: StringPool): IndexedStory {
       translationOf: pool.of(v.translationOf),
     })),
   };
+}
+
+/**
+ * A version's slug as a part of its `<lang>:<slug>` key in the story's slugs, when it is there (it is, but for a story
+ * saved before): V8 keeps a slice of a long string as a reference into it, so the slug is not held twice.
+ */
+function slugOf(v: Pick<IndexedVersion, 'language' | 'slug'>, slugs: string[]): string {
+  const key = slugs.find((k) => k.length === v.language.length + 1 + v.slug.length && k.endsWith(v.slug));
+  return key?.startsWith(`${v.language}:`) ? key.slice(v.language.length + 1) : v.slug;
 }

@@ -90,6 +90,7 @@ export class StoryIndexSync {
       }
     }
     if (source === 'stories') for await (const doc of this.stories.scanLive()) this.index.put(doc);
+    this.index.loaded();
     this.logger.info({ stories: this.index.size, ms: Date.now() - started, source }, 'story index loaded');
     this.isReady = true;
     this.markReady();
@@ -247,6 +248,7 @@ export class StoryIndexSync {
       if (!live.has(id) && this.index.revisionOf(id) === revision) this.index.remove(id);
     }
     this.failedAt = undefined;
+    this.index.loaded();
     this.infra.logger.info({ stories: this.index.size }, 'story index reloaded after a gap in the events');
   }
 }

@@ -121,6 +121,11 @@ export class StoryIndex {
     }
   }
 
+  /** A bulk load is in: the text index gives back the room its arrays kept for growth. */
+  loaded(): void {
+    this.text.fit();
+  }
+
   /** Everything dropped: a load starts over. */
   clear(): void {
     this.entries.clear();

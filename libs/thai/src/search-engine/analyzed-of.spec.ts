@@ -26,6 +26,20 @@ describe('SearchIndex.analyzedOf', () => {
     }
   });
 
+  it('gives each of many documents sharing their words its own terms back, in order, however often a word repeats', () => {
+    const index = new SearchIndex();
+    const docs = Array.from({ length: 40 }, (_, i) => ({
+      ...doc,
+      key: `s${i}:th`,
+      title: `${doc.title} ครั้งที่ ${i}`,
+      body: `${'ชุมชนริมน้ำ ชุมชน ริมน้ำ '.repeat(1 + (i % 7))}${doc.body} ${i % 3 ? 'บ้านมั่นคง' : ''}`,
+    }));
+    for (const d of docs) index.put(d);
+    index.remove('s5:th');
+    for (const d of docs.filter((x) => x.key !== 's5:th'))
+      expect(index.analyzedOf(d.key), d.key).toEqual(analyzeFields(d));
+  });
+
   it('is undefined for a key not indexed, or removed', () => {
     const index = new SearchIndex();
     index.put(doc);

@@ -120,6 +120,22 @@ describe('SearchIndex', () => {
     expect(churned.size).toBe(3);
   });
 
+  it('ranks and checks phrases the same once a bulk load is fitted, and grows again for the documents after it', () => {
+    // Past 512 postings and 1,024 positions a term's arrays grow by a quarter; a story's number is a term of its own.
+    const story = (i: number) =>
+      doc(`s${i}`, `ชาวบ้านร่วมวางแผนพัฒนาที่อยู่อาศัย ฉบับที่ ${i}`, '<p>ชุมชนริมน้ำ ชุมชนริมน้ำ บ้านมั่นคง</p>', 'น่าน', i);
+    const fitted = new SearchIndex();
+    for (let i = 0; i < 1500; i++) fitted.put(story(i));
+    fitted.fit();
+    for (let i = 1500; i < 1600; i++) fitted.put(story(i));
+    fitted.remove('s7');
+    const whole = index(...Array.from({ length: 1600 }, (_, i) => story(i)).filter((d) => d.key !== 's7'));
+    for (const q of ['ชุมชนริมน้ำ', 'บ้านมั่นคง น่าน', 'ที่อยู่อาศัย 1555', '42', 'ริมน้ำ บ้านมั่นคง']) {
+      expect(fitted.search(parseQuery(q), { limit: 20 }), q).toEqual(whole.search(parseQuery(q), { limit: 20 }));
+    }
+    expect(fitted.search(parseQuery('ชุมชนริมน้ำ')).total).toBe(1599);
+    for (const key of ['s0', 's1499', 's1599']) expect(fitted.analyzedOf(key)).toEqual(whole.analyzedOf(key));
+  });
   it('finds a phrase only within one field, at any of its words, however often the others occur', () => {
     const ix = index(
       // ชุมชน many times, น่าน once: the phrase is checked where น่าน stands

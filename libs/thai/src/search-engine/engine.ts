@@ -2,6 +2,7 @@ import { analyze, TermFlag } from './analyze.js';
 import { nfc } from './normalize.js';
 import { Heap, KeyHeap } from './heap.js';
 import { Postings } from './postings.js';
+import { Slabs } from './slabs.js';
 import { strongPart, shortWord, type ParsedQuery } from './query.js';
 
 /** The fields of a searchable document, most telling first. */
@@ -80,15 +81,17 @@ interface Entry<R> {
   ref: R;
   /**
    * The document's terms in one array, 16-bit unless the document is huge: where each field ends (FIELDS values, in
-   * term positions), the terms one after another, as their `u` with the TermFlag in the low two bits (what
-   * `analyzedOf` gives back; the positions a phrase check reads are in the postings), then the distinct term ids,
-   * ascending, which a term's `u` is the place of (`termIds`). Its time is in `SearchIndex.times`.
+   * term positions), each term's TermFlag in turn (two bits a term, packed), then the distinct term ids, ascending
+   * (`termIds`). Which term stands at each position is in the postings (their positions), where `analyzedOf` reads
+   * it back: the order is not kept twice. Its time is in `SearchIndex.times`.
    */
   data: Uint16Array | Uint32Array;
 }
 
-/** Where `data`'s terms in order begin. */
-const TERMS = FIELDS;
+/** Where `data`'s flags begin. */
+const FLAGS = FIELDS;
+/** The `data` values that `terms` terms' flags take, two bits each. */
+const flagValues = (data: Uint16Array | Uint32Array, terms: number) => Math.ceil(terms / (data.BYTES_PER_ELEMENT * 4));
 
 /** How an alternative of a query group stands in one document. */
 const enum Found {
@@ -143,6 +146,8 @@ export class SearchIndex<R = unknown> {
   private countScratch = new Uint32Array(0);
   private placeScratch = new Uint32Array(0);
   private readonly entries: (Entry<R> | undefined)[] = [];
+  /** Where the documents' `data` is cut from; new ones at each compaction, which copies every document's there. */
+  private slabs = new Slabs();
   // Per-search scratch, by slot, reused: the score with undecided phrases counted whole, what undecided phrases may
   // take off it, whether a part was found apart, how many parts wait on a phrase check, a visit stamp; then the
   // rank keys (exact, score) at best, at worst and as found.
@@ -181,14 +186,27 @@ export class SearchIndex<R = unknown> {
   analyzedOf(key: string): string[] | undefined {
     const slot = this.slotOf.get(key);
     if (slot === undefined) return undefined;
-    const e = this.entries[slot]!;
-    const [terms, ids] = [TERMS, termIds(e.data)];
-    return Array.from({ length: FIELDS }, (_, f) =>
-      Array.from(
-        e.data.subarray(terms + (f ? e.data[f - 1] : 0), terms + e.data[f]),
-        (t) => `${t & 3}${this.words[ids[t >>> 2]]}`,
-      ).join(TERM_SEPARATOR),
-    );
+    const { data } = this.entries[slot]!;
+    // Each position's term, from the positions of the document's posting of each of its terms.
+    const at = new Uint32Array(data[FIELDS - 1]);
+    for (const id of termIds(data)) {
+      const postings = this.postings[id];
+      const i = postings.indexOf(slot);
+      const [positions, start] = [postings.positionsOf(), postings.start(i)];
+      for (let k = start; k < start + postings.count(i); k++) at[positions[k]] = id;
+    }
+    const perValue = data.BYTES_PER_ELEMENT * 4;
+    const flag = (p: number) => (data[FLAGS + Math.floor(p / perValue)] >>> (2 * (p % perValue))) & 3;
+    return Array.from({ length: FIELDS }, (_, f) => {
+      const terms: string[] = [];
+      for (let p = f ? data[f - 1] : 0; p < data[f]; p++) terms.push(`${flag(p)}${this.words[at[p]]}`);
+      return terms.join(TERM_SEPARATOR);
+    });
+  }
+
+  /** Drops the room the postings keep for growth: called once a bulk load is in, it gives back what doubling left. */
+  fit(): void {
+    for (const p of this.postings) p.fit();
   }
 
   put(doc: SearchDoc<R>): void {
@@ -228,7 +246,7 @@ export class SearchIndex<R = unknown> {
       p.df++;
       counts[id] = 0;
     }
-    const entry: Entry<R> = { key: doc.key, ref: doc.ref as R, data: dataOf(seq, ends, unique, places) };
+    const entry: Entry<R> = { key: doc.key, ref: doc.ref as R, data: dataOf(seq, ends, unique, this.slabs) };
     this.entries.push(entry);
     this.slotOf.set(doc.key, slot);
     this.addLengths(entry, 1);
@@ -739,6 +757,8 @@ export class SearchIndex<R = unknown> {
       }
     });
     for (const p of this.postings) p.renumber(renumber);
+    this.slabs = new Slabs();
+    for (const e of kept) e.data = this.slabs.copyOf(e.data, e.data.length);
     this.entries.length = 0;
     this.entries.push(...kept);
     const [facets, times] = [new Uint16Array(this.facets.length), new Float64Array(this.times.length)];
@@ -808,18 +828,16 @@ function fieldLength(e: Entry<unknown>, f: number): number {
   return e.data[f] - (f ? e.data[f - 1] : 0);
 }
 
-/**
- * A document's `data` from its terms in order (term ids with flags), its fields' ends and each term's place among its
- * distinct ones (by term id).
- */
-function dataOf(seq: number[], ends: number[], unique: Uint32Array, places: Uint32Array): Uint16Array | Uint32Array {
-  const narrow = seq.length < 0xffff && unique.length < 0x3fff;
+/** A document's `data` from its terms in order (term ids with flags), its fields' ends and its distinct term ids. */
+function dataOf(seq: number[], ends: number[], unique: Uint32Array, slabs: Slabs): Uint16Array | Uint32Array {
+  const narrow = seq.length <= 0xffff;
   const data = narrow
-    ? new Uint16Array(TERMS + seq.length + 2 * unique.length)
-    : new Uint32Array(TERMS + seq.length + unique.length);
+    ? slabs.u16(FLAGS + Math.ceil(seq.length / 8) + 2 * unique.length)
+    : new Uint32Array(FLAGS + Math.ceil(seq.length / 16) + unique.length);
   data.set(ends);
-  for (let p = 0; p < seq.length; p++) data[TERMS + p] = (places[seq[p] >>> 2] << 2) | (seq[p] & 3);
-  const at = TERMS + seq.length;
+  const perValue = data.BYTES_PER_ELEMENT * 4;
+  for (let p = 0; p < seq.length; p++) data[FLAGS + Math.floor(p / perValue)] |= (seq[p] & 3) << (2 * (p % perValue));
+  const at = FLAGS + flagValues(data, seq.length);
   if (narrow) {
     unique.forEach((id, u) => {
       data[at + 2 * u] = id & 0xffff;
@@ -831,7 +849,7 @@ function dataOf(seq: number[], ends: number[], unique: Uint32Array, places: Uint
 
 /** A document's distinct term ids, ascending, from its `data`. */
 function termIds(data: Uint16Array | Uint32Array): Uint32Array {
-  const at = TERMS + data[FIELDS - 1];
+  const at = FLAGS + flagValues(data, data[FIELDS - 1]);
   if (data instanceof Uint32Array) return data.subarray(at);
   const ids = new Uint32Array((data.length - at) / 2);
   for (let u = 0; u < ids.length; u++) ids[u] = data[at + 2 * u] | (data[at + 2 * u + 1] << 16);

@@ -1,3 +1,5 @@
+import { Slabs } from './slabs.js';
+
 /**
  * One term's postings, compact: (slot, packed counts) pairs side by side in one typed array, in slot order (slots
  * only grow, compaction keeps their order), so that a lookup is a binary search and 50,000 stories cost 8 bytes a
@@ -8,7 +10,7 @@
  * a run adds at most BLOCK - 1 counts.
  */
 export class Postings {
-  private pairs = new Uint32Array(4);
+  private pairs = small.u32(4);
   private positions: Uint16Array | Uint32Array = NO_POSITIONS;
   /** Where posting `BLOCK × b`'s positions begin, from the second block on (the first begins at 0). */
   private blocks: Uint32Array = NO_BLOCKS;
@@ -27,7 +29,8 @@ export class Postings {
    */
   push(slot: number, packed: number, at: ArrayLike<number>, from: number, to: number): void {
     const n = this.length;
-    if (n * 2 === this.pairs.length) this.pairs = grown(this.pairs, n * 4);
+    // Doubled while small, by a quarter once large (a common term's pairs are megabytes at 50,000 documents).
+    if (n * 2 === this.pairs.length) this.pairs = grown(this.pairs, n < 512 ? n * 4 : 2 * Math.ceil(n * 1.25));
     const count = to - from;
     if (count >= COUNT_FULL) (this.longRuns ??= new Map()).set(n, count);
     this.pairs[n * 2] = slot;
@@ -43,7 +46,11 @@ export class Postings {
       const Store = wide || this.positions instanceof Uint32Array ? Uint32Array : Uint16Array;
       // Grown by a quarter once large: the positions are most of a common term's memory.
       const size = this.positions.length;
-      const next = new Store(Math.max(need, size < 1024 ? size * 2 : Math.ceil(size * 1.25)));
+      // A term's first positions are cut from shared buffers: most terms are in one document or a few.
+      const next =
+        size === 0 && Store === Uint16Array
+          ? small.u16(need)
+          : new Store(Math.max(need, size < 1024 ? size * 2 : Math.ceil(size * 1.25)));
       next.set(this.positions.subarray(0, this.used));
       this.positions = next;
     }
@@ -116,11 +123,20 @@ export class Postings {
     return lo;
   }
 
+  /** Drops the room kept for growth: the arrays shrink to what they hold (after a load, say). */
+  fit(): void {
+    const pairs = Math.max(4, this.length * 2);
+    if (this.pairs.length > pairs) this.pairs = small.copyOf(this.pairs, pairs);
+    if (this.positions.length > this.used) this.positions = small.copyOf(this.positions, this.used);
+    const blocks = this.length > 0 ? Math.floor((this.length - 1) / BLOCK) : 0;
+    if (this.blocks.length > blocks) this.blocks = blocks ? small.copyOf(this.blocks, blocks) : NO_BLOCKS;
+  }
+
   /** Keeps the pairs whose slot `renumber` maps (to its new slot), dropping the rest; the storage shrinks to fit. */
   renumber(to: Int32Array): void {
     const [pairs, positions, length] = [this.pairs, this.positions, this.length];
     const counts = Array.from({ length }, (_, i) => this.count(i));
-    this.pairs = new Uint32Array(4);
+    this.pairs = small.u32(4);
     this.positions = NO_POSITIONS;
     this.blocks = NO_BLOCKS;
     this.used = 0;
@@ -132,8 +148,7 @@ export class Postings {
       if (slot >= 0) this.push(slot, pairs[i * 2 + 1] & PACKED, positions, from, from + counts[i]);
       from += counts[i];
     }
-    this.pairs = this.pairs.slice(0, Math.max(4, this.length * 2));
-    this.positions = this.positions.slice(0, this.used);
+    this.fit();
   }
 }
 
@@ -145,6 +160,8 @@ const PACKED = (1 << COUNT_SHIFT) - 1;
 const COUNT_FULL = 1023;
 const NO_POSITIONS = new Uint16Array(0);
 const NO_BLOCKS = new Uint32Array(0);
+/** Where every term's first pairs and positions come from. */
+const small = new Slabs();
 
 /** A copy of `a` with room for `size` values. */
 function grown(a: Uint32Array, size: number): Uint32Array<ArrayBuffer> {
