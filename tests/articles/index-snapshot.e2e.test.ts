@@ -6,7 +6,10 @@ import { createStory, thaiStory } from './helpers.js';
 
 // The story index boots from its snapshot and catches up with the article events since; a snapshot that is missing
 // or does not decode falls back to reading every story, and the index answers the same either way.
-const platform = new TestPlatform({ services: ['articles'], env: { articles: { INDEX_SNAPSHOT_MS: '0' } } });
+const platform = new TestPlatform({
+  services: ['articles'],
+  env: { articles: { INDEX_SNAPSHOT_MS: '0', INDEX_SNAPSHOT_QUIET_MS: '0' } },
+});
 let token: string;
 let mongo: DatabaseInspector;
 let db: InspectedDatabase;

@@ -29,7 +29,9 @@ interface ChangedStory {
  * The load reads the latest snapshot (StoryIndexSnapshots) when one is there and the events stream still reaches
  * back to its watermark, then reads the stories that the events since then changed; otherwise (no snapshot, one that
  * does not decode, or older than the stream) it reads every live story. A snapshot is written every
- * `INDEX_SNAPSHOT_MS` when the index changed and no replica wrote one meanwhile, and on a clean shutdown.
+ * `INDEX_SNAPSHOT_MS` when the index changed and no replica wrote one meanwhile; once `INDEX_SNAPSHOT_BATCH` stories
+ * changed and the index was quiet for `INDEX_SNAPSHOT_QUIET_MS` (an import ended, a boot caught up: a restart would
+ * read them all again, and a stop may not have the time to write one); and on a clean shutdown.
  */
 @Injectable()
 export class StoryIndexSync {
@@ -42,14 +44,22 @@ export class StoryIndexSync {
   private appliedUpTo = new Date();
   /** The oldest event whose story could not be read: a snapshot must not claim it. */
   private failedAt?: Date;
+  /** The index's change count when the last snapshot was taken (-1: none), and when that was (ms). */
   private changesAtSnapshot = -1;
+  private snapshotAt = 0;
+  /** The change count as the last pass saw it, and since when it has not moved. */
+  private seen = { changes: -1, since: 0 };
 
   constructor(
     private readonly index: StoryIndex,
     private readonly stories: StoryRepository,
     private readonly snapshots: StoryIndexSnapshots,
     @Inject(INFRA) private readonly infra: ServiceInfra,
-    @Inject(CONFIG) private readonly config: Pick<ArticlesConfig, 'INDEX_SNAPSHOT_MS' | 'SHUTDOWN_GRACE_MS'>,
+    @Inject(CONFIG)
+    private readonly config: Pick<
+      ArticlesConfig,
+      'INDEX_SNAPSHOT_MS' | 'INDEX_SNAPSHOT_QUIET_MS' | 'INDEX_SNAPSHOT_BATCH' | 'SHUTDOWN_GRACE_MS'
+    >,
   ) {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
@@ -76,10 +86,10 @@ export class StoryIndexSync {
     if (head) {
       try {
         const loaded = await this.loadSnapshot(head);
+        // What the snapshot holds; what catching up brings in counts as changed since.
+        [this.changesAtSnapshot, this.snapshotAt] = [this.index.changes, head.takenAt.getTime()];
         const caughtUp = await this.catchUp(from);
         source = 'snapshot';
-        // Nothing new since the snapshot: the next one waits for a change.
-        if (caughtUp === 0) this.changesAtSnapshot = this.index.changes;
         this.logger.info(
           { stories: this.index.size, snapshot: loaded, caughtUp, takenAt: head.takenAt },
           'story index snapshot loaded',
@@ -94,10 +104,12 @@ export class StoryIndexSync {
     this.logger.info({ stories: this.index.size, ms: Date.now() - started, source }, 'story index loaded');
     this.isReady = true;
     this.markReady();
-    if (this.config.INDEX_SNAPSHOT_MS > 0) {
+    const { INDEX_SNAPSHOT_MS: every, INDEX_SNAPSHOT_QUIET_MS: quiet } = this.config;
+    if (every > 0 || quiet > 0) {
       this.snapshotPass = new PeriodicPass({
         what: 'story index snapshot',
-        everyMs: this.config.INDEX_SNAPSHOT_MS,
+        // Often enough to see a quiet spell end, and to keep to the interval.
+        everyMs: Math.min(...[every, quiet > 0 ? Math.max(1000, quiet / 2) : 0].filter((ms) => ms > 0)),
         logger: this.logger,
         pass: () => this.snapshotIfDue(),
       });
@@ -131,15 +143,22 @@ export class StoryIndexSync {
     const changes = this.index.changes;
     const watermark = this.failedAt && this.failedAt < this.appliedUpTo ? this.failedAt : this.appliedUpTo;
     const { stories, bytes } = await this.snapshots.write(this.index.indexed(), watermark, deadline);
-    this.changesAtSnapshot = changes;
+    [this.changesAtSnapshot, this.snapshotAt] = [changes, started];
     this.logger.info({ stories, bytes, ms: Date.now() - started }, 'story index snapshot written');
   }
 
   private async snapshotIfDue(): Promise<void> {
-    if (this.index.changes === this.changesAtSnapshot) return;
-    // Another replica's recent snapshot serves a boot as well as ours would.
+    const { INDEX_SNAPSHOT_MS: every, INDEX_SNAPSHOT_QUIET_MS: quiet, INDEX_SNAPSHOT_BATCH: batch } = this.config;
+    const [now, changes] = [Date.now(), this.index.changes];
+    if (changes !== this.seen.changes) this.seen = { changes, since: now };
+    if (changes === this.changesAtSnapshot) return;
+    const settled = quiet > 0 && changes - this.changesAtSnapshot >= batch && now - this.seen.since >= quiet;
+    const due = every > 0 && now - this.snapshotAt >= every;
+    if (!settled && !due) return;
+    // Another replica's snapshot serves a boot as well as ours would: a recent one, or one since the last change.
     const head = await this.snapshots.head();
-    if (head && Date.now() - head.takenAt.getTime() < this.config.INDEX_SNAPSHOT_MS / 2) return;
+    const taken = head?.takenAt.getTime() ?? 0;
+    if (settled ? taken > this.seen.since : now - taken < every / 2) return;
     await this.snapshot();
   }
 
