@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { defineEvent } from '@khao/contracts';
 import { createLogger } from '@khao/logging';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { ListMirror, SortedRows, type MirrorChange } from './list-mirror.js';
+import { ListMirror, type MirrorChange } from './list-mirror.js';
+import { SortedRows } from './sorted-rows.js';
 
 interface Row {
   id: string;

@@ -34,6 +34,13 @@ export const postRow = (d: Pick<PostDoc, '_id' | 'status' | 'updatedAt'>): PostR
   updatedAt: new Date(d.updatedAt).getTime(),
 });
 
+/** A row read back from a snapshot, if it is one. */
+function revive(r: unknown): PostRow | undefined {
+  const { id, status: s, updatedAt } = (r ?? {}) as Partial<Record<keyof PostRow, unknown>>;
+  if (typeof id !== 'string' || typeof s !== 'string' || !statuses.has(s) || typeof updatedAt !== 'number') return;
+  return { id, status: status(s), updatedAt };
+}
+
 /**
  * This replica's post list (see ListMirror): a row per post in `_id` order, kept current by every replica's inserts
  * and status changes. The page's posts are then read by `_id`.
@@ -41,21 +48,26 @@ export const postRow = (d: Pick<PostDoc, '_id' | 'status' | 'updatedAt'>): PostR
 @Injectable()
 export class PostList extends MirroredList<PostRow, Notice> {
   constructor(posts: PostsRepository, @Inject(INFRA) infra: ServiceInfra) {
-    super(infra, 'post-list', {
-      what: 'social posts',
-      notice: SocialListNotices.postListed,
-      toNotice: (c) =>
-        'row' in c
-          ? { postId: c.row.id, status: c.row.status, updatedAt: new Date(c.row.updatedAt).toISOString() }
-          : { postId: c.removed, removed: true },
-      fromNotice: (d): MirrorChange<PostRow> =>
-        'removed' in d
-          ? { removed: d.postId }
-          : { row: { id: d.postId, status: status(d.status), updatedAt: Date.parse(d.updatedAt) } },
-      compare: (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      supersedes: (incoming, current) => incoming.updatedAt >= current.updatedAt,
-      load: () => rowsOf(posts.listed()),
-    });
+    super(
+      infra,
+      'post-list',
+      {
+        what: 'social posts',
+        notice: SocialListNotices.postListed,
+        toNotice: (c) =>
+          'row' in c
+            ? { postId: c.row.id, status: c.row.status, updatedAt: new Date(c.row.updatedAt).toISOString() }
+            : { postId: c.removed, removed: true },
+        fromNotice: (d): MirrorChange<PostRow> =>
+          'removed' in d
+            ? { removed: d.postId }
+            : { row: { id: d.postId, status: status(d.status), updatedAt: Date.parse(d.updatedAt) } },
+        compare: (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        supersedes: (incoming, current) => incoming.updatedAt >= current.updatedAt,
+        load: () => rowsOf(posts.listed()),
+      },
+      { collection: 'post_list_snapshots', format: 1, revive },
+    );
     posts.observe((row) => this.mirror.changed(row));
   }
 
