@@ -113,4 +113,32 @@ describe('ListMirror', () => {
     expect(ids(m.page(undefined, () => true, 10))).toEqual(['b', 'a']);
     await m.stop();
   }, 10_000);
+
+  it('confirms a page against its documents: gone rows forgotten, differing rows corrected, the filter kept', async () => {
+    const { m } = mirror(async function* () {
+      yield* [
+        { id: 'a', at: 1 },
+        { id: 'b', at: 2 },
+        { id: 'c', at: 3 },
+      ];
+    });
+    await m.reload();
+    const shown = m.page(undefined, () => true, 10);
+    // "c" is gone (a removal whose notice was lost), "b" was written again elsewhere (at 9): the documents say so.
+    const docs = [
+      { key: 'b', stamp: 9 },
+      { key: 'a', stamp: 1 },
+    ];
+    const kept = m.confirm(
+      shown,
+      docs,
+      (d) => ({ id: d.key, at: d.stamp }),
+      (r) => r.at > 1,
+    );
+    expect(kept).toEqual([{ key: 'b', stamp: 9 }]);
+    expect(m.get('c')).toBeUndefined();
+    expect(m.get('b')?.at).toBe(9);
+    expect(ids(m.page(undefined, () => true, 10))).toEqual(['b', 'a']);
+    await m.stop();
+  });
 });

@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { EventFollower } from './event-follower.js';
 import { ListSnapshots, type ListSnapshotHead } from './list-snapshots.js';
 import { PeriodicPass } from './periodic-pass.js';
-import { SortedRows, type MirrorRow } from './sorted-rows.js';
+import { sameRow, SortedRows, type MirrorRow } from './sorted-rows.js';
 import type { ServiceInfra } from './runtime.js';
 import type { EventPublisher } from './publisher.js';
 
@@ -68,7 +68,7 @@ interface Usable {
  * replica writes one every `everyMs` while its rows change (unless another replica's is recent) and at a clean stop.
  *
  * A writer that dies between its write and its notice leaves the other replicas' row behind until that row's next
- * write or their next load; the page shown is read by `_id`, so what it says is the stored state.
+ * write or their next load; the page shown is read by `_id` and {@link confirm}ed, so what it says is the stored state.
  */
 export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
   private rows: SortedRows<R>;
@@ -184,16 +184,28 @@ export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
     return this.tell({ removed: id });
   }
 
-  /** Puts a row here only, whatever this replica had (it differs from its document as read: the document is right). */
-  correct(row: R): void {
-    this.changes++;
-    this.rows.put(row);
-  }
-
-  /** Forgets a row here only (its document is gone: a notice crossed a removal). */
-  forget(id: string): void {
-    this.changes++;
-    this.rows.remove(id);
+  /**
+   * The documents read by `_id` for a page's `rows`, checked against them (a page trusts its documents): a row whose
+   * document is gone is forgotten, one that differs from its document's row takes the document's word (a notice was
+   * lost or crossed another), and only the documents whose row passes `keep` (the page's filter) are shown.
+   */
+  confirm<T>(rows: readonly R[], read: readonly T[], rowOf: (doc: T) => R, keep: (r: R) => boolean): T[] {
+    const fresh = read.map(rowOf);
+    const found = new Set(fresh.map((r) => r.id));
+    for (const r of rows) {
+      if (!found.has(r.id) && this.rows.get(r.id)) {
+        this.changes++;
+        this.rows.remove(r.id);
+      }
+    }
+    return read.filter((_, i) => {
+      const row = fresh[i];
+      if (!sameRow(this.rows.get(row.id), row)) {
+        this.changes++;
+        this.rows.put(row);
+      }
+      return keep(row);
+    });
   }
 
   get(id: string): R | undefined {

@@ -2,6 +2,13 @@ export interface MirrorRow {
   id: string;
 }
 
+/** Whether two rows hold the same fields (rows are flat: ids, strings, numbers, booleans). */
+export function sameRow<R extends MirrorRow>(a: R | undefined, b: R): boolean {
+  if (!a) return false;
+  const keys = Object.keys(b) as (keyof R)[];
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+}
+
 /** Rows in one total order, found by id: a put or a removal is a binary search and one splice. */
 export class SortedRows<R extends MirrorRow> {
   private readonly byId = new Map<string, R>();

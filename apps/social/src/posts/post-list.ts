@@ -76,20 +76,9 @@ export class PostList extends MirroredList<PostRow, Notice> {
     return this.mirror.page(after === undefined ? undefined : (r) => r.id <= after, matches(filter), limit);
   }
 
-  /**
-   * The posts read for a page's rows, checked against them: a row whose post is gone is forgotten, one whose status
-   * differs takes the post's word (a notice was lost or crossed another), and only the posts that match `filter` are
-   * shown.
-   */
+  /** The posts read for a page's rows, as the mirror confirms them against the rows (see ListMirror.confirm). */
   confirm(filter: PostListFilter, rows: PostRow[], read: PostDoc[]): PostDoc[] {
-    const found = new Set(read.map((d) => d._id));
-    for (const r of rows) if (!found.has(r.id)) this.mirror.forget(r.id);
-    const keep = matches(filter);
-    return read.filter((d) => {
-      const row = postRow(d);
-      if (this.mirror.get(d._id)?.status !== row.status) this.mirror.correct(row);
-      return keep(row);
-    });
+    return this.mirror.confirm(rows, read, postRow, matches(filter));
   }
 
   countByStatus(): Map<string, number> {

@@ -101,23 +101,9 @@ export class JobList extends MirroredList<JobRow, Notice> {
     return this.mirror.page(after === null ? undefined : (r) => keyOf(r) >= after, matches(filter), limit);
   }
 
-  /**
-   * The summaries read for a page's rows, checked against them: a row whose summary is gone is forgotten, one that
-   * differs takes the summary's word (a notice was lost or crossed another), and only the summaries that match
-   * `filter` are shown.
-   */
+  /** The summaries read for a page's rows, as the mirror confirms them against the rows (see ListMirror.confirm). */
   confirm(filter: JobListFilter, rows: JobRow[], read: JobSummary[]): JobSummary[] {
-    const found = new Set(read.map((s) => s.id));
-    for (const r of rows) if (!found.has(r.id)) this.mirror.forget(r.id);
-    const keep = matches(filter);
-    return read.filter((s) => {
-      const row = rowOf(s);
-      const had = this.mirror.get(s.id);
-      if (!had || had.status !== row.status || had.changed !== row.changed || had.updatedAt !== row.updatedAt) {
-        this.mirror.correct(row);
-      }
-      return keep(row);
-    });
+    return this.mirror.confirm(rows, read, rowOf, matches(filter));
   }
 
   countByStatus(): Map<string, number> {
