@@ -15,3 +15,4 @@ export * from './event-follower.js';
 export * from './list-mirror.js';
 export * from './list-snapshots.js';
 export * from './sorted-rows.js';
+export * from './page-documents.js';

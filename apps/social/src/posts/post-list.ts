@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PostStatusSchema, SocialListNotices, type Language, type PostStatus } from '@khao/contracts';
-import { INFRA, MirroredList, type MirrorChange, type ServiceInfra } from '@khao/messaging';
+import { INFRA, MirroredList, PageDocuments, type MirrorChange, type ServiceInfra } from '@khao/messaging';
 import type { PostDoc } from './post.schema.js';
 import { PostsRepository } from './posts.repository.js';
 
@@ -23,6 +23,10 @@ export interface PostListFilter {
 }
 
 type Notice = typeof SocialListNotices.postListed;
+
+/** Posts kept for the pages (about a kilobyte each), and how long one serves unread (see {@link PostList.documents}). */
+const KEPT_POSTS = 5000;
+const KEPT_MS = 10_000;
 
 // One string per status for every row, not one each (rows come from JSON and BSON).
 const statuses = new Map<string, PostStatus>(PostStatusSchema.options.map((s) => [s, s]));
@@ -47,6 +51,8 @@ function revive(r: unknown): PostRow | undefined {
  */
 @Injectable()
 export class PostList extends MirroredList<PostRow, Notice> {
+  private readonly kept: PageDocuments<PostRow, PostDoc>;
+
   constructor(posts: PostsRepository, @Inject(INFRA) infra: ServiceInfra) {
     super(
       infra,
@@ -69,6 +75,22 @@ export class PostList extends MirroredList<PostRow, Notice> {
       { collection: 'post_list_snapshots', format: 1, revive },
     );
     posts.observe((row) => this.mirror.changed(row));
+    this.kept = new PageDocuments({
+      read: (ids) => posts.getMany(ids),
+      rowOf: postRow,
+      max: KEPT_POSTS,
+      ttlMs: KEPT_MS,
+    });
+  }
+
+  /**
+   * The posts of a page's rows, read by `_id` only where the row changed since the post was kept or it was kept
+   * longer than KEPT_MS (a cold page still reads its 50 posts). A status change always shows at once (its notice
+   * moves the row); a write that changes only other fields (attempts, the last error, the next attempt) sends no
+   * notice, so a kept post may show those up to KEPT_MS late.
+   */
+  documents(rows: PostRow[]): Promise<PostDoc[]> {
+    return this.kept.of(rows);
   }
 
   /** Up to `limit` rows that match, in `_id` order, after the id `after`. */
