@@ -3,3 +3,4 @@ export * from './collection.js';
 export * from './mongo.js';
 export * from './outbox.js';
 export * from './inspect.js';
+export * from './locks.js';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DomainError, ErrorCode, JobSummarySchema, type JobSummary } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
@@ -7,6 +6,7 @@ import {
   collectionOf,
   defineCollection,
   isDuplicateKey,
+  Locks,
   type Database,
   type DocCollection,
   type OutboxEntry,
@@ -20,24 +20,15 @@ export const JobIndex = defineCollection({
 });
 type IndexDoc = z.output<typeof JobIndex.schema>;
 
-const JobLocks = defineCollection({
-  name: 'job_locks',
-  schema: z.object({ _id: z.string(), owner: z.string(), until: z.number() }),
-});
-
 /** Told of every summary written or removed (the replica's in-memory review list, see JobList). */
 export interface JobIndexListener {
   changed(summary: JobSummary): Promise<void>;
   removed(id: string): Promise<void>;
 }
 
-const LOCK_TTL_MS = 30_000;
-const LOCK_WAIT_MS = 10_000;
-
 /**
  * The only place that touches the jobs collection, and the short per-job lock every read-modify-write of a job
- * holds (across replicas): a document `{ _id: jobId }` in `job_locks`, inserted to take it (the unique `_id` lets
- * one writer win), deleted to give it back; one left by a dead process is taken over after LOCK_TTL_MS.
+ * holds across replicas (`job_locks`, see Locks: one left by a dead process is taken over after 30 s).
  *
  * The review list reads `job_index`, one small summary per job written after each job write, instead of the jobs
  * with their segments (FerretDB reads a whole collection for such a query). A crash between the two writes leaves a
@@ -45,7 +36,7 @@ const LOCK_WAIT_MS = 10_000;
  */
 export class JobsRepository {
   private readonly jobs: DocCollection<typeof Jobs.schema>;
-  private readonly locks: DocCollection<typeof JobLocks.schema>;
+  private readonly locks: Locks;
   private readonly index: DocCollection<typeof JobIndex.schema>;
   private listener?: JobIndexListener;
 
@@ -55,7 +46,12 @@ export class JobsRepository {
     private readonly logger?: Logger,
   ) {
     this.jobs = collectionOf(db, Jobs);
-    this.locks = collectionOf(db, JobLocks);
+    this.locks = new Locks(db, 'job_locks', {
+      ttlMs: 30_000,
+      waitMs: 10_000,
+      busy: (id) => new DomainError(ErrorCode.Unavailable, `translation job ${id} is busy; try again shortly`),
+      onOverrun: (id, ms) => this.logger?.warn({ jobId: id, ms }, 'a job lock was held so long it is left to run out'),
+    });
     this.index = collectionOf(db, JobIndex);
   }
 
@@ -151,34 +147,8 @@ export class JobsRepository {
   }
 
   /** Runs `fn` holding the job's lock. */
-  async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const owner = randomUUID();
-    await this.acquire(id, owner);
-    try {
-      return await fn();
-    } finally {
-      await this.locks.deleteOne({ _id: id, owner }).catch(() => undefined);
-    }
-  }
-
-  private async acquire(id: string, owner: string): Promise<void> {
-    const deadline = Date.now() + LOCK_WAIT_MS;
-    for (let wait = 5; Date.now() < deadline; wait = Math.min(wait * 2, 200)) {
-      try {
-        await this.locks.insertOne({ _id: id, owner, until: Date.now() + LOCK_TTL_MS });
-        return;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-      }
-      const held = await this.locks.findById(id);
-      if (held && held.until < Date.now()) {
-        // Its holder died: free it (only if it is still that holder's) and try again at once.
-        await this.locks.deleteOne({ _id: id, owner: held.owner });
-        continue;
-      }
-      await new Promise((r) => setTimeout(r, wait));
-    }
-    throw new DomainError(ErrorCode.Unavailable, `translation job ${id} is busy; try again shortly`);
+  withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.locks.withLock(id, fn);
   }
 }
 
