@@ -111,7 +111,11 @@ export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
       logger: this.o.logger,
       startAt: from,
       onCaughtUp: () => caughtUp(),
-      onGap: () => void this.reload(),
+      onGap: () => {
+        // A notice may have slipped past: no snapshot until the rows are loaded again.
+        this.whole = false;
+        void this.reload();
+      },
     }).on(this.o.notice, (event) => {
       this.apply(this.o.fromNotice(event.data));
       const at = new Date(event.occurredAt);
@@ -284,9 +288,10 @@ export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
       if (!head) return null;
       const stream = await this.o.snapshots.jsm.streams.info(Streams.events.name);
       // The stream holds every notice since the watermark if it never dropped a message, or its first is older.
-      const whole = stream.state.first_seq <= 1;
-      const replayable =
-        whole || new Date(stream.state.first_ts).getTime() <= head.watermark.getTime() - CLOCK_MARGIN_MS;
+      // An emptied stream has no first message: then its last one, dropped too, must be older than the watermark.
+      const { first_seq, first_ts, last_ts, messages } = stream.state;
+      const oldest = new Date(messages > 0 ? first_ts : last_ts).getTime();
+      const replayable = first_seq <= 1 || oldest <= head.watermark.getTime() - CLOCK_MARGIN_MS;
       if (!replayable) {
         this.o.logger.warn(
           { watermark: head.watermark, streamFrom: stream.state.first_ts },

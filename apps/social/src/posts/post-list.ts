@@ -26,7 +26,7 @@ type Notice = typeof SocialListNotices.postListed;
 
 /** Posts kept for the pages (about a kilobyte each), and how long one serves unread (see {@link PostList.documents}). */
 const KEPT_POSTS = 5000;
-const KEPT_MS = 10_000;
+const KEPT_MS = 5000;
 
 // One string per status for every row, not one each (rows come from JSON and BSON).
 const statuses = new Map<string, PostStatus>(PostStatusSchema.options.map((s) => [s, s]));
@@ -74,20 +74,24 @@ export class PostList extends MirroredList<PostRow, Notice> {
       },
       { collection: 'post_list_snapshots', format: 1, revive },
     );
-    posts.observe((row) => this.mirror.changed(row));
     this.kept = new PageDocuments({
       read: (ids) => posts.getMany(ids),
       rowOf: postRow,
       max: KEPT_POSTS,
       ttlMs: KEPT_MS,
     });
+    posts.observe(
+      (row) => this.mirror.changed(row),
+      (id) => this.kept.drop(id),
+    );
   }
 
   /**
    * The posts of a page's rows, read by `_id` only where the row changed since the post was kept or it was kept
    * longer than KEPT_MS (a cold page still reads its 50 posts). A status change always shows at once (its notice
-   * moves the row); a write that changes only other fields (attempts, the last error, the next attempt) sends no
-   * notice, so a kept post may show those up to KEPT_MS late.
+   * moves the row), and so does any write this replica made (it drops its kept post); a write by another replica that
+   * changes only other fields (the text after an edit, attempts, the last error) sends no notice, so there a kept
+   * post may show those up to KEPT_MS late.
    */
   documents(rows: PostRow[]): Promise<PostDoc[]> {
     return this.kept.of(rows);

@@ -46,6 +46,8 @@ export class PostsRepository {
   private nextPruneAt = 0;
   /** Told of every new post and status change this replica writes (its in-memory list, see PostList). */
   private listener?: (row: PostRow) => Promise<void>;
+  /** Told of every write of a post by this replica, whatever it changed (the posts PostList keeps for its pages). */
+  private written?: (id: string) => void;
 
   constructor(
     db: Database,
@@ -58,7 +60,9 @@ export class PostsRepository {
     this.work = new DueMarkers(db, PostWork);
   }
 
-  observe(listener: (row: PostRow) => Promise<void>): void {
+  /** `written` hears every write of a post; `listener` the rows: new posts and status changes. */
+  observe(listener: (row: PostRow) => Promise<void>, written?: (id: string) => void): void {
+    this.written = written;
     this.listener = listener;
   }
 
@@ -70,6 +74,7 @@ export class PostsRepository {
   async insert(doc: PostDoc): Promise<boolean> {
     try {
       await this.posts.insertOne(doc);
+      this.written?.(doc._id);
       await this.listener?.({ id: doc._id, status: doc.status, updatedAt: doc.updatedAt.getTime() });
       return true;
     } catch (err) {
@@ -100,6 +105,7 @@ export class PostsRepository {
 
   /** A status change reaches the lists (only the status of a listed row changes). */
   private async tell(id: string, fields: Partial<PostDoc>, updatedAt: Date): Promise<void> {
+    this.written?.(id);
     if (fields.status) await this.listener?.({ id, status: fields.status, updatedAt: updatedAt.getTime() });
   }
 
