@@ -9,6 +9,8 @@ import { addChannel, posts, PUBLIC, publishStory, settled, socialDb } from './he
 
 // The post list boots from the snapshot of its rows (ListMirror's snapshots) and replays the notices since; a
 // snapshot of another format, one that does not decode, or one older than the events stream is not trusted alone.
+// Row counts are read from the API, not the logs: the test files share one NATS, so a list also hears the notices of
+// the file before (rows whose posts are not in this database: a page forgets them).
 let fakes: Fakes;
 let platform: TestPlatform;
 let token: string;
@@ -76,12 +78,13 @@ describe('the post list snapshot', () => {
     try {
       await waitFor(() => loaded(second), { what: 'the second replica to load its list' });
       await platform.proc('social').stop();
-      expect(platform.proc('social').output()).toMatch(/"rows":2[^\n]*social posts list snapshot written/);
+      expect(platform.proc('social').output()).toContain('social posts list snapshot written');
       // Written by the second replica while the first is down: heard only through the notices since the snapshot.
       const later = await onePost();
       const first = await restarted();
       await second.stop();
-      expect(loads(first)).toEqual([expect.objectContaining({ source: 'snapshot', rows: 3 })]);
+      expect(loads(first)).toEqual([expect.objectContaining({ source: 'snapshot' })]);
+      // Read at once: the notices since the snapshot were replayed before the list answered.
       const now = await listed();
       expect(now).toHaveLength(3);
       expect(now).toContainEqual({ id: later.id, status: 'sent' });
@@ -96,17 +99,17 @@ describe('the post list snapshot', () => {
     await platform.proc('social').stop();
     await snapshots((c) => c.updateOne({ _id: 'head' }, { $set: { format: 999 } }));
     let p = await restarted();
-    expect(loads(p)).toEqual([expect.objectContaining({ source: 'database', rows: 3 })]);
+    expect(loads(p)).toEqual([expect.objectContaining({ source: 'database' })]);
     expect(await listed()).toEqual(expected);
 
     // The stop after a full load writes a snapshot of the current format again; its chunk is then broken.
     await platform.proc('social').stop();
     const head = await snapshots((c) => c.findOne({ _id: 'head' }));
-    expect(head, 'the stop wrote a snapshot').toMatchObject({ format: 1, rows: 3, chunks: 1 });
+    expect(head, 'the stop wrote a snapshot').toMatchObject({ format: 1, chunks: 1 });
     const chunk = `${(head as unknown as { generation: string }).generation}:0`;
     await snapshots((c) => c.updateOne({ _id: chunk }, { $set: { data: Buffer.from('ไม่ใช่ภาพรวมของรายการ') } }));
     p = await restarted();
-    expect(loads(p)).toEqual([expect.objectContaining({ source: 'database', rows: 3 })]);
+    expect(loads(p)).toEqual([expect.objectContaining({ source: 'database' })]);
     expect(p.output()).toContain('social posts list snapshot unusable');
     expect(await listed()).toEqual(expected);
   }, 90_000);
@@ -126,8 +129,8 @@ describe('the post list snapshot', () => {
       expect(first.output()).toContain('social posts list snapshot older than the events stream');
       // The snapshot answered first (without the post written after it), then the full load brought that post.
       expect(loads(first)).toEqual([
-        expect.objectContaining({ source: 'snapshot', rows: 3 }),
-        expect.objectContaining({ source: 'database', rows: 4 }),
+        expect.objectContaining({ source: 'snapshot' }),
+        expect.objectContaining({ source: 'database' }),
       ]);
       expect(await listed()).toContainEqual({ id: later.id, status: 'sent' });
       expect(await listed()).toHaveLength(4);

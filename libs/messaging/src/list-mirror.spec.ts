@@ -111,6 +111,16 @@ describe('ListMirror', () => {
     expect(calls).toBe(3);
     await m.reload();
     expect(ids(m.page(undefined, () => true, 10))).toEqual(['b', 'a']);
+    // A read older than what a notice brought since does not take the row back.
+    await m.changed({ id: 'a', at: 12 });
+    const all = m.page(undefined, () => true, 10);
+    m.confirm(
+      all,
+      [{ key: 'a', stamp: 1 }],
+      (d) => ({ id: d.key, at: d.stamp }),
+      () => true,
+    );
+    expect(m.get('a')?.at).toBe(12);
     await m.stop();
   }, 10_000);
 
@@ -139,6 +149,16 @@ describe('ListMirror', () => {
     expect(m.get('c')).toBeUndefined();
     expect(m.get('b')?.at).toBe(9);
     expect(ids(m.page(undefined, () => true, 10))).toEqual(['b', 'a']);
+    // A read older than what a notice brought since does not take the row back.
+    await m.changed({ id: 'a', at: 12 });
+    const all = m.page(undefined, () => true, 10);
+    m.confirm(
+      all,
+      [{ key: 'a', stamp: 1 }],
+      (d) => ({ id: d.key, at: d.stamp }),
+      () => true,
+    );
+    expect(m.get('a')?.at).toBe(12);
     await m.stop();
   });
 });

@@ -191,7 +191,8 @@ export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
   /**
    * The documents read by `_id` for a page's `rows`, checked against them (a page trusts its documents): a row whose
    * document is gone is forgotten, one that differs from its document's row takes the document's word (a notice was
-   * lost or crossed another), and only the documents whose row passes `keep` (the page's filter) are shown.
+   * lost or crossed another) unless the row is newer (the read crossed a write), and only the documents whose row
+   * passes `keep` (the page's filter) are shown.
    */
   confirm<T>(rows: readonly R[], read: readonly T[], rowOf: (doc: T) => R, keep: (r: R) => boolean): T[] {
     const fresh = read.map(rowOf);
@@ -204,7 +205,9 @@ export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
     }
     return read.filter((_, i) => {
       const row = fresh[i];
-      if (!sameRow(this.rows.get(row.id), row)) {
+      const current = this.rows.get(row.id);
+      // A read that started before a write whose notice is in already must not take the row back.
+      if (!sameRow(current, row) && (!current || this.o.supersedes(row, current))) {
         this.changes++;
         this.rows.put(row);
       }
