@@ -4,8 +4,10 @@
 // collections' own definitions (every document checked against its schema), then starts the platform and measures
 // each list's filters and second pages through the gateway (RUNS requests each: p50 and p99), beside a bare Fastify
 // server answering the same bytes (the same-run reference), and what the old list read for the same page from the
-// database (the driver query it sent, timed alone). Also prints each service's list load time, rows and RSS, and the
-// bytes per row of a 100,000-row list in process.
+// database (the driver query it sent, timed alone); then posts pages each requested once (none of their posts kept
+// by the replica). Also prints each service's list load time, rows and RSS, and the bytes per row of a 100,000-row
+// list in process; then restarts each service and prints its boot from the snapshot its clean stop wrote (the
+// snapshot's size and write time, the boot's read time, the first filtered page after).
 //   npm run -s build && npm run bench:admin-lists          (JOBS=50000 POSTS=100000 RUNS=50 by default)
 // Its infrastructure runs on its own ports (KHAO_INFRA_PORT_BASE, 12000 by default). Not a test.
 import fs from 'node:fs';
@@ -300,6 +302,34 @@ try {
       old: old.length ? old[0] : NaN,
     });
   }
+  // Pages each seen once, as a person paging through deep in the list: no post of them kept by the replica yet.
+  {
+    const ms = [];
+    const refMs = [];
+    let after = storyId(Math.floor(POSTS / 4));
+    for (let r = 0; r < RUNS && after; r++) {
+      let started = performance.now();
+      const res = await fetch(`${platform.baseUrl}/api/v1/social/posts?after=${after}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const body = await res.json();
+      ms.push(performance.now() - started);
+      if (res.status !== 200) throw new Error(`posts walked once: ${res.status}`);
+      after = body.nextCursor;
+      started = performance.now();
+      await (await fetch(`${reference.url}/${encodeURIComponent('posts: second page')}`)).text();
+      refMs.push(performance.now() - started);
+    }
+    rows.push({
+      name: `posts: ${ms.length} pages walked once (none kept)`,
+      items: 50,
+      p50: quantile(ms, 0.5),
+      p99: quantile(ms, 0.99),
+      ref50: quantile(refMs, 0.5),
+      ref99: quantile(refMs, 0.99),
+      old: NaN,
+    });
+  }
   console.log(
     `\n${JOBS.toLocaleString('en')} jobs, ${POSTS.toLocaleString('en')} posts; ${RUNS} requests per list; load average ${os.loadavg()[0].toFixed(1)}`,
   );
@@ -313,6 +343,33 @@ try {
   console.log(
     `list load at boot: jobs ${loads.translation.rows} rows in ${loads.translation.ms} ms (translation RSS ${loads.translation.rss} MiB), posts ${loads.social.rows} rows in ${loads.social.ms} ms (social RSS ${loads.social.rss} MiB)`,
   );
+
+  // A restart: the clean stop writes the rows' snapshot, the next boot reads it instead of the collection.
+  for (const [app, what, url] of [
+    ['translation', 'translation jobs', '/api/v1/translation-jobs?status=in_review'],
+    ['social', 'social posts', '/api/v1/social/posts?status=failed'],
+  ]) {
+    const old = platform.proc(app);
+    await old.stop();
+    const written = old
+      .output()
+      .match(new RegExp(`"rows":(\\d+),"bytes":(\\d+),"ms":(\\d+)[^\\n]*${what} list snapshot written`));
+    const started = performance.now();
+    const p = await platform.restart(app);
+    const line = await waitFor(
+      () =>
+        p.output().match(new RegExp(`"rows":(\\d+),"ms":(\\d+),"source":"(\\w+)"[^\\n]*${what} list loaded`)) ??
+        undefined,
+      { what: `the restarted ${what} list to load`, timeoutMs: 600_000, intervalMs: 50 },
+    );
+    const listed = performance.now() - started;
+    const first = performance.now();
+    const res = await platform.http('GET', url, { token });
+    if (res.status !== 200) throw new Error(`${what} after the restart: ${res.status}`);
+    console.log(
+      `${what} restart: snapshot at stop ${written ? `${written[1]} rows, ${(Number(written[2]) / 1024).toFixed(0)} KiB in ${written[3]} ms` : 'not written'}; boot from ${line[3]}: ${line[1]} rows in ${line[2]} ms (${(listed / 1000).toFixed(1)} s from the process start to the list loaded), first filtered page ${(performance.now() - first).toFixed(0)} ms; RSS ${rss(p.pid)} MiB`,
+    );
+  }
 } finally {
   reference?.stop();
   await conns?.inspector.close();

@@ -13,6 +13,11 @@ export interface EventFollowerOptions {
   startAt?: Date;
   /** Called for each event of the `families`, one at a time, in stream order; a rejection counts as a gap. */
   onEvent?: (subject: string, event: EventEnvelope) => void | Promise<void>;
+  /**
+   * Called once, when the first subscription has delivered what the stream held (of these subjects) at its start:
+   * a cache replaying from `startAt` is then as current as a fresh one.
+   */
+  onCaughtUp?: () => void;
   /** Something may have been missed (the consumer failed, NATS reconnected): drop or reload what the events keep true. */
   onGap: () => void | Promise<void>;
 }
@@ -27,6 +32,7 @@ export class EventFollower {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
   private stopped = false;
+  private caughtUp = false;
   private readonly routes = new EventRoutes();
 
   constructor(private readonly o: EventFollowerOptions) {}
@@ -60,7 +66,15 @@ export class EventFollower {
         ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: from.toISOString() }
         : { deliver_policy: DeliverPolicy.New }),
     });
+    // A start time before the stream's first message is no error: delivery begins at that first message.
+    if (!this.caughtUp && (await consumer.info()).num_pending === 0) this.markCaughtUp();
     this.messages = await consumer.consume();
+  }
+
+  private markCaughtUp(): void {
+    if (this.caughtUp) return;
+    this.caughtUp = true;
+    this.o.onCaughtUp?.();
   }
 
   private async follow(): Promise<void> {
@@ -70,6 +84,7 @@ export class EventFollower {
           if (this.stopped) return;
           const event = m.json<EventEnvelope>();
           if (!(await this.routes.dispatch(event))) await this.o.onEvent?.(m.subject, event);
+          if (m.info.pending === 0) this.markCaughtUp();
         }
       } catch (err) {
         this.o.logger.warn({ err: (err as Error).message }, 'event follower failed; resubscribing');

@@ -13,3 +13,6 @@ export * from './runtime.js';
 export * from './periodic-pass.js';
 export * from './event-follower.js';
 export * from './list-mirror.js';
+export * from './list-snapshots.js';
+export * from './sorted-rows.js';
+export * from './page-documents.js';

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { defineEvent } from '@khao/contracts';
 import { createLogger } from '@khao/logging';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { ListMirror, SortedRows, type MirrorChange } from './list-mirror.js';
+import { ListMirror, type MirrorChange } from './list-mirror.js';
+import { SortedRows } from './sorted-rows.js';
 
 interface Row {
   id: string;
@@ -110,6 +111,54 @@ describe('ListMirror', () => {
     expect(calls).toBe(3);
     await m.reload();
     expect(ids(m.page(undefined, () => true, 10))).toEqual(['b', 'a']);
+    // A read older than what a notice brought since does not take the row back.
+    await m.changed({ id: 'a', at: 12 });
+    const all = m.page(undefined, () => true, 10);
+    m.confirm(
+      all,
+      [{ key: 'a', stamp: 1 }],
+      (d) => ({ id: d.key, at: d.stamp }),
+      () => true,
+    );
+    expect(m.get('a')?.at).toBe(12);
     await m.stop();
   }, 10_000);
+
+  it('confirms a page against its documents: gone rows forgotten, differing rows corrected, the filter kept', async () => {
+    const { m } = mirror(async function* () {
+      yield* [
+        { id: 'a', at: 1 },
+        { id: 'b', at: 2 },
+        { id: 'c', at: 3 },
+      ];
+    });
+    await m.reload();
+    const shown = m.page(undefined, () => true, 10);
+    // "c" is gone (a removal whose notice was lost), "b" was written again elsewhere (at 9): the documents say so.
+    const docs = [
+      { key: 'b', stamp: 9 },
+      { key: 'a', stamp: 1 },
+    ];
+    const kept = m.confirm(
+      shown,
+      docs,
+      (d) => ({ id: d.key, at: d.stamp }),
+      (r) => r.at > 1,
+    );
+    expect(kept).toEqual([{ key: 'b', stamp: 9 }]);
+    expect(m.get('c')).toBeUndefined();
+    expect(m.get('b')?.at).toBe(9);
+    expect(ids(m.page(undefined, () => true, 10))).toEqual(['b', 'a']);
+    // A read older than what a notice brought since does not take the row back.
+    await m.changed({ id: 'a', at: 12 });
+    const all = m.page(undefined, () => true, 10);
+    m.confirm(
+      all,
+      [{ key: 'a', stamp: 1 }],
+      (d) => ({ id: d.key, at: d.stamp }),
+      () => true,
+    );
+    expect(m.get('a')?.at).toBe(12);
+    await m.stop();
+  });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PostStatusSchema, SocialListNotices, type Language, type PostStatus } from '@khao/contracts';
-import { INFRA, MirroredList, type MirrorChange, type ServiceInfra } from '@khao/messaging';
+import { INFRA, MirroredList, PageDocuments, type MirrorChange, type ServiceInfra } from '@khao/messaging';
 import type { PostDoc } from './post.schema.js';
 import { PostsRepository } from './posts.repository.js';
 
@@ -24,6 +24,10 @@ export interface PostListFilter {
 
 type Notice = typeof SocialListNotices.postListed;
 
+/** Posts kept for the pages (about a kilobyte each), and how long one serves unread (see {@link PostList.documents}). */
+const KEPT_POSTS = 5000;
+const KEPT_MS = 5000;
+
 // One string per status for every row, not one each (rows come from JSON and BSON).
 const statuses = new Map<string, PostStatus>(PostStatusSchema.options.map((s) => [s, s]));
 const status = (s: string): PostStatus => statuses.get(s) ?? (s as PostStatus);
@@ -34,29 +38,63 @@ export const postRow = (d: Pick<PostDoc, '_id' | 'status' | 'updatedAt'>): PostR
   updatedAt: new Date(d.updatedAt).getTime(),
 });
 
+/** A row read back from a snapshot, if it is one. */
+function revive(r: unknown): PostRow | undefined {
+  const { id, status: s, updatedAt } = (r ?? {}) as Partial<Record<keyof PostRow, unknown>>;
+  if (typeof id !== 'string' || typeof s !== 'string' || !statuses.has(s) || typeof updatedAt !== 'number') return;
+  return { id, status: status(s), updatedAt };
+}
+
 /**
  * This replica's post list (see ListMirror): a row per post in `_id` order, kept current by every replica's inserts
  * and status changes. The page's posts are then read by `_id`.
  */
 @Injectable()
 export class PostList extends MirroredList<PostRow, Notice> {
+  private readonly kept: PageDocuments<PostRow, PostDoc>;
+
   constructor(posts: PostsRepository, @Inject(INFRA) infra: ServiceInfra) {
-    super(infra, 'post-list', {
-      what: 'social posts',
-      notice: SocialListNotices.postListed,
-      toNotice: (c) =>
-        'row' in c
-          ? { postId: c.row.id, status: c.row.status, updatedAt: new Date(c.row.updatedAt).toISOString() }
-          : { postId: c.removed, removed: true },
-      fromNotice: (d): MirrorChange<PostRow> =>
-        'removed' in d
-          ? { removed: d.postId }
-          : { row: { id: d.postId, status: status(d.status), updatedAt: Date.parse(d.updatedAt) } },
-      compare: (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      supersedes: (incoming, current) => incoming.updatedAt >= current.updatedAt,
-      load: () => rowsOf(posts.listed()),
+    super(
+      infra,
+      'post-list',
+      {
+        what: 'social posts',
+        notice: SocialListNotices.postListed,
+        toNotice: (c) =>
+          'row' in c
+            ? { postId: c.row.id, status: c.row.status, updatedAt: new Date(c.row.updatedAt).toISOString() }
+            : { postId: c.removed, removed: true },
+        fromNotice: (d): MirrorChange<PostRow> =>
+          'removed' in d
+            ? { removed: d.postId }
+            : { row: { id: d.postId, status: status(d.status), updatedAt: Date.parse(d.updatedAt) } },
+        compare: (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        supersedes: (incoming, current) => incoming.updatedAt >= current.updatedAt,
+        load: () => rowsOf(posts.listed()),
+      },
+      { collection: 'post_list_snapshots', format: 1, revive },
+    );
+    this.kept = new PageDocuments({
+      read: (ids) => posts.getMany(ids),
+      rowOf: postRow,
+      max: KEPT_POSTS,
+      ttlMs: KEPT_MS,
     });
-    posts.observe((row) => this.mirror.changed(row));
+    posts.observe(
+      (row) => this.mirror.changed(row),
+      (id) => this.kept.drop(id),
+    );
+  }
+
+  /**
+   * The posts of a page's rows, read by `_id` only where the row changed since the post was kept or it was kept
+   * longer than KEPT_MS (a cold page still reads its 50 posts). A status change always shows at once (its notice
+   * moves the row), and so does any write this replica made (it drops its kept post); a write by another replica that
+   * changes only other fields (the text after an edit, attempts, the last error) sends no notice, so there a kept
+   * post may show those up to KEPT_MS late.
+   */
+  documents(rows: PostRow[]): Promise<PostDoc[]> {
+    return this.kept.of(rows);
   }
 
   /** Up to `limit` rows that match, in `_id` order, after the id `after`. */
@@ -64,20 +102,9 @@ export class PostList extends MirroredList<PostRow, Notice> {
     return this.mirror.page(after === undefined ? undefined : (r) => r.id <= after, matches(filter), limit);
   }
 
-  /**
-   * The posts read for a page's rows, checked against them: a row whose post is gone is forgotten, one whose status
-   * differs takes the post's word (a notice was lost or crossed another), and only the posts that match `filter` are
-   * shown.
-   */
+  /** The posts read for a page's rows, as the mirror confirms them against the rows (see ListMirror.confirm). */
   confirm(filter: PostListFilter, rows: PostRow[], read: PostDoc[]): PostDoc[] {
-    const found = new Set(read.map((d) => d._id));
-    for (const r of rows) if (!found.has(r.id)) this.mirror.forget(r.id);
-    const keep = matches(filter);
-    return read.filter((d) => {
-      const row = postRow(d);
-      if (this.mirror.get(d._id)?.status !== row.status) this.mirror.correct(row);
-      return keep(row);
-    });
+    return this.mirror.confirm(rows, read, postRow, matches(filter));
   }
 
   countByStatus(): Map<string, number> {

@@ -16,6 +16,9 @@ import { Posts, type PostDoc } from './post.schema.js';
 /** One per attempt: `<postId>#<n>`. */
 const PostClaims = defineCollection({ name: 'post_claims', schema: z.object({ _id: z.string(), at: z.date() }) });
 
+/** Posts read by `_id` at once for a page. */
+const READS_AT_ONCE = 8;
+
 /** At most one prune of old claims an hour per process, started by a claim. */
 const PRUNE_EVERY_MS = 3600 * 1000;
 
@@ -43,6 +46,8 @@ export class PostsRepository {
   private nextPruneAt = 0;
   /** Told of every new post and status change this replica writes (its in-memory list, see PostList). */
   private listener?: (row: PostRow) => Promise<void>;
+  /** Told of every write of a post by this replica, whatever it changed (the posts PostList keeps for its pages). */
+  private written?: (id: string) => void;
 
   constructor(
     db: Database,
@@ -55,7 +60,9 @@ export class PostsRepository {
     this.work = new DueMarkers(db, PostWork);
   }
 
-  observe(listener: (row: PostRow) => Promise<void>): void {
+  /** `written` hears every write of a post; `listener` the rows: new posts and status changes. */
+  observe(listener: (row: PostRow) => Promise<void>, written?: (id: string) => void): void {
+    this.written = written;
     this.listener = listener;
   }
 
@@ -67,6 +74,7 @@ export class PostsRepository {
   async insert(doc: PostDoc): Promise<boolean> {
     try {
       await this.posts.insertOne(doc);
+      this.written?.(doc._id);
       await this.listener?.({ id: doc._id, status: doc.status, updatedAt: doc.updatedAt.getTime() });
       return true;
     } catch (err) {
@@ -97,6 +105,7 @@ export class PostsRepository {
 
   /** A status change reaches the lists (only the status of a listed row changes). */
   private async tell(id: string, fields: Partial<PostDoc>, updatedAt: Date): Promise<void> {
+    this.written?.(id);
     if (fields.status) await this.listener?.({ id, status: fields.status, updatedAt: updatedAt.getTime() });
   }
 
@@ -185,9 +194,18 @@ export class PostsRepository {
     return this.posts.iterate({}, { projection: { _id: 1, status: 1, updatedAt: 1 } });
   }
 
-  /** The posts of `ids` by `_id`, in that order; those gone are left out. */
+  /**
+   * The posts of `ids` by `_id`, in that order; those gone are left out. A few reads at a time: on a loaded FerretDB
+   * fifty at once take longer at the tail than eight at a time (see BENCHMARKS.md, bench:admin-lists).
+   */
   async getMany(ids: string[]): Promise<PostDoc[]> {
-    return (await Promise.all(ids.map((id) => this.get(id)))).filter((d) => d !== null);
+    const out: (PostDoc | null)[] = new Array<PostDoc | null>(ids.length).fill(null);
+    const next = ids.entries();
+    const reader = async () => {
+      for (const [i, id] of next) out[i] = await this.get(id);
+    };
+    await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, ids.length) }, reader));
+    return out.filter((d) => d !== null);
   }
 
   /** Filtered listing for the admin API (a full read on FerretDB: see PostList; used while it loads). */

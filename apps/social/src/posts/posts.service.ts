@@ -19,8 +19,8 @@ export class PostsService {
 
   /**
    * In `_id` order; the cursor is the last id of the page. From this replica's PostList, the page's posts read by
-   * `_id` (a row its post contradicts is corrected, and the post shown only if it matches); from the database while
-   * the list loads.
+   * `_id` unless kept since their row last changed (a row its post contradicts is corrected, and the post shown only
+   * if it matches); from the database while the list loads.
    */
   async list(q: z.output<typeof PostQuerySchema>): Promise<{ items: Post[]; nextCursor: string | null }> {
     const { after, limit, ...filter } = q;
@@ -29,7 +29,7 @@ export class PostsService {
       return { items: docs.map(toPost), nextCursor: docs.length === limit ? docs.at(-1)!._id : null };
     }
     const rows = this.postList.page(filter, after, limit);
-    const docs = this.postList.confirm(filter, rows, await this.repo.getMany(rows.map((r) => r.id)));
+    const docs = this.postList.confirm(filter, rows, await this.postList.documents(rows));
     return { items: docs.map(toPost), nextCursor: rows.length === limit ? rows.at(-1)!.id : null };
   }
 

@@ -36,6 +36,17 @@ const intern = <T extends string>(options: readonly T[]) => {
 };
 const status = intern(JobStatusSchema.options);
 const language = intern(LanguageSchema.options);
+const statuses = new Set<string>(JobStatusSchema.options);
+const languages = new Set<string>(LanguageSchema.options);
+
+/** A row read back from a snapshot, if it is one. */
+function revive(r: unknown): JobRow | undefined {
+  const { id, language: l, status: s, changed, updatedAt } = (r ?? {}) as Partial<Record<keyof JobRow, unknown>>;
+  if (typeof id !== 'string' || typeof l !== 'string' || !languages.has(l)) return;
+  if (typeof s !== 'string' || !statuses.has(s) || typeof changed !== 'boolean' || typeof updatedAt !== 'number')
+    return;
+  return { id, language: language(l), status: status(s), changed, updatedAt };
+}
 
 /** The list's key: newest change first, then id; a cursor is the last item's key. */
 export const keyOf = (r: { updatedAt: number | string; id: string }) =>
@@ -48,35 +59,40 @@ export const keyOf = (r: { updatedAt: number | string; id: string }) =>
 @Injectable()
 export class JobList extends MirroredList<JobRow, Notice> {
   constructor(jobs: JobsRepository, @Inject(INFRA) infra: ServiceInfra) {
-    super(infra, 'job-list', {
-      what: 'translation jobs',
-      notice: TranslationListNotices.jobListed,
-      toNotice: (c) =>
-        'row' in c
-          ? {
-              jobId: c.row.id,
-              targetLanguage: c.row.language,
-              status: c.row.status,
-              changed: c.row.changed,
-              updatedAt: new Date(c.row.updatedAt).toISOString(),
-            }
-          : { jobId: c.removed, removed: true },
-      fromNotice: (d): MirrorChange<JobRow> =>
-        'removed' in d
-          ? { removed: d.jobId }
-          : {
-              row: {
-                id: d.jobId,
-                language: language(d.targetLanguage),
-                status: status(d.status),
-                changed: d.changed,
-                updatedAt: Date.parse(d.updatedAt),
+    super(
+      infra,
+      'job-list',
+      {
+        what: 'translation jobs',
+        notice: TranslationListNotices.jobListed,
+        toNotice: (c) =>
+          'row' in c
+            ? {
+                jobId: c.row.id,
+                targetLanguage: c.row.language,
+                status: c.row.status,
+                changed: c.row.changed,
+                updatedAt: new Date(c.row.updatedAt).toISOString(),
+              }
+            : { jobId: c.removed, removed: true },
+        fromNotice: (d): MirrorChange<JobRow> =>
+          'removed' in d
+            ? { removed: d.jobId }
+            : {
+                row: {
+                  id: d.jobId,
+                  language: language(d.targetLanguage),
+                  status: status(d.status),
+                  changed: d.changed,
+                  updatedAt: Date.parse(d.updatedAt),
+                },
               },
-            },
-      compare: (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-      supersedes: (incoming, current) => incoming.updatedAt >= current.updatedAt,
-      load: () => rowsOf(jobs.summaries()),
-    });
+        compare: (a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
+        supersedes: (incoming, current) => incoming.updatedAt >= current.updatedAt,
+        load: () => rowsOf(jobs.summaries()),
+      },
+      { collection: 'job_list_snapshots', format: 1, revive },
+    );
     jobs.observe({ changed: (s) => this.mirror.changed(rowOf(s)), removed: (id) => this.mirror.removed(id) });
   }
 
@@ -85,23 +101,9 @@ export class JobList extends MirroredList<JobRow, Notice> {
     return this.mirror.page(after === null ? undefined : (r) => keyOf(r) >= after, matches(filter), limit);
   }
 
-  /**
-   * The summaries read for a page's rows, checked against them: a row whose summary is gone is forgotten, one that
-   * differs takes the summary's word (a notice was lost or crossed another), and only the summaries that match
-   * `filter` are shown.
-   */
+  /** The summaries read for a page's rows, as the mirror confirms them against the rows (see ListMirror.confirm). */
   confirm(filter: JobListFilter, rows: JobRow[], read: JobSummary[]): JobSummary[] {
-    const found = new Set(read.map((s) => s.id));
-    for (const r of rows) if (!found.has(r.id)) this.mirror.forget(r.id);
-    const keep = matches(filter);
-    return read.filter((s) => {
-      const row = rowOf(s);
-      const had = this.mirror.get(s.id);
-      if (!had || had.status !== row.status || had.changed !== row.changed || had.updatedAt !== row.updatedAt) {
-        this.mirror.correct(row);
-      }
-      return keep(row);
-    });
+    return this.mirror.confirm(rows, read, rowOf, matches(filter));
   }
 
   countByStatus(): Map<string, number> {
