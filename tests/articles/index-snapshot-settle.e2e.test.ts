@@ -23,7 +23,7 @@ let mongo: DatabaseInspector;
 let db: InspectedDatabase;
 
 const head = () =>
-  db.collection<{ _id: string; stories: number; takenAt: Date }>('story_index_snapshots').findById('head');
+  db.collection<{ _id: string; items: number; takenAt: Date }>('story_index_snapshots').findById('head');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const market = (i: number) =>
   thaiStory({ version: { title: `ตลาดนัดชุมชนริมน้ำจันทบูร ครั้งที่ ${i}`, summary: 'ของดีจากสวนผลไม้' } });
@@ -54,7 +54,7 @@ describe('the story index snapshot, once the index settles', () => {
       () => head().then((h) => (h && h.takenAt.getTime() !== first.takenAt.getTime() ? h : undefined)),
       { what: 'a snapshot after the batch settled', timeoutMs: 20_000 },
     );
-    expect(settled.stories).toBe(BATCH);
+    expect(settled.items).toBe(BATCH);
     // Taken once the index was quiet, not on a timer (an hour here).
     expect(settled.takenAt.getTime()).toBeGreaterThanOrEqual(lastWrite + QUIET_MS - 1000);
   });

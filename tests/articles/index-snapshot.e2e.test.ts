@@ -55,7 +55,7 @@ describe('the story index snapshot', () => {
     expect(loaded(p)).toMatchObject({ source: 'snapshot', stories: 5 });
     expect(await found('ทอผ้าไหม')).toEqual(stories.map((s) => s.id).reverse());
     const head = await snapshots().findOne({ _id: 'head' });
-    expect(head).toMatchObject({ stories: 5, chunks: 1 });
+    expect(head).toMatchObject({ items: 5, chunks: 1 });
   });
 
   it('catches up at boot with what another replica wrote after it', async () => {
@@ -117,10 +117,10 @@ describe('the story index snapshot', () => {
     expect(loaded(p)).toMatchObject({ source: 'stories', stories: 5 });
     expect(await found('ทอผ้าไหม')).toEqual(expected);
 
-    // A snapshot of the former format (gzipped BSON), whose chunks this code would misread.
+    // A snapshot of a former format (2: its head counted `stories`), which this code would misread.
     await platform.proc('articles').stop();
-    expect(await snapshots().findOne({ _id: 'head' }), 'the stop wrote a snapshot').toMatchObject({ format: 2 });
-    await snapshots().updateOne({ _id: 'head' }, { $set: { format: 1 } });
+    expect(await snapshots().findOne({ _id: 'head' }), 'the stop wrote a snapshot').toMatchObject({ format: 3 });
+    await snapshots().updateOne({ _id: 'head' }, { $set: { format: 2 } });
     p = await platform.restart('articles');
     expect(loaded(p)).toMatchObject({ source: 'stories', stories: 5 });
     expect(await found('ทอผ้าไหม')).toEqual(expected);

@@ -1,10 +1,10 @@
 import { Streams, type EventData, type EventDefinition } from '@khao/contracts';
 import type { Logger } from '@khao/logging';
-import { outboxEntry, toEnvelope } from '@khao/persistence';
+import { outboxEntry, toEnvelope, type SnapshotHead } from '@khao/persistence';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { EventFollower } from './event-follower.js';
-import { ListSnapshots, type ListSnapshotHead } from './list-snapshots.js';
+import { ListSnapshots } from './list-snapshots.js';
 import { PeriodicPass } from './periodic-pass.js';
 import { sameRow, SortedRows, type MirrorRow } from './sorted-rows.js';
 import type { ServiceInfra } from './runtime.js';
@@ -50,7 +50,7 @@ export interface ListMirrorOptions<R extends MirrorRow, D extends EventDefinitio
 
 /** The snapshot a boot starts from, and whether the notices since its watermark are all still in the stream. */
 interface Usable {
-  head: ListSnapshotHead;
+  head: SnapshotHead;
   replayable: boolean;
 }
 
@@ -154,7 +154,7 @@ export class ListMirror<R extends MirrorRow, D extends EventDefinition> {
     if (!this.o.snapshots || !this.isReady || !this.whole) return false;
     const started = Date.now();
     const changes = this.changes;
-    const { rows, bytes } = await this.o.snapshots.store.write(this.rows.all(), this.appliedUpTo);
+    const { items: rows, bytes } = await this.o.snapshots.store.write(this.rows.all(), this.appliedUpTo);
     this.changesAtSnapshot = changes;
     this.o.logger.info({ rows, bytes, ms: Date.now() - started }, `${this.o.what} list snapshot written`);
     return true;

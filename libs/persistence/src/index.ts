@@ -5,3 +5,4 @@ export * from './outbox.js';
 export * from './inspect.js';
 export * from './locks.js';
 export * from './takeovers.js';
+export * from './snapshots.js';

@@ -5,7 +5,7 @@ import { EventFollower, INFRA, PeriodicPass, type ServiceInfra } from '@khao/mes
 import type { ArticlesConfig } from '../config.js';
 import { CONFIG } from '../tokens.js';
 import { StoryIndex } from './story-index.js';
-import { SnapshotTooSlow, StoryIndexSnapshots, type SnapshotHead } from './story-index.snapshot.js';
+import { SnapshotTooSlow, StoryIndexSnapshots, type SnapshotEntry, type SnapshotHead } from './story-index.snapshot.js';
 import { StoryRepository } from './story.repository.js';
 
 /** Replays start this much before a watermark: clocks of replicas and NATS may differ a little. */
@@ -142,7 +142,7 @@ export class StoryIndexSync {
     const started = Date.now();
     const changes = this.index.changes;
     const watermark = this.failedAt && this.failedAt < this.appliedUpTo ? this.failedAt : this.appliedUpTo;
-    const { stories, bytes } = await this.snapshots.write(this.index.indexed(), watermark, deadline);
+    const { items: stories, bytes } = await this.snapshots.write(this.index.indexed(), watermark, deadline);
     [this.changesAtSnapshot, this.snapshotAt] = [changes, started];
     this.logger.info({ stories, bytes, ms: Date.now() - started }, 'story index snapshot written');
   }
@@ -187,14 +187,14 @@ export class StoryIndexSync {
   private async loadSnapshot(head: SnapshotHead): Promise<number> {
     let n = 0;
     for await (const chunk of this.snapshots.chunks(head)) {
-      for (const { story, analyzed } of chunk) {
+      for (const { story, analyzed } of chunk as Partial<SnapshotEntry>[]) {
         if (typeof story?._id !== 'string' || !Array.isArray(analyzed))
           throw new Error('a snapshot entry is malformed');
         this.index.putIndexed(story, analyzed);
         n++;
       }
     }
-    if (n !== head.stories) throw new Error(`the snapshot holds ${n} stories, its head says ${head.stories}`);
+    if (n !== head.items) throw new Error(`the snapshot holds ${n} stories, its head says ${head.items}`);
     return n;
   }
 
